@@ -1,0 +1,47 @@
+"""Every limit that protects the machine from hostile archives, in one place.
+
+The defaults let a real export through (a 50 GB Google Takeout split into parts, an Amazon
+ZIP of ZIPs, a folder of 200,000 photos) but stop a zip bomb before it costs real memory or
+time: a bomb's members expand hundreds of times, real media and documents do not.
+"""
+
+from dataclasses import dataclass
+
+KIB = 1024
+MIB = 1024 * KIB
+GIB = 1024 * MIB
+TIB = 1024 * GIB
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    #: Members across all levels of nesting. Large Takeouts hold ~10^5 files.
+    max_members: int = 1_000_000
+    #: Declared uncompressed bytes across the whole export, all levels.
+    max_total_bytes: int = 2 * TIB
+    #: One member's uncompressed size (a long video in a Takeout can be tens of GB).
+    max_member_bytes: int = 100 * GIB
+    #: Expansion ratio of one member. Deflate tops out near 1032:1 on zeros; text and CSV
+    #: rarely pass 30:1. Only members that expand past ``ratio_floor_bytes`` are judged, so
+    #: small, very repetitive files (a CSV of "Not Available") are never refused.
+    max_ratio: float = 200.0
+    ratio_floor_bytes: int = 16 * MIB
+    #: ZIPs inside ZIPs. Amazon ships two levels; four leaves room and stops recursion bombs.
+    max_depth: int = 4
+    #: A compressed nested archive is copied to a private temporary file so that its members
+    #: can be read at random; this caps that copy.
+    max_spool_bytes: int = 16 * GIB
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def format_bytes(count: float) -> str:
+    """A size as a person reads it: ``1.5 MB``."""
+    for unit in ("bytes", "KB", "MB", "GB", "TB"):
+        if abs(count) < 1000 or unit == "TB":
+            if unit == "bytes":
+                return f"{int(count)} bytes"
+            return f"{count:.1f} {unit}"
+        count /= 1000
+    raise AssertionError("unreachable")

@@ -1,0 +1,1 @@
+"""Audio: reading facts and samples from archive members (Qt-free)."""

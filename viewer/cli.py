@@ -1,0 +1,150 @@
+"""The ``export-viewer`` command: the desktop app, and the headless commands.
+
+``export-viewer [PATH ...] [--demo]`` opens the window; ``export-viewer inspect PATH ...``
+and the other commands run without any window and print text or JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from viewer import __version__
+from viewer.archive import ArchiveError, format_bytes, open_export
+
+log = logging.getLogger("viewer.cli")
+
+EXIT_OK = 0
+EXIT_FOUND = 1  # `check`: something is not the user's
+EXIT_UNREADABLE = 2  # the input cannot be opened, or is refused as unsafe
+EXIT_INTERNAL = 70  # a bug in this program (EX_SOFTWARE)
+
+
+class UsageError(Exception):
+    """Bad command-line input; the message is printed as is."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="export-viewer",
+        description="See, hear and check what a GDPR data export holds, and prove what is "
+                    "not yours. Works offline: it never opens a network connection.",
+        epilog="Without a command, the desktop app opens (with PATH, on that export). "
+               "Run 'export-viewer COMMAND --help' for a command's options.",
+    )
+    parser.add_argument("--version", action="version", version=f"export-viewer {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    inspect = commands.add_parser(
+        "inspect", help="list what an export holds",
+        description="List every file of an export (ZIP, nested ZIPs, split parts or a folder) "
+                    "with its size, kind and problems, and the SHA-256 of the source. Exit 0 "
+                    "when it could be read (even with damaged files), 2 when it cannot be "
+                    "opened or is refused as unsafe.")
+    inspect.add_argument("paths", nargs="+", metavar="PATH",
+                         help="the export: one ZIP, several split parts, or a folder")
+    inspect.add_argument("--json", action="store_true", help="print one JSON object")
+    inspect.add_argument("--verify", action="store_true",
+                         help="also read every file: check its CRC and add its SHA-256")
+    inspect.add_argument("--files-only", action="store_true",
+                         help="list the files only; do not interpret recordings and transcripts")
+    inspect.set_defaults(handler=run_inspect)
+    return parser
+
+
+def run_inspect(args: argparse.Namespace) -> int:
+    from viewer.formats import import_export
+    from viewer.inspection import describe_export
+
+    with open_export(args.paths) as export:
+        if args.verify:
+            for _step in export.verify_steps():
+                pass
+        contents = None if args.files_only else import_export(export)
+        report = describe_export(export, contents, member_hashes=args.verify)
+    if args.json:
+        _print_json(report)
+    else:
+        _print_inspect_text(report)
+    return EXIT_OK
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _print_inspect_text(report: dict[str, Any]) -> None:
+    write = sys.stdout.write
+    for source in report["sources"]:
+        write(f"{source['path']}\n  {source['kind']}, {format_bytes(source['size'])}, "
+              f"sha256 {source['sha256']}\n")
+    for problem in report["problems"]:
+        write(f"! {problem}\n")
+    write("\n")
+    for member in report["members"]:
+        write(f"{format_bytes(member['size']):>10}  {member['kind']:<7}  {member['path']}\n")
+        for problem in member["problems"]:
+            write(f"{'':>10}  {'!':<7}  {problem}\n")
+    totals = report["totals"]
+    kinds = ", ".join(f"{entry['count']} {kind}" for kind, entry in totals["by_kind"].items())
+    write(f"\n{totals['members']} files, {format_bytes(totals['bytes'])} unpacked ({kinds}); "
+          f"{totals['with_problems']} with problems\n")
+
+
+def run_gui(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(prog="export-viewer", add_help=False)
+    parser.add_argument("--demo", action="store_true")
+    parser.add_argument("paths", nargs="*")
+    args = parser.parse_args(argv)
+    try:
+        from viewer.ui.app import run_app  # type: ignore[import-not-found]
+    except ImportError as error:
+        raise UsageError(
+            f"the desktop window cannot start ({error}); the headless commands still work: "
+            "export-viewer inspect PATH") from error
+    return int(run_app(args.paths, demo=args.demo))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    commands = {"inspect"}
+    first = next((arg for arg in argv if not arg.startswith("-")), None)
+    wants_parser = any(arg in ("-h", "--help", "--version") for arg in argv[:1])
+    try:
+        if first in commands or wants_parser:
+            args = parser.parse_args(argv)
+            handler: Callable[[argparse.Namespace], int] = args.handler
+            return _guarded(lambda: handler(args))
+        return _guarded(lambda: run_gui(argv))
+    except SystemExit as leaving:  # argparse's --help, --version and usage errors
+        return int(leaving.code or 0)
+
+
+def _guarded(action: Callable[[], int]) -> int:
+    """Run a command; expected failures print one line, never a traceback."""
+    try:
+        return action()
+    except (ArchiveError, UsageError) as error:
+        print(f"export-viewer: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except KeyboardInterrupt:
+        print("export-viewer: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`| head`); that is not an error of ours.
+        sys.stderr.close()
+        return EXIT_OK
+    except Exception as error:
+        if os.environ.get("EXPORT_VIEWER_DEBUG"):
+            traceback.print_exc()
+        print(f"export-viewer: internal error: {type(error).__name__}: {error} "
+              "(set EXPORT_VIEWER_DEBUG=1 for details, and please report it)", file=sys.stderr)
+        return EXIT_INTERNAL

@@ -12,6 +12,7 @@ import logging
 import os
 import sys
 import traceback
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -47,8 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
                     "with its size, kind and problems, and the SHA-256 of the source. Exit 0 "
                     "when it could be read (even with damaged files), 2 when it cannot be "
                     "opened or is refused as unsafe.")
-    inspect.add_argument("paths", nargs="+", metavar="PATH",
+    inspect.add_argument("paths", nargs="*", metavar="PATH",
                          help="the export: one ZIP, several split parts, or a folder")
+    inspect.add_argument("--demo", action="store_true", help="inspect the bundled demo export")
     inspect.add_argument("--json", action="store_true", help="print one JSON object")
     inspect.add_argument("--verify", action="store_true",
                          help="also read every file: check its CRC and add its SHA-256")
@@ -62,7 +64,7 @@ def run_inspect(args: argparse.Namespace) -> int:
     from viewer.formats import import_export
     from viewer.inspection import describe_export
 
-    with open_export(args.paths) as export:
+    with open_export(_export_paths(args)) as export:
         if args.verify:
             for _step in export.verify_steps():
                 pass
@@ -73,6 +75,21 @@ def run_inspect(args: argparse.Namespace) -> int:
     else:
         _print_inspect_text(report)
     return EXIT_OK
+
+
+def _export_paths(args: argparse.Namespace) -> list[str]:
+    paths = list(args.paths)
+    if getattr(args, "demo", False):
+        from viewer.resources import demo_export
+
+        try:
+            paths.append(str(demo_export()))
+        except FileNotFoundError as error:
+            raise UsageError(str(error)) from error
+    if not paths:
+        raise UsageError("name the export to read (a ZIP, its split parts or a folder), "
+                         "or use --demo")
+    return paths
 
 
 def _print_json(data: Any) -> None:
@@ -96,6 +113,26 @@ def _print_inspect_text(report: dict[str, Any]) -> None:
     kinds = ", ".join(f"{entry['count']} {kind}" for kind, entry in totals["by_kind"].items())
     write(f"\n{totals['members']} files, {format_bytes(totals['bytes'])} unpacked ({kinds}); "
           f"{totals['with_problems']} with problems\n")
+    if "recordings" in report:
+        _print_contents_text(report)
+
+
+def _print_contents_text(report: dict[str, Any]) -> None:
+    write = sys.stdout.write
+    recordings = report["recordings"]
+    methods = Counter(recording["link"]["method"] for recording in recordings)
+    write(f"\nFormats: {', '.join(report['formats']) or 'none recognised'}\n")
+    write(f"Recordings: {len(recordings)} ({methods['explicit']} linked by name, "
+          f"{methods['time']} by time, {methods['none']} without transcript)\n")
+    write(f"Transcripts without audio: {len(report['transcripts_without_audio'])}\n")
+    for device in report["devices"]:
+        status = "registered" if device["registered_in_export"] else "NOT in the registration"
+        write(f"Device {device['key']}: {device['model'] or device['type'] or '?'}, "
+              f"{device['locale'] or '?'}, {device['marketplace'] or '?'} ({status})\n")
+    for item in report["not_understood"]:
+        write(f"Not understood: {item['path']} ({item['reason']})\n")
+    for problem in report["import_problems"]:
+        write(f"! {problem['source']}: {problem['message']}\n")
 
 
 def run_gui(argv: Sequence[str]) -> int:

@@ -414,7 +414,8 @@ class _Builder:
         except NotImplementedError as error:
             raise UnsupportedArchiveError(f"{label}: {error}") from error
         self.resources.zipfiles.append(archive)
-        infos = [info for info in archive.infolist() if not info.is_dir()]
+        # Not ZipInfo.is_dir(): it fails on the empty name a NUL byte leaves behind.
+        infos = [info for info in archive.infolist() if not info.filename.endswith("/")]
         self._count(len(infos), sum(info.file_size for info in infos))
         overlapping = _overlapping_members(infos)
         for info in infos:

@@ -43,6 +43,8 @@ def check_member_name(raw: str) -> str:
     if not parts:
         raise UnsafeNameError("the name does not name a file")
     clean = "/".join(parts)
+    if _DRIVE_LETTER.match(clean):  # "./C:" only shows its drive letter once cleaned
+        raise UnsafeNameError("the name starts with a drive letter")
     if NEST_SEPARATOR in clean:
         raise UnsafeNameError(
             f"the name contains {NEST_SEPARATOR!r}, which marks nested archives here"

@@ -1,0 +1,118 @@
+"""Hostile archives, built by code: one builder each, shared by the archive and CLI tests."""
+
+from __future__ import annotations
+
+import io
+import random
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.helpers import zipcraft
+from tests.helpers.archives import zip_bytes
+
+GIB = 1 << 30
+
+
+class _Unseekable(io.RawIOBase):
+    """A sink zipfile cannot seek in, so it writes data descriptors (as streaming servers do)."""
+
+    def __init__(self) -> None:
+        self.data = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, chunk: bytes) -> int:  # type: ignore[override]
+        self.data += chunk
+        return len(chunk)
+
+
+def streamed_zip(files: dict[str, bytes]) -> bytes:
+    sink = _Unseekable()
+    with zipfile.ZipFile(sink, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            with archive.open(name, "w") as member:
+                member.write(data)
+    return bytes(sink.data)
+
+
+def _bomb_entries() -> list[zipcraft.RawEntry]:
+    return [zipcraft.zeros_bomb("zeros.bin", 2 * GIB), zipcraft.stored("readme.txt", b"hi")]
+
+
+# name -> builder(tmp_path) -> path. Each is hostile or broken in one way.
+HOSTILE: dict[str, Callable[[Path], Path]] = {
+    "traversal": lambda d: zipcraft.write(d / "traversal.zip", [
+        zipcraft.stored("../../evil.sh", b"#!/bin/sh"), zipcraft.stored("ok.txt", b"ok")]),
+    "absolute": lambda d: zipcraft.write(d / "absolute.zip", [
+        zipcraft.stored("/etc/passwd", b"root"), zipcraft.stored("ok.txt", b"ok")]),
+    "drive_letter": lambda d: zipcraft.write(d / "drive.zip", [
+        zipcraft.stored("C:\\Windows\\evil.dll", b"MZ"), zipcraft.stored("ok.txt", b"ok")]),
+    "backslash": lambda d: zipcraft.write(d / "backslash.zip", [
+        zipcraft.stored("a\\..\\..\\evil", b"x"), zipcraft.stored("ok.txt", b"ok")]),
+    "symlink": lambda d: zipcraft.write(d / "symlink.zip", [
+        zipcraft.stored("link", b"/etc/passwd", external_attr=0o120777 << 16),
+        zipcraft.stored("ok.txt", b"ok")]),
+    "duplicate": lambda d: zipcraft.write(d / "duplicate.zip", [
+        zipcraft.stored("same.txt", b"first"), zipcraft.stored("same.txt", b"second"),
+        zipcraft.stored("ok.txt", b"ok")]),
+    "encrypted": lambda d: zipcraft.write(d / "encrypted.zip", [
+        zipcraft.stored("secret.txt", b"\x8f" * 24, flags=0x1), zipcraft.stored("ok.txt", b"ok")]),
+    "deflate64": lambda d: zipcraft.write(d / "deflate64.zip", [
+        zipcraft.RawEntry(b"big.wav", b"\x00" * 32, 0, 64, method=9),
+        zipcraft.stored("ok.txt", b"ok")]),
+    "crc_error": lambda d: zipcraft.write(d / "crc.zip", [
+        zipcraft.RawEntry(b"damaged.wav", b"RIFF....WAVE", 0xDEADBEEF, 12),
+        zipcraft.stored("ok.txt", b"ok")]),
+    "bad_deflate": lambda d: zipcraft.write(d / "baddeflate.zip", [
+        zipcraft.RawEntry(b"broken.csv", b"\xff\xff\xff\xff garbage", 0, 100, method=8),
+        zipcraft.stored("ok.txt", b"ok")]),
+    "overlapping": lambda d: zipcraft.write(d / "overlap.zip", [
+        zipcraft.deflated("a.bin", bytes(50_000)),
+        zipcraft.RawEntry(b"b.bin", b"", 0, 0, share_local_of=0),
+        zipcraft.stored("ok.txt", b"ok")]),
+    "bomb": lambda d: zipcraft.write(d / "bomb.zip", _bomb_entries()),
+    "nested_bomb": lambda d: _nested_bomb(d / "nested_bomb.zip"),
+    "deep_nesting": lambda d: _deep(d / "deep.zip", 7),
+    "truncated": lambda d: _truncated(d / "truncated.zip"),
+    "truncated_streamed": lambda d: _truncated(d / "truncated_streamed.zip", streamed=True),
+    "garbage": lambda d: _write(d / "garbage.zip", b"this is not a zip at all" * 100),
+    "empty": lambda d: _write(d / "empty.zip", b""),
+    "tgz": lambda d: _write(d / "takeout.tgz", b"\x1f\x8b\x08\x00" + bytes(100)),
+    "spanned": lambda d: _write(d / "export.z01", b"PK\x07\x08PK\x03\x04" + bytes(100)),
+    "only_header": lambda d: _write(d / "header.zip", b"PK\x03\x04" + bytes(10)),
+}
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def _nested_bomb(path: Path) -> Path:
+    inner = zipcraft.build(_bomb_entries())
+    # Ten copies of a bomb, each a stored ZIP inside the outer one, plus one deflated copy.
+    entries = [zipcraft.stored(f"layer{n}.zip", inner) for n in range(10)]
+    entries.append(zipcraft.deflated("packed.zip", inner))
+    return zipcraft.write(path, entries)
+
+
+def _deep(path: Path, levels: int) -> Path:
+    content: dict[str, object] = {"bottom.txt": "the bottom"}
+    for level in range(levels, 0, -1):
+        content = {f"level{level}.zip": content}
+    path.write_bytes(zip_bytes(content))  # type: ignore[arg-type]
+    return path
+
+
+def truncated_payload(number: int) -> bytes:
+    """Incompressible, so that a cut at 75 % lands inside a member's data."""
+    return random.Random(number).randbytes(20_000)
+
+
+def _truncated(path: Path, *, streamed: bool = False) -> Path:
+    files = {f"audio/{n:02}.wav": truncated_payload(n) for n in range(10)}
+    data = streamed_zip(files) if streamed else zip_bytes(files)
+    path.write_bytes(data[: int(len(data) * 0.75)])  # the download stopped at 75 %
+    return path

@@ -13,7 +13,6 @@ both sides), so the ratio compares work, not disk.
 from __future__ import annotations
 
 import argparse
-import resource
 import statistics
 import subprocess
 import sys
@@ -26,16 +25,29 @@ sys.path.insert(0, str(HERE))
 from make_large_export import build  # noqa: E402
 
 
-def timed(command: list[str], repeat: int) -> tuple[float, float]:
-    """Median wall seconds of ``command`` and the peak RSS (MB) of its children."""
-    subprocess.run(command, check=True, capture_output=True)  # warm-up
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
+def timed_together(commands: dict[str, list[str]], repeat: int) -> dict[str, float]:
+    """Median wall seconds of each command. Runs interleave (A B C, A B C, ...) so that the
+    machine's noise falls on every row alike; one warm-up round puts the file in the cache."""
+    for command in commands.values():
         subprocess.run(command, check=True, capture_output=True)
-        times.append(time.perf_counter() - started)
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return statistics.median(times), peak_mb
+    times: dict[str, list[float]] = {label: [] for label in commands}
+    for _ in range(repeat):
+        for label, command in commands.items():
+            started = time.perf_counter()
+            subprocess.run(command, check=True, capture_output=True)
+            times[label].append(time.perf_counter() - started)
+    return {label: statistics.median(values) for label, values in times.items()}
+
+
+def peak_rss_mb(command: list[str]) -> float:
+    """Peak resident memory (MB) of one run of ``command``: a fresh wrapper process reports
+    the ru_maxrss of its only child, so earlier runs cannot inflate the figure."""
+    script = ("import resource, subprocess, sys\n"
+              "subprocess.run(sys.argv[1:], check=True, capture_output=True)\n"
+              "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
+    done = subprocess.run([sys.executable, "-c", script, *command], check=True,
+                          capture_output=True, text=True)
+    return int(done.stdout.strip()) / 1024
 
 
 def main() -> None:
@@ -48,18 +60,19 @@ def main() -> None:
         build(args.count, export)
     size_mb = export.stat().st_size / 1e6
     cli = [sys.executable, "-m", "viewer"]
-    floor, _ = timed(["sha256sum", str(export)], args.repeat)
-    rows = [("sha256sum (floor)", floor, None)]
-    for label, extra in (("inspect --files-only --json", ["--files-only"]),
-                         ("inspect --json", [])):
-        seconds, peak = timed([*cli, "inspect", "--json", *extra, str(export)], args.repeat)
-        rows.append((label, seconds, peak))
+    commands = {
+        "sha256sum (floor)": ["sha256sum", str(export)],
+        "inspect --files-only --json": [*cli, "inspect", "--json", "--files-only", str(export)],
+        "inspect --json": [*cli, "inspect", "--json", str(export)],
+    }
+    seconds = timed_together(commands, args.repeat)
+    floor = seconds["sha256sum (floor)"]
     print(f"export: {export.name}, {args.count} recordings, {size_mb:.1f} MB; "
-          f"median of {args.repeat}")
+          f"median of {args.repeat} interleaved runs")
     print(f"{'what':<30} {'seconds':>8} {'x floor':>8} {'peak RSS MB':>12}")
-    for label, seconds, peak in rows:
-        peak_text = f"{peak:12.0f}" if peak is not None else f"{'':>12}"
-        print(f"{label:<30} {seconds:8.3f} {seconds / floor:8.2f} {peak_text}")
+    for label, command in commands.items():
+        peak = peak_rss_mb(command)
+        print(f"{label:<30} {seconds[label]:8.3f} {seconds[label] / floor:8.2f} {peak:12.0f}")
 
 
 if __name__ == "__main__":

@@ -64,7 +64,7 @@ def run_inspect(args: argparse.Namespace) -> int:
     from viewer.formats import import_export
     from viewer.inspection import describe_export
 
-    with open_export(_export_paths(args)) as export:
+    with open_export(_export_paths(args), hash_sources="background") as export:
         if args.verify:
             for _step in export.verify_steps():
                 pass

@@ -27,7 +27,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Literal
 
 from viewer.archive.errors import (
     ArchiveError,
@@ -45,7 +45,7 @@ from viewer.archive.names import (
     decode_member_name,
 )
 from viewer.archive.recover import recover_entries
-from viewer.archive.streams import MemberStream, WindowReader
+from viewer.archive.streams import READ_ERRORS, MemberStream, WindowReader
 
 log = logging.getLogger("viewer.archive")
 
@@ -156,7 +156,9 @@ class Export:
         resources: _Resources,
         member_hashes: dict[str, str],
     ) -> None:
-        self.sources = sources
+        self._sources = sources
+        self._hashing: threading.Thread | None = None
+        self._hashing_error: BaseException | None = None
         self.problems: tuple[str, ...] = tuple(problems)
         self._members = members
         self._by_path: dict[str, int] = {}
@@ -169,6 +171,38 @@ class Export:
         self._finalizer = weakref.finalize(self, resources.release)
 
     # -- identity -------------------------------------------------------------------------
+    def _hash_in_background(self, builder: _Builder) -> None:
+        """Hash the sources on a thread while the caller goes on reading members.
+
+        hashlib releases the GIL on large buffers, so the one sequential hashing read
+        overlaps with importing instead of adding to it. ``sources`` waits for it.
+        """
+
+        def run() -> None:
+            try:
+                for _ in builder.hash_sources():
+                    pass
+            except BaseException as error:  # handed to whoever asks for the hash
+                self._hashing_error = error
+                return
+            with self._hash_lock:
+                self._member_hashes.update(builder.member_hashes)
+            self._sources = tuple(builder.sources)
+
+        self._hashing = threading.Thread(target=run, name="export-hash", daemon=True)
+        self._hashing.start()
+
+    @property
+    def sources(self) -> tuple[SourceFile, ...]:
+        """The files the export was opened from, with their SHA-256 once known."""
+        if self._hashing is not None:
+            self._hashing.join()
+            self._hashing = None
+            if self._hashing_error is not None:
+                raise ArchiveError(f"the export could not be read to hash it "
+                                   f"({self._hashing_error})") from self._hashing_error
+        return self._sources
+
     @property
     def sha256(self) -> str:
         """The export's identity: the SHA-256 of its single source file, or of its parts."""
@@ -210,7 +244,7 @@ class Export:
             inner = opener()
         except MemberError:
             raise
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as error:
+        except READ_ERRORS as error:
             raise MemberError(path, f"it could not be opened ({error})") from error
         return MemberStream(path, inner, member.size)
 
@@ -263,6 +297,8 @@ class Export:
 
     # -- lifetime -------------------------------------------------------------------------
     def close(self) -> None:
+        if self._hashing is not None:
+            self._hashing.join()  # its file must be closed before the export's resources go
         self._finalizer()
 
     @property
@@ -280,9 +316,13 @@ def open_export(
     paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     limits: Limits = DEFAULT_LIMITS,
     *,
-    hash_sources: bool = True,
+    hash_sources: bool | Literal["background"] = True,
 ) -> Export:
-    """Open an export in one call. Raises only ArchiveError (and its kinds)."""
+    """Open an export in one call. Raises only ArchiveError (and its kinds).
+
+    ``hash_sources="background"`` returns before the sources are hashed; ``sources`` and
+    ``sha256`` wait for the hash when asked.
+    """
     steps = open_export_steps(paths, limits, hash_sources=hash_sources)
     while True:
         try:
@@ -295,7 +335,7 @@ def open_export_steps(
     paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     limits: Limits = DEFAULT_LIMITS,
     *,
-    hash_sources: bool = True,
+    hash_sources: bool | Literal["background"] = True,
 ) -> Generator[OpenProgress, None, Export]:
     """Open an export step by step, yielding progress; the export is the return value.
 
@@ -312,9 +352,11 @@ def open_export_steps(
                 yield OpenProgress("reading", number - 1, len(inputs), path.name)
                 builder.add_zip_file(path, prefix="", source_name=path.name)
                 builder.sources.append(SourceFile(str(path), "zip", path.stat().st_size))
-        if hash_sources:
+        if hash_sources is True:
             yield from builder.hash_sources()
         export = builder.finish()
+        if hash_sources == "background":
+            export._hash_in_background(builder)
         finished = True
         return export
     except zipfile.LargeZipFile as error:
@@ -469,6 +511,8 @@ class _Builder:
             raise
         except ArchiveError as error:
             return f"not opened: {error}"
+        except READ_ERRORS as error:  # offsets or data that point nowhere
+            return f"not opened: the nested archive is damaged ({error})"
         return None
 
     def _spool(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: str) -> int:
@@ -489,7 +533,7 @@ class _Builder:
                     if written > info.file_size:
                         raise ArchiveError("it holds more data than its header declares")
                     os.write(fd, chunk)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+        except READ_ERRORS as error:
             raise ArchiveError(f"the nested archive is damaged ({error})") from error
         return fd
 
@@ -530,7 +574,7 @@ class _Builder:
         try:
             with archive.open(info) as stream:
                 return kind_from_head(stream.read(16))
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError):
+        except READ_ERRORS:
             return MemberKind.OTHER
 
     # -- folders --------------------------------------------------------------------------
@@ -686,6 +730,8 @@ def _overlapping_members(infos: list[zipfile.ZipInfo]) -> set[zipfile.ZipInfo]:
 
 
 def _data_offset(fd: int, base: int, info: zipfile.ZipInfo) -> int:
+    if info.header_offset < 0:
+        raise ArchiveError("its local header offset points outside the archive")
     header = os.pread(fd, 30, base + info.header_offset)
     if len(header) < 30 or not header.startswith(b"PK\x03\x04"):
         raise ArchiveError("its local header is damaged")

@@ -1,7 +1,6 @@
 """What kind of file a member is, from its name and, failing that, its first bytes."""
 
 from enum import StrEnum
-from pathlib import PurePosixPath
 
 
 class MemberKind(StrEnum):
@@ -47,7 +46,10 @@ _MAGIC: tuple[tuple[bytes, MemberKind], ...] = (
 
 def kind_from_name(path: str) -> MemberKind | None:
     """The kind a file's suffix announces, or None when the suffix says nothing."""
-    return _BY_SUFFIX.get(PurePosixPath(path).suffix.lower())
+    # String slicing, not PurePosixPath: this runs once per member of 100,000-file exports.
+    name = path[path.rfind("/") + 1:]
+    dot = name.rfind(".")
+    return _BY_SUFFIX.get(name[dot:].lower()) if dot > 0 else None
 
 
 def kind_from_head(head: bytes) -> MemberKind:

@@ -14,6 +14,7 @@ from viewer.archive.errors import ArchiveError
 NEST_SEPARATOR = "!/"
 
 _DRIVE_LETTER = re.compile(r"^[A-Za-z]:")
+_CONTROL = re.compile(r"[\x01-\x1f\x7f]")
 
 
 class UnsafeNameError(ArchiveError):
@@ -30,7 +31,7 @@ def check_member_name(raw: str) -> str:
         raise UnsafeNameError("the member has an empty name")
     if "\x00" in raw:
         raise UnsafeNameError("the name contains a NUL character")
-    if any(ord(char) < 32 or ord(char) == 127 for char in raw):
+    if _CONTROL.search(raw):
         raise UnsafeNameError("the name contains control characters")
     name = raw.replace("\\", "/")
     if name.startswith("/"):

@@ -1,7 +1,9 @@
 """Seekable read-only streams over parts of files, safe to use from several threads."""
 
 import io
+import lzma
 import os
+import struct
 import zipfile
 import zlib
 from typing import BinaryIO
@@ -59,8 +61,13 @@ class WindowReader(io.RawIOBase):
         return read
 
 
-# Errors that reading a damaged compressed member can raise from the standard library.
-_READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, LookupError)
+#: Everything reading a damaged or hostile member can raise from the standard library:
+#: zipfile's CRC and header errors, zlib/bz2/lzma data errors, a short read, and zipfile's
+#: RuntimeError for encryption (NotImplementedError for unknown methods is one too).
+READ_ERRORS: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, ValueError, LookupError,
+    RuntimeError, struct.error,
+)
 
 
 class MemberStream(io.RawIOBase):
@@ -92,13 +99,13 @@ class MemberStream(io.RawIOBase):
     def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
         try:
             return self._inner.seek(offset, whence)
-        except _READ_ERRORS as error:
+        except READ_ERRORS as error:
             raise MemberError(self.path, _describe(error)) from error
 
     def read(self, size: int = -1) -> bytes:
         try:
             return self._inner.read(size)
-        except _READ_ERRORS as error:
+        except READ_ERRORS as error:
             raise MemberError(self.path, _describe(error)) from error
 
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]

@@ -13,7 +13,8 @@ from typing import BinaryIO
 
 _WAVE_FORMATS = {1: "PCM", 3: "IEEE float", 6: "A-law", 7: "µ-law", 0xFFFE: "PCM"}
 _UNREADABLE_SUFFIXES = {
-    ".m4a": "AAC in MP4 (m4a)", ".aac": "AAC", ".amr": "AMR", ".3gp": "3GP", ".wma": "WMA",
+    ".m4a": "AAC in MP4 (m4a)", ".mp4": "AAC in MP4", ".aac": "AAC", ".amr": "AMR", ".3gp": "3GP",
+    ".wma": "WMA",
     ".webm": "WebM",
 }
 
@@ -33,17 +34,21 @@ class AudioInfo:
 
 def probe_audio(stream: BinaryIO, name: str) -> AudioInfo:
     """Read the audio facts of ``stream`` (a seekable member stream named ``name``)."""
-    suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if suffix in _UNREADABLE_SUFFIXES:
-        raise AudioProbeError(
-            f"{_UNREADABLE_SUFFIXES[suffix]} audio cannot be decoded by this app")
     head = stream.read(12)
     if len(head) == 12 and head[:4] == b"RIFF" and head[8:12] == b"WAVE":
         parsed = _probe_wav(stream)
         if parsed is not None:
             return parsed
     stream.seek(0)
-    return _probe_with_soundfile(stream)
+    try:
+        return _probe_with_soundfile(stream)
+    except AudioProbeError:
+        # The name explains the failure better than libsndfile's message does.
+        suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+        if suffix in _UNREADABLE_SUFFIXES:
+            raise AudioProbeError(
+                f"{_UNREADABLE_SUFFIXES[suffix]} audio cannot be decoded by this app") from None
+        raise
 
 
 def _probe_wav(stream: BinaryIO) -> AudioInfo | None:

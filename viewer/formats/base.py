@@ -205,6 +205,16 @@ class ExportIndex:
                 f"{path}: not valid JSON (line {error.lineno}: {error.msg})") from error
 
 
+def shared_prefix_length(left: str, right: str) -> int:
+    """How many leading folders two member paths share: "nearest in the tree" ranks by it."""
+    count = 0
+    for mine, theirs in zip(left.split("/"), right.split("/"), strict=False):
+        if mine != theirs:
+            break
+        count += 1
+    return count
+
+
 def decode_text(data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import PurePosixPath
 
 from viewer.archive import NEST_SEPARATOR
+from viewer.formats.base import shared_prefix_length
 from viewer.model import Link, LinkMethod, Recording, TranscriptEntry
 
 DEFAULT_TOLERANCE_S = 10.0
@@ -45,7 +46,7 @@ def link_transcripts(
                       if r.path not in links]
         if not candidates:
             continue
-        chosen = max(candidates, key=lambda r: _shared_prefix(r.path, entry.source.path))
+        chosen = max(candidates, key=lambda r: shared_prefix_length(r.path, entry.source.path))
         gap = _gap(chosen, entry)
         links[chosen.path] = Link(chosen.path, entry.id, LinkMethod.EXPLICIT, gap, 1.0)
         used.add(entry.id)
@@ -95,11 +96,3 @@ def _gap(recording: Recording, entry: TranscriptEntry) -> float | None:
         return None
     return round((entry.time - recording.start).total_seconds(), 3)
 
-
-def _shared_prefix(left: str, right: str) -> int:
-    count = 0
-    for a, b in zip(left, right, strict=False):
-        if a != b:
-            break
-        count += 1
-    return count

@@ -67,7 +67,7 @@ def _build(match: re.Match[str], shape: str) -> NameTime | None:
         year, month, day = int(match["y"]), int(match["mo"]), int(match["d"])
         if shape == "ymd":
             return NameTime(datetime(year, month, day, tzinfo=UTC), 86_400.0, False)
-        fraction = match["ms"] or ""
+        fraction = match.groupdict().get("ms") or ""
         microsecond = int(fraction.ljust(6, "0")[:6]) if fraction else 0
         moment = datetime(year, month, day, int(match["h"]), int(match["mi"]), int(match["s"]),
                           microsecond, tzinfo=UTC)

@@ -204,3 +204,14 @@ def test_hash_progress_reaches_the_total(tmp_path: Path) -> None:
     assert hashing[-1].done == hashing[-1].total == source.stat().st_size
     assert export.sha256 == sha256_of(source)
     export.close()
+
+
+def test_background_hash_gives_the_same_identity(tmp_path: Path) -> None:
+    source = write_zip(tmp_path / "export.zip", AMAZON_NESTED)
+    with open_export(source, hash_sources="background") as export:
+        assert export.read_member("Alexa_1.zip!/Audio and Transcription/0001.wav") == b"RIFF0001"
+        assert export.sha256 == sha256_of(source)
+    folder = write_folder(tmp_path / "f", {"a.txt": "one"})
+    with open_export(folder, hash_sources="background") as export:
+        assert export.member_sha256("a.txt") == hashlib.sha256(b"one").hexdigest()
+        assert export.sources[0].sha256 is not None

@@ -1,0 +1,747 @@
+"""Amazon "Request Your Data" exports: Alexa tables, recordings and a saved voice history.
+
+Two vintages are known (see FORMATS.md):
+
+* The older one ships ``Transcriptions*.csv`` (often inside a nested ``Alexa_1.zip``) whose
+  rows name their WAV files, so links are explicit. Its header names are not known, so the
+  table is recognised by its *content*: a column of ``.wav`` names beside a column of times.
+* The current one ships raw tables under ``Additional Data/...``. Their headers are known but
+  their folders drift and are translated, so every table is recognised by its header alone.
+  Its utterances (``Intent-<n>-<m>.csv``) name no audio file: they pair with WAVs by time,
+  centrally, within ``TIME_LINK_TOLERANCE_S``.
+
+Device facts (serial, locale, marketplace, location) are not stored with a recording: they sit
+in activity tables keyed by time. Each recording takes them from the event just after its
+start, with the row they came from, because the ownership analysis weighs exactly these facts
+and a person must be able to check each one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import io
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from fnmatch import fnmatchcase
+from pathlib import PurePosixPath
+from typing import Any
+
+from viewer.archive import NEST_SEPARATOR, Member, MemberError, MemberKind
+from viewer.formats.base import (
+    CsvTable,
+    ExportIndex,
+    Importer,
+    ImportResult,
+    clean_value,
+    parse_iso_time,
+    register,
+    safe_call,
+)
+from viewer.formats.importers.generic import recording_from_name
+from viewer.model import Account, Device, Fact, Recording, SourceRef, TranscriptEntry
+
+FORMAT = "amazon-alexa"
+
+#: A WAV's name time is when recording started, 0.3-1.2 s (plus up to 1 s of truncation)
+#: before the utterance time; 5 s leaves room without reaching the next request.
+TIME_LINK_TOLERANCE_S = 5.0
+
+#: Window, relative to a recording's start, in which an activity event (geolocation, device
+#: session) is taken to describe that recording. Events are stamped at the utterance, so they
+#: come after the start; a little slack before covers start times rounded up.
+EVENT_BEFORE_S = 1.0
+EVENT_AFTER_S = 5.0
+
+#: Geolocation and session rows of one request share its second; this pairs them.
+SAME_EVENT_S = 2.0
+
+#: Recordings whose start is this vague (archive entry times) are not matched to events.
+MAX_MATCH_PRECISION_S = 2.0
+
+#: Paths that make a content-recognised transcription table Amazon's (names get translated).
+_NAME_HINT = re.compile(r"transcri|transkri|alexa|amazon|audio and transcription", re.IGNORECASE)
+
+_AUDIO_SUFFIXES = (".wav", ".mp3", ".ogg", ".opus", ".flac", ".m4a")
+
+
+class TableKind(StrEnum):
+    """The Amazon files this importer understands, by shape."""
+
+    INTENT = "intent"
+    GEOLOCATION = "geolocation"
+    SESSIONS = "device sessions"
+    INTERACTIONS = "mobile interactions"
+    REGISTRATION = "device registration"
+    DESCRIPTIONS = "file descriptions"
+    TRANSCRIPTIONS = "transcriptions"
+    VOICE_HISTORY = "voice history"
+
+
+#: (kind, columns that must all be there, columns of which one must be there).
+_SHAPES: tuple[tuple[TableKind, frozenset[str], frozenset[str]], ...] = (
+    (TableKind.INTENT, frozenset({"utterance text", "utterance creation date"}), frozenset()),
+    (TableKind.GEOLOCATION, frozenset({"latitudeindegrees", "longitudeindegrees", "eventdate"}),
+     frozenset()),
+    (TableKind.SESSIONS, frozenset({"device locale", "marketplace", "event creation date"}),
+     frozenset()),
+    (TableKind.INTERACTIONS, frozenset({"event_name", "device_model", "interaction_date"}),
+     frozenset()),
+    (TableKind.REGISTRATION, frozenset({"device serial number"}),
+     frozenset({"first time registered", "last time registered", "amazon device model name"})),
+    (TableKind.DESCRIPTIONS, frozenset({"file name", "description"}), frozenset()),
+)
+
+#: How surely each file says "Amazon export"; the importer scores its surest file.
+_WEIGHTS: dict[TableKind, float] = {
+    TableKind.INTENT: 0.9,
+    TableKind.TRANSCRIPTIONS: 0.9,
+    TableKind.VOICE_HISTORY: 0.85,
+    TableKind.GEOLOCATION: 0.7,
+    TableKind.SESSIONS: 0.7,
+    TableKind.REGISTRATION: 0.7,
+    TableKind.INTERACTIONS: 0.6,
+    # "File name,Description" alone is a weak hint: other services might write one too.
+    TableKind.DESCRIPTIONS: 0.15,
+}
+
+
+# --- Times in the many shapes exports and PDFs write them --------------------------------
+
+_ZONE = r"(?:\s*(?P<zone>Z|UTC|GMT)?\s*(?P<offset>[+-]\d\d:?\d\d)?)"
+_CLOCK = r"(?P<h>\d{1,2}):(?P<mi>\d\d)(?::(?P<s>\d\d)(?:[.,](?P<frac>\d{1,6}))?)?"
+_TIME_SHAPES: tuple[re.Pattern[str], ...] = (
+    # 2024-09-03 06:41:12 UTC, 2024-09-03T06:41:12.929Z, 2024/09/03 06:41
+    re.compile(r"(?<!\d)(?P<y>\d{4})[-/](?P<mo>\d\d)[-/](?P<d>\d\d)(?:T|,?\s+)" + _CLOCK + _ZONE),
+    # 03.09.2024 06:41:12 (German)
+    re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<mo>\d{1,2})\.(?P<y>\d{4}),?\s+" + _CLOCK + _ZONE),
+    # 9/3/2024 6:41:12 AM (US; read as day first when the first number cannot be a month)
+    re.compile(r"(?<![\d/])(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d\d),?\s+" + _CLOCK
+               + r"(?:\s*(?P<ampm>[AaPp])\.?[Mm]\.?)?" + _ZONE),
+)
+_AMPM_TIME = re.compile(r"\s*(?P<ampm>[AaPp])\.?[Mm]\.?")
+
+
+@dataclass(frozen=True, slots=True)
+class FoundTime:
+    """A date and time found in a line: where it sits and what it means."""
+
+    start: int
+    end: int
+    time: datetime  # aware UTC
+    zone_given: bool
+    precision_s: float
+
+
+def find_time(text: str) -> FoundTime | None:
+    """The first date-with-time in ``text`` in any of the shapes exports use, or None.
+
+    No zone means UTC is assumed (``zone_given`` False): Amazon writes UTC where it says so.
+    """
+    for pattern in _TIME_SHAPES:
+        for match in pattern.finditer(text):
+            found = _time_from_match(match)
+            if found is not None:
+                return found
+    return None
+
+
+def parse_loose_time(value: str | None) -> tuple[datetime, bool] | None:
+    """A cell that is nothing but a time, in ISO or a common local shape; (time, zone given)."""
+    text = clean_value(value)
+    if not text:
+        return None
+    iso = parse_iso_time(text)
+    if iso is not None:
+        return iso
+    found = find_time(text)
+    if found is None or text[:found.start].strip() or text[found.end:].strip():
+        return None
+    return found.time, found.zone_given
+
+
+def _time_from_match(match: re.Match[str]) -> FoundTime | None:
+    parts = match.groupdict()
+    year, month, day = int(parts["y"]), int(parts["mo"]), int(parts["d"])
+    if year < 100:
+        year += 2000
+    if month > 12 and day <= 12:  # 25/12/2024 is a day-first date
+        month, day = day, month
+    hour = int(parts["h"])
+    ampm = (parts.get("ampm") or "").lower()
+    if ampm:
+        if hour > 12:
+            return None
+        hour = hour % 12 + (12 if ampm == "p" else 0)
+    fraction = parts["frac"] or ""
+    offset = parts["offset"]
+    try:
+        moment = datetime(year, month, day, hour, int(parts["mi"]), int(parts["s"] or 0),
+                          int(fraction.ljust(6, "0")) if fraction else 0)
+        if offset:
+            sign = 1 if offset[0] == "+" else -1
+            digits = offset[1:].replace(":", "")
+            minutes = sign * (int(digits[:2]) * 60 + int(digits[2:]))
+            moment = moment.replace(tzinfo=UTC) - timedelta(minutes=minutes)
+        else:
+            moment = moment.replace(tzinfo=UTC)
+    except ValueError:
+        return None
+    precision = 60.0 if parts["s"] is None else 10.0 ** -len(fraction) if fraction else 1.0
+    zone_given = bool(parts["zone"] or offset)
+    return FoundTime(match.start(), match.end(), moment, zone_given, precision)
+
+
+# --- Recognising files by shape ---------------------------------------------------------
+
+
+def header_cells(line: str) -> list[str]:
+    """A CSV header line split into folded column names (the delimiter guessed)."""
+    line = line.lstrip("\ufeff")
+    delimiter = max(",;\t", key=line.count)
+    try:
+        cells = next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:
+        return []
+    return [cell.strip().strip("\ufeff").casefold() for cell in cells]
+
+
+def table_kind_of_header(cells: Sequence[str]) -> TableKind | None:
+    columns = set(cells)
+    for kind, required, one_of in _SHAPES:
+        if required <= columns and (not one_of or one_of & columns):
+            return kind
+    return None
+
+
+def _is_audio_name(value: str) -> bool:
+    return value.strip().casefold().endswith(_AUDIO_SUFFIXES)
+
+
+def _rows_of(text: str) -> list[list[str]]:
+    """Rows of a CSV text (the last, possibly cut-off line of a peek is dropped by callers)."""
+    sample = text.lstrip("\ufeff")
+    delimiter = max(",;\t", key=sample[:2048].count)
+    try:
+        return [row for row in csv.reader(io.StringIO(sample), delimiter=delimiter)
+                if any(cell.strip() for cell in row)]
+    except csv.Error:
+        return []
+
+
+def looks_like_transcriptions(rows: Sequence[Sequence[str]]) -> bool:
+    """The older table: some row has an audio file name and, in another cell, a time."""
+    for row in rows[:50]:
+        audio = [i for i, cell in enumerate(row) if _is_audio_name(cell)]
+        if audio and any(parse_loose_time(cell) for i, cell in enumerate(row) if i not in audio):
+            return True
+    return False
+
+
+class _Catalogue:
+    """Which member is which Amazon file, worked out once per export."""
+
+    def __init__(self, index: ExportIndex) -> None:
+        self.kinds: dict[str, TableKind] = {}
+        for member in index.members:
+            try:
+                kind = _kind_of_member(index, member)
+            except MemberError:
+                kind = None  # load() never sees it; the archive layer lists why
+            if kind is not None:
+                self.kinds[member.path] = kind
+
+    def paths(self, kind: TableKind) -> list[str]:
+        # Sorted so that split parts (-1, -2 ...) are read in order.
+        return sorted(path for path, found in self.kinds.items() if found is kind)
+
+    def score(self) -> float:
+        weights = [_WEIGHTS[kind] for path, kind in self.kinds.items()
+                   if kind is not TableKind.TRANSCRIPTIONS or _NAME_HINT.search(path)]
+        if not weights:
+            # A table of file names and times, named like nothing Amazon writes, is a
+            # generic sidecar: leave it to the fallback unless Amazon's own files are here.
+            return 0.0
+        return max(_WEIGHTS[kind] for kind in self.kinds.values())
+
+
+def _kind_of_member(index: ExportIndex, member: Member) -> TableKind | None:
+    lowered = member.path.casefold()
+    if member.kind is MemberKind.TABLE and lowered.endswith((".csv", ".tsv")):
+        kind = table_kind_of_header(header_cells(index.first_line(member.path)))
+        if kind is not None:
+            return kind
+        rows = _rows_of(index.head_text(member.path, 16384))
+        if looks_like_transcriptions(rows[:-1] if len(rows) > 2 else rows):
+            return TableKind.TRANSCRIPTIONS
+        return None
+    if (member.kind is MemberKind.JSON
+            and "customerhistoryrecords" in index.head_text(member.path, 65536).casefold()):
+        return TableKind.VOICE_HISTORY
+    return None
+
+
+# --- The importer -----------------------------------------------------------------------
+
+
+@register
+class AmazonImporter(Importer):
+    name = FORMAT
+    label = "Amazon Alexa"
+
+    def __init__(self) -> None:
+        self._known: tuple[ExportIndex, _Catalogue] | None = None
+
+    def _catalogue(self, index: ExportIndex) -> _Catalogue:
+        # score() and load() see the same index; reading every header twice is waste.
+        if self._known is None or self._known[0] is not index:
+            self._known = (index, _Catalogue(index))
+        return self._known[1]
+
+    def score(self, index: ExportIndex) -> float:
+        return self._catalogue(index).score()
+
+    def load(self, index: ExportIndex, unclaimed: frozenset[str]) -> ImportResult:
+        return _Loader(index, unclaimed, self._catalogue(index)).run()
+
+
+@dataclass(frozen=True, slots=True)
+class _Event:
+    """One activity row (geolocation or device session) with its time."""
+
+    time: datetime
+    source: SourceRef
+    values: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Listed:
+    """One ``FileDescriptions.csv`` entry: a name, a pattern or a folder."""
+
+    name: str
+    source: SourceRef
+
+    def covers(self, path: str) -> bool:
+        name = self.name.strip().casefold()
+        pattern = re.search(r"\(([^()]*[*?][^()]*)\)", name)
+        if pattern or "*" in name or "?" in name:
+            glob = pattern.group(1).strip() if pattern else name
+            return fnmatchcase(_basename(path).casefold(), glob)
+        parts = [part.casefold() for part in re.split(r"/|!/", path) if part]
+        return bool(name) and (name in parts or path.casefold().endswith("/" + name))
+
+
+@dataclass(frozen=True, slots=True)
+class _RowTime:
+    time: datetime | None
+    zone_given: bool
+    source: SourceRef
+
+
+class _EventTimeline:
+    """Events sorted by time, for "which event describes this moment" questions."""
+
+    def __init__(self) -> None:
+        self._events: list[_Event] = []
+        self._times: list[float] = []
+        self._sorted = True
+
+    def add(self, event: _Event) -> None:
+        # Appended and sorted once on first use: activity tables run to 100,000s of rows.
+        self._events.append(event)
+        self._sorted = False
+
+    @property
+    def events(self) -> list[_Event]:
+        if not self._sorted:
+            self._events.sort(key=lambda event: event.time)
+            self._times = [event.time.timestamp() for event in self._events]
+            self._sorted = True
+        return self._events
+
+    def after(self, moment: datetime, before_s: float, after_s: float) -> _Event | None:
+        """The event nearest after ``moment`` in the window; one just before if none after."""
+        events, stamp = self.events, moment.timestamp()
+        low = bisect.bisect_left(self._times, stamp - before_s)
+        high = bisect.bisect_right(self._times, stamp + after_s)
+        candidates = [(self._times[i] - stamp, events[i]) for i in range(low, high)]
+        if not candidates:
+            return None
+        return min(candidates, key=lambda pair: (pair[0] < 0, abs(pair[0])))[1]
+
+    def near(self, moment: datetime, within_s: float) -> _Event | None:
+        return self.after(moment, within_s, within_s)
+
+
+class _Loader:
+    """One load() run: reads every recognised file, then builds recordings and devices."""
+
+    def __init__(self, index: ExportIndex, unclaimed: frozenset[str],
+                 catalogue: _Catalogue) -> None:
+        self.index = index
+        self.unclaimed = unclaimed
+        self.catalogue = catalogue
+        self.result = ImportResult(FORMAT, time_link_tolerance_s=TIME_LINK_TOLERANCE_S)
+        self.geolocation = _EventTimeline()
+        self.sessions = _EventTimeline()
+        self.registered: dict[str, Device] = {}
+        self.listed: list[_Listed] = []
+        self.descriptions: list[str] = []
+        self.named_audio: dict[str, _RowTime] = {}
+
+    def run(self) -> ImportResult:
+        readers: tuple[tuple[TableKind, Callable[[str], None]], ...] = (
+            (TableKind.REGISTRATION, self._registration),
+            (TableKind.DESCRIPTIONS, self._descriptions),
+            (TableKind.GEOLOCATION, self._geolocation),
+            (TableKind.SESSIONS, self._sessions),
+            (TableKind.INTERACTIONS, self._interactions),
+            (TableKind.INTENT, self._intents),
+            (TableKind.TRANSCRIPTIONS, self._transcriptions),
+            (TableKind.VOICE_HISTORY, self._voice_history),
+        )
+        for kind, reader in readers:
+            for path in self.catalogue.paths(kind):
+                safe_call(self.result, path, lambda path=path, reader=reader: reader(path))
+        self._recordings()
+        self.result.devices.extend(self._devices())
+        return self.result
+
+    # --- tables -------------------------------------------------------------------------
+
+    def _table(self, path: str) -> CsvTable:
+        table = self.index.read_csv(path)
+        self.result.claimed.add(path)
+        return table
+
+    def _rows(self, path: str) -> Iterable[tuple[SourceRef, dict[str, str | None]]]:
+        """(row source, {folded column: cleaned value}) for each row of a known table."""
+        for number, record in self._table(path).records():
+            yield (SourceRef(path, f"row {number}"),
+                   {key.casefold(): clean_value(value) for key, value in record.items()})
+
+    def _time(self, row: dict[str, str | None], column: str, source: SourceRef,
+              what: str) -> tuple[datetime, bool] | None:
+        parsed = parse_loose_time(row.get(column))
+        if parsed is None:
+            self.result.problem(source.path, source.locator,
+                                f"the {what} has no readable time in “{column}” "
+                                f"({row.get(column) or 'empty'})")
+        return parsed
+
+    def _registration(self, path: str) -> None:
+        for source, row in self._rows(path):
+            serial = row.get("device serial number")
+            if not serial:
+                self.result.problem(path, source.locator, "a device row without a serial number")
+                continue
+            account = row.get("account name")
+            if account:
+                self.result.accounts.append(Account(account, "amazon-account", name=account,
+                                                    sources=(source,)))
+            extra = (("firmware", "current firmware version"),
+                     ("customer_login_pool", "customer login pool"),
+                     ("customer_type", "customer type"),
+                     ("device_account_role", "device account role"),
+                     ("pairing", "device pairing details"), ("ip_address", "ip address"),
+                     ("state", "state"))
+            facts = tuple(Fact(key, value, source) for key, column in extra
+                          if (value := row.get(column)))
+            device = Device(
+                key=serial, serial=serial,
+                model=row.get("amazon device model name") or row.get("device model"),
+                account=account,
+                registered=_moment(row.get("first time registered")),
+                last_registered=_moment(row.get("last time registered")),
+                deregistered=_moment(row.get("time deregistered")),
+                time_offset=row.get("local time offset"), registered_in_export=True,
+                sources=(source,), facts=facts)
+            old = self.registered.get(serial)
+            self.registered[serial] = device if old is None else _fill(old, device)
+
+    def _descriptions(self, path: str) -> None:
+        self.descriptions.append(path)
+        for source, row in self._rows(path):
+            name = row.get("file name")
+            if name:
+                self.listed.append(_Listed(name, source))
+
+    def _geolocation(self, path: str) -> None:
+        for source, row in self._rows(path):
+            parsed = self._time(row, "eventdate", source, "location row")
+            if parsed is None:
+                continue
+            values = {key: value for key, column in (
+                ("device_serial", "deviceserialnumber"), ("latitude", "latitudeindegrees"),
+                ("longitude", "longitudeindegrees"),
+                ("location_accuracy_m", "coordinatesaccuracyinmeters"),
+                ("location_source", "sourceoflocation"),
+            ) if (value := row.get(column))}
+            self.geolocation.add(_Event(parsed[0], source, values))
+
+    def _sessions(self, path: str) -> None:
+        for source, row in self._rows(path):
+            parsed = self._time(row, "event creation date", source, "device session row")
+            if parsed is None:
+                continue
+            values = {key: value for key, column in (
+                ("device_type", "device type"), ("device_application", "device application"),
+                ("device_locale", "device locale"), ("marketplace", "marketplace"),
+            ) if (value := row.get(column))}
+            self.sessions.add(_Event(parsed[0], source, values))
+
+    def _interactions(self, path: str) -> None:
+        """The Alexa app on phones: devices of the account, but never registered Echos."""
+        seen: dict[str, Device] = {}
+        for source, row in self._rows(path):
+            name = " ".join(part for part in (row.get("device_make"), row.get("device_model"))
+                            if part)
+            if not name:
+                continue
+            if name not in seen:
+                seen[name] = Device(
+                    key=name, name=name, model=row.get("device_model"),
+                    device_type=row.get("device_platform_name"), sources=(source,),
+                    facts=(Fact("device_kind", "mobile app", source),))
+        self.result.devices.extend(seen.values())
+
+    def _intents(self, path: str) -> None:
+        for source, row in self._rows(path):
+            text = row.get("utterance text") or ""
+            parsed = parse_loose_time(row.get("utterance creation date"))
+            if parsed is None:
+                self.result.problem(path, source.locator,
+                                    "an utterance without a readable time: it cannot be paired "
+                                    "with a recording")
+                if not text:
+                    continue
+            facts = tuple(Fact(key, value, source) for key, column in (
+                ("contact_name", "contact name"),
+                ("currently_playing_song", "currently playing song"),
+                ("screen_contents", "screen contents"),
+            ) if (value := row.get(column)))
+            self.result.transcripts.append(TranscriptEntry(
+                id=f"{path}#{source.locator}", source=source, format=FORMAT,
+                time=parsed[0] if parsed else None, text=text,
+                time_zone_assumed=bool(parsed and not parsed[1]), facts=facts))
+
+    def _transcriptions(self, path: str) -> None:
+        """The older table: date, request, audio file name, response; header names unknown."""
+        table = self._table(path)
+        header_is_data = looks_like_transcriptions([table.header])
+        rows = [(number, row) for number, row in zip(table.row_numbers, table.rows, strict=True)
+                # parts glued together repeat the header
+                if header_is_data or tuple(cell.strip() for cell in row) != table.header]
+        if header_is_data:
+            rows.insert(0, (1, table.header))  # no header at all: the first row is data
+        columns = _transcription_columns([row for _, row in rows])
+        if columns is None:
+            self.result.problem(path, "", "no column of audio file names was found")
+            return
+        for number, row in rows:
+            self._transcription_row(path, number, row, columns)
+
+    def _transcription_row(self, path: str, number: int, row: Sequence[str],
+                           columns: _Columns) -> None:
+        source = SourceRef(path, f"row {number}")
+        cell = _cells(row)
+        audio = clean_value(cell(columns.audio))
+        parsed = parse_loose_time(cell(columns.time))
+        if not audio or not _is_audio_name(audio):
+            self.result.problem(path, source.locator,
+                                "this row names no audio file; it was skipped")
+            return
+        if parsed is None:
+            self.result.problem(path, source.locator,
+                                f"no readable time ({cell(columns.time) or 'empty'}); the row is "
+                                "kept and still linked by its file name")
+        self.result.transcripts.append(TranscriptEntry(
+            id=f"{path}#{source.locator}", source=source, format=FORMAT,
+            time=parsed[0] if parsed else None, text=clean_value(cell(columns.request)) or "",
+            reply=clean_value(cell(columns.response)), audio_name=audio.replace("\\", "/"),
+            time_zone_assumed=bool(parsed and not parsed[1])))
+        self.named_audio[_basename(audio).casefold()] = _RowTime(
+            parsed[0] if parsed else None, bool(parsed and parsed[1]), source)
+
+    def _voice_history(self, path: str) -> None:
+        data = self.index.read_json(path)
+        records = data.get("customerHistoryRecords") if isinstance(data, dict) else None
+        if not isinstance(records, list):
+            self.result.problem(path, "", "“customerHistoryRecords” is not a list of records")
+            return
+        self.result.claimed.add(path)
+        for number, record in enumerate(records, start=1):
+            source = SourceRef(path, f"record {number}")
+            entry = _voice_history_entry(record, source)
+            if entry is None:
+                self.result.problem(path, source.locator, "a record without a readable time "
+                                                          "or transcript")
+            else:
+                self.result.transcripts.append(entry)
+
+    # --- recordings and devices --------------------------------------------------------------
+
+    def _recordings(self) -> None:
+        for member in self.index.of_kind(MemberKind.AUDIO):
+            if member.path in self.unclaimed and self._is_ours(member):
+                self.result.recordings.append(self._recording(member))
+
+    def _is_ours(self, member: Member) -> bool:
+        # The folder and naming of current Alexa WAVs are unknown: be lenient within an
+        # export that has Amazon tables, but leave other audio formats to other importers.
+        return (member.name.casefold() in self.named_audio
+                or member.name.casefold().endswith(".wav")
+                or "alexa" in member.path.casefold())
+
+    def _recording(self, member: Member) -> Recording:
+        recording = recording_from_name(member, FORMAT)
+        row = self.named_audio.get(member.name.casefold())
+        if row is not None and row.time is not None and recording.time_source != "file name":
+            recording = replace(recording, start=row.time, time_source="transcript",
+                                time_precision_s=1.0, time_zone_assumed=not row.zone_given)
+        facts: list[Fact] = []
+        device: str | None = None
+        if (recording.start is not None and recording.time_precision_s is not None
+                and recording.time_precision_s <= MAX_MATCH_PRECISION_S):
+            located = self.geolocation.after(recording.start, EVENT_BEFORE_S, EVENT_AFTER_S)
+            if located is not None:
+                facts += [Fact(key, value, located.source) for key, value in located.values.items()]
+                device = located.values.get("device_serial")
+            session = self.sessions.after(recording.start, EVENT_BEFORE_S, EVENT_AFTER_S)
+            if session is not None:
+                facts += [Fact(key, value, session.source) for key, value in session.values.items()]
+        listing = self._listing_fact(member.path)
+        if listing is not None:
+            facts.append(listing)
+        return replace(recording, device=device, facts=(*recording.facts, *facts))
+
+    def _listing_fact(self, path: str) -> Fact | None:
+        """Whether FileDescriptions.csv accounts for this file: missing ones stand out."""
+        if not self.descriptions:
+            return None
+        entry = next((listed for listed in self.listed if listed.covers(path)), None)
+        if entry is not None:
+            return Fact("listed_in_file_descriptions", "yes", entry.source)
+        return Fact("listed_in_file_descriptions", "no", SourceRef(self.descriptions[0]))
+
+    def _devices(self) -> list[Device]:
+        """Registered devices, enriched from activity; devices seen only in activity."""
+        activity: dict[str, list[_Event]] = {}
+        for event in self.geolocation.events:
+            serial = event.values.get("device_serial")
+            if serial:
+                activity.setdefault(serial, []).append(event)
+        devices = dict(self.registered)
+        for serial, events in activity.items():
+            seen = self._device_from_activity(serial, events)
+            old = devices.get(serial)
+            devices[serial] = seen if old is None else _fill(old, seen)
+        return list(devices.values())
+
+    def _device_from_activity(self, serial: str, events: list[_Event]) -> Device:
+        sessions = [session for event in events
+                    if (session := self.sessions.near(event.time, SAME_EVENT_S)) is not None]
+
+        def most_common(key: str) -> str | None:
+            values = Counter(s.values[key] for s in sessions if s.values.get(key))
+            return values.most_common(1)[0][0] if values else None
+
+        sources = tuple(dict.fromkeys(
+            SourceRef(event.source.path) for event in (*events, *sessions)))
+        return Device(key=serial, serial=serial, device_type=most_common("device_type"),
+                      locale=most_common("device_locale"),
+                      marketplace=most_common("marketplace"), registered_in_export=False,
+                      sources=sources,
+                      facts=(Fact("first_seen_in_activity", events[0].time.isoformat(),
+                                  events[0].source),))
+
+
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    time: int
+    audio: int
+    request: int | None
+    response: int | None
+
+
+def _transcription_columns(rows: Sequence[Sequence[str]]) -> _Columns | None:
+    """Find the columns by content; the rest keep the known order: request, then response."""
+    width = max((len(row) for row in rows), default=0)
+    audio_counts = [sum(1 for row in rows if i < len(row) and _is_audio_name(row[i]))
+                    for i in range(width)]
+    if not any(audio_counts):
+        return None
+    audio = audio_counts.index(max(audio_counts))
+    time_counts = [sum(1 for row in rows[:200] if i < len(row) and parse_loose_time(row[i]))
+                   if i != audio else -1 for i in range(width)]
+    time = time_counts.index(max(time_counts)) if width > 1 else audio
+    rest = [i for i in range(width) if i not in (audio, time)]
+    return _Columns(time, audio, rest[0] if rest else None, rest[1] if len(rest) > 1 else None)
+
+
+def _cells(row: Sequence[str]) -> Callable[[int | None], str | None]:
+    def cell(column: int | None) -> str | None:
+        return row[column] if column is not None and column < len(row) else None
+
+    return cell
+
+
+def _voice_history_entry(record: Any, source: SourceRef) -> TranscriptEntry | None:
+    """One record of a saved "Review Voice History" page."""
+    if not isinstance(record, dict):
+        return None
+    stamp = record.get("timestamp")
+    if not isinstance(stamp, int | float) or isinstance(stamp, bool):
+        return None
+    try:
+        moment = datetime.fromtimestamp(stamp / 1000, tz=UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+    items = record.get("voiceHistoryRecordItems") or []
+    items = [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
+
+    def texts(kind: str) -> list[str]:
+        return [str(item["transcriptText"]).strip() for item in items
+                if item.get("recordItemType") == kind and item.get("transcriptText")]
+
+    said, replies = texts("CUSTOMER_TRANSCRIPT"), texts("ALEXA_RESPONSE")
+    device = record.get("device") if isinstance(record.get("device"), dict) else {}
+    utterance_id = next((str(item["utteranceId"]) for item in items if item.get("utteranceId")),
+                        None)
+    facts = tuple(Fact(key, str(value), source) for key, value in (
+        ("activity_status", record.get("activityStatus")),
+        ("device_name", device.get("deviceName")),
+        ("device_serial", device.get("serialNumber")),
+        ("utterance_type", record.get("utteranceType")),
+        ("utterance_id", utterance_id),
+    ) if value)
+    return TranscriptEntry(id=f"{source.path}#{source.locator}", source=source, format=FORMAT,
+                           time=moment, text=" ".join(said),
+                           reply=" ".join(replies) or None, facts=facts)
+
+
+def _moment(value: str | None) -> datetime | None:
+    parsed = parse_loose_time(value)
+    return parsed[0] if parsed else None
+
+
+def _basename(path: str) -> str:
+    return PurePosixPath(path.rsplit(NEST_SEPARATOR, 1)[-1].replace("\\", "/")).name
+
+
+def _fill(old: Device, new: Device) -> Device:
+    """``old`` with its gaps filled from ``new``; provenance and facts of both kept."""
+    changes: dict[str, Any] = {
+        "sources": tuple(dict.fromkeys((*old.sources, *new.sources))),
+        "facts": tuple(dict.fromkeys((*old.facts, *new.facts))),
+        "registered_in_export": old.registered_in_export or new.registered_in_export,
+    }
+    for name in ("serial", "name", "model", "device_type", "locale", "marketplace", "account",
+                 "registered", "last_registered", "deregistered", "time_offset"):
+        if getattr(old, name) is None and getattr(new, name) is not None:
+            changes[name] = getattr(new, name)
+    return replace(old, **changes)

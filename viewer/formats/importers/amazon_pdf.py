@@ -1,0 +1,151 @@
+"""A PDF listing what a voice assistant understood: one line per utterance, with its time.
+
+The 2018 Amazon case came with such a PDF, unsorted. Nothing about its layout is known beyond
+"a date and time and the utterance on one line", so any PDF qualifies whose text has several
+lines of that shape, in any of the common date orders, with the time before or after the
+words. A receipt or letter with one date does not. Entries name no audio file: they pair with
+recordings by time, centrally.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from dataclasses import dataclass
+
+from viewer.archive import MemberError, MemberKind, format_bytes
+from viewer.formats.base import ExportIndex, Importer, ImportResult, register
+from viewer.formats.importers.amazon import FoundTime, find_time
+from viewer.model import SourceRef, TranscriptEntry
+
+log = logging.getLogger("viewer.formats")
+
+FORMAT = "transcript-pdf"
+
+#: PDFs are read whole into memory; a transcript listing is far smaller than this.
+MAX_PDF_BYTES = 50 * 1024 * 1024
+
+#: Lines are stamped to the second while WAV names are taken up to ~1.5 s earlier.
+TIME_LINK_TOLERANCE_S = 5.0
+
+#: A transcript PDF has at least this many time-and-words lines ...
+MIN_LINES = 3
+#: ... and they make up at least this share of its non-empty lines (a receipt does not).
+MIN_SHARE = 0.3
+
+_SEPARATORS = " \t-–—|:;,·•>"
+_LETTER = re.compile(r"[^\W\d_]{2,}")
+
+
+@dataclass(frozen=True, slots=True)
+class PdfLine:
+    """One utterance line of a transcript PDF."""
+
+    page: int
+    line: int
+    stamp: FoundTime
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What one PDF yielded: its utterance lines, or why it could not be read."""
+
+    lines: tuple[PdfLine, ...] = ()
+    text_lines: int = 0
+    problem: str | None = None
+
+    @property
+    def is_transcript(self) -> bool:
+        return (len(self.lines) >= MIN_LINES
+                and len(self.lines) >= MIN_SHARE * max(self.text_lines, 1))
+
+
+def utterance_lines(pages: list[str]) -> tuple[list[PdfLine], int]:
+    """(the lines carrying a time and words, the count of non-empty lines)."""
+    found: list[PdfLine] = []
+    non_empty = 0
+    for page_number, page_text in enumerate(pages, start=1):
+        for line_number, raw in enumerate(page_text.splitlines(), start=1):
+            line = " ".join(raw.split())  # pypdf may give tabs for spaces
+            if not line:
+                continue
+            non_empty += 1
+            stamp = find_time(line)
+            if stamp is None:
+                continue
+            words = f"{line[:stamp.start].strip(_SEPARATORS)} {line[stamp.end:].strip(_SEPARATORS)}"
+            words = words.strip()
+            if _LETTER.search(words):
+                found.append(PdfLine(page_number, line_number, stamp, words))
+    return found, non_empty
+
+
+@register
+class TranscriptPdfImporter(Importer):
+    name = FORMAT
+    label = "Transcript PDF"
+
+    def __init__(self) -> None:
+        self._index: ExportIndex | None = None
+        self._readings: dict[str, _Reading] = {}
+
+    def _read(self, index: ExportIndex, path: str) -> _Reading:
+        # score() has to read every PDF; load() reuses what it found.
+        if index is not self._index:
+            self._index, self._readings = index, {}
+        if path not in self._readings:
+            self._readings[path] = _read_pdf(index, path)
+        return self._readings[path]
+
+    def score(self, index: ExportIndex) -> float:
+        readings = [self._read(index, member.path) for member in index.of_kind(MemberKind.PDF)]
+        if any(reading.is_transcript for reading in readings):
+            return 0.6
+        # An unreadable PDF might have been the transcript: run, so its problem is listed.
+        return 0.02 if any(reading.problem for reading in readings) else 0.0
+
+    def load(self, index: ExportIndex, unclaimed: frozenset[str]) -> ImportResult:
+        result = ImportResult(FORMAT, time_link_tolerance_s=TIME_LINK_TOLERANCE_S)
+        for member in index.of_kind(MemberKind.PDF):
+            if member.path not in unclaimed:
+                continue
+            reading = self._read(index, member.path)
+            if reading.problem:
+                result.problem(member.path, "", reading.problem)
+            elif reading.is_transcript:
+                result.claimed.add(member.path)
+                result.transcripts.extend(_entry(member.path, line) for line in reading.lines)
+        return result
+
+
+def _entry(path: str, line: PdfLine) -> TranscriptEntry:
+    locator = f"page {line.page}, line {line.line}"
+    return TranscriptEntry(
+        id=f"{path}#{locator}", source=SourceRef(path, locator), format=FORMAT,
+        time=line.stamp.time, text=line.text, time_zone_assumed=not line.stamp.zone_given)
+
+
+def _read_pdf(index: ExportIndex, path: str) -> _Reading:
+    member = index.export.member(path)
+    if member.size > MAX_PDF_BYTES:
+        return _Reading(problem=f"this PDF is {format_bytes(member.size)}, more than the "
+                                f"{format_bytes(MAX_PDF_BYTES)} read for transcripts; skipped")
+    try:
+        data = index.export.read_member(path, max_bytes=MAX_PDF_BYTES)
+    except MemberError as error:
+        return _Reading(problem=str(error))
+    try:
+        from pypdf import PdfReader  # deferred: costs 60 ms at start-up, needed only here
+
+        reader = PdfReader(io.BytesIO(data))
+        # Many PDFs are "encrypted" with an empty password only to restrict printing.
+        if reader.is_encrypted and not reader.decrypt(""):
+            return _Reading(problem="this PDF is encrypted; its text cannot be read")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except Exception as error:  # pypdf raises many kinds on damaged files; none may escape
+        log.info("pypdf could not read %s: %s", path, error)
+        return _Reading(problem=f"this PDF cannot be read ({type(error).__name__}: {error})")
+    lines, non_empty = utterance_lines(pages)
+    return _Reading(tuple(lines), non_empty)

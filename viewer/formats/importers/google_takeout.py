@@ -1,0 +1,699 @@
+"""Google Takeout: "My Activity" for the Assistant and "Voice and Audio", with its MP3s.
+
+Takeout translates its folder and file names with the account language
+(``Takeout/My Activity/Assistant/MyActivity.json``, German
+``Takeout/Meine Aktivitäten/Google Assistant/MeineAktivitäten.json`` ...), so an activity
+file is recognised by its *shape*: a JSON list of records with ``header``, ``title`` and
+``time`` keys, or an HTML page of Material-Design ``outer-cell`` blocks (the older export
+format, sometimes split into ``MyActivity-1.html``, ``-2.html``). Split downloads
+(``takeout-...-001.zip``, ``-002.zip``) are merged by the archive layer, so an activity file
+may name an MP3 that arrived in another part.
+
+Each record names its recording in ``audioFiles``; the file name's time differs from the
+record's ``time`` by seconds, so recordings are linked by name, never by time. Google's own
+voice-match flag ("From unrecognized speaker") is put on the recording as
+``platform_unrecognized_speaker = yes``: it is the platform saying "this was not the owner".
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta, timezone
+from html.parser import HTMLParser
+from pathlib import PurePosixPath
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from viewer.archive import NEST_SEPARATOR, Member, MemberKind
+from viewer.formats.base import (
+    ExportFormatError,
+    ExportIndex,
+    Importer,
+    ImportResult,
+    parse_iso_time,
+    register,
+    safe_call,
+    shared_prefix_length,
+)
+from viewer.formats.importers.generic import recording_from_name
+from viewer.model import Account, Fact, Recording, SourceRef, TranscriptEntry
+
+log = logging.getLogger("viewer.formats.google_takeout")
+
+FORMAT = "google-takeout"
+UNRECOGNIZED_FACT = "platform_unrecognized_speaker"
+
+#: Takeout's own recording names: ``2018-04-16_11_42_55_659_UTC.mp3``.
+_TAKEOUT_AUDIO_NAME = re.compile(
+    r"^(?:19|20)\d\d-\d\d-\d\d_\d\d_\d\d_\d\d(?:_\d{1,6})?_UTC\.\w{2,5}$", re.IGNORECASE)
+#: File names My Activity is known or expected to use (the shape check covers the rest).
+_ACTIVITY_NAME = re.compile(
+    r"^(?:my ?activity|meine ?aktivit\w*|mes ?activit\w*|mis ?actividades|mi ?actividad"
+    r"|le ?mie ?attivit\w*|mijn ?activiteit\w*|minhas ?atividades|minha ?atividade)"
+    r"(?:-\d+)?\.(?:json|html?)$", re.IGNORECASE)
+_JSON_SHAPE = re.compile(r'^\s*\[\s*\{.*"(?:header|title)"\s*:', re.DOTALL)
+_AUDIO_SUFFIXES = (".mp3", ".wav", ".ogg", ".opus", ".flac", ".m4a", ".aac", ".amr", ".3gp")
+#: How much of an HTML page is read to see whether it is a My Activity page (its CSS comes
+#: first and is long).
+_HTML_SNIFF_BYTES = 1024 * 1024
+
+#: The verb Takeout puts before the transcript, per language. English is [seen]; the others
+#: are [guess]es from the product's translations, so the raw title is always kept as a fact.
+_SAID_PREFIX = re.compile(
+    r"^\s*(?:said|you said|gesagt|du hast gesagt|sie haben gesagt|vous avez dit|tu as dit"
+    r"|a dit|dit|dijiste|has dicho|dijo|dicho|hai detto|detto|je zei|gezegd|zei"
+    r"|você disse|disse)\s*[:：]?\s+", re.IGNORECASE)
+_SAID_SUFFIX = re.compile(r"^\s*[„\"“«]\s*(?P<text>.+?)\s*[“\"”»]\s*gesagt\s*$", re.IGNORECASE)
+_QUOTES = "„“”\"«»‚‘’'"
+
+#: "From unrecognized speaker" [seen]; the other languages are [guess]ed wordings
+#: (German "Von nicht erkanntem Sprecher", French "... locuteur non reconnu", Spanish
+#: "... hablante no reconocido"), matched loosely because the exact text is not known.
+_UNRECOGNIZED = (
+    re.compile(r"unrecogni[sz]ed speaker", re.IGNORECASE),
+    re.compile(r"nicht erkannte\w*\s+(?:sprecher|stimme)", re.IGNORECASE),
+    re.compile(r"unbekannte\w*\s+(?:sprecher|stimme)", re.IGNORECASE),
+    re.compile(r"(?:locuteur|interlocuteur|voix)\s+non\s+reconnu", re.IGNORECASE),
+    re.compile(r"(?:hablante|voz)\s+no\s+reconocid", re.IGNORECASE),
+)
+#: Header or product names that make a file voice activity (Assistant is not translated).
+_VOICE_PRODUCT = re.compile(r"assistant|voice|audio|sprach|voix|voz|\bvoce\b|spraak",
+                            re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Activity:
+    """One record of a My Activity file, whichever variant it came from."""
+
+    path: str
+    locator: str
+    header: str = ""
+    title: str = ""
+    time: datetime | None = None
+    zone_assumed: bool = False
+    audio_names: list[str] = field(default_factory=list)
+    replies: list[str] = field(default_factory=list)
+    products: list[str] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)
+    locations: list[tuple[str, str]] = field(default_factory=list)  # (fact key, value)
+    extra: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def unrecognized_speaker(self) -> bool:
+        return any(pattern.search(detail) for detail in self.details for pattern in _UNRECOGNIZED)
+
+    def is_voice(self) -> bool:
+        names = [self.header, *self.products]
+        return bool(self.audio_names or _SAID_PREFIX.match(self.title)
+                    or _SAID_SUFFIX.match(self.title)
+                    or any(_VOICE_PRODUCT.search(name) for name in names if name))
+
+
+@register
+class GoogleTakeoutImporter(Importer):
+    name = FORMAT
+    label = "Google Takeout"
+
+    def score(self, index: ExportIndex) -> float:
+        if _json_candidates(index) or _html_candidates(index):
+            return 0.9
+        if any(_TAKEOUT_AUDIO_NAME.match(member.name) for member in index.members):
+            return 0.4
+        return 0.0
+
+    def load(self, index: ExportIndex, unclaimed: frozenset[str]) -> ImportResult:
+        result = ImportResult(FORMAT)
+        account = _load_account(index, unclaimed, result)
+        activity_files: list[str] = []
+        activities: list[_Activity] = []
+        for member in _json_candidates(index):
+            if member.path in unclaimed:
+                found = safe_call(result, member.path,
+                                  lambda m=member: _read_json_file(index, m.path, result))
+                if found is not None:
+                    activity_files.append(member.path)
+                    activities.extend(found)
+        for member in _html_candidates(index):
+            if member.path in unclaimed:
+                found = safe_call(result, member.path,
+                                  lambda m=member: _read_html_file(index, m.path, result))
+                if found is not None:
+                    activity_files.append(member.path)
+                    activities.extend(found)
+        result.claimed.update(activity_files)
+        named = _resolve_audio(index, activities)
+        result.transcripts.extend(_transcript_entries(index, activities, result))
+        result.recordings.extend(_recordings(index, unclaimed, activity_files, named, account))
+        return result
+
+
+# -- finding files ------------------------------------------------------------------------
+
+def _json_candidates(index: ExportIndex) -> list[Member]:
+    found = []
+    for member in index.of_kind(MemberKind.JSON):
+        if _ACTIVITY_NAME.match(member.name):
+            found.append(member)
+            continue
+        try:
+            head = index.head_text(member.path, 4096)
+        except Exception:  # an unreadable head is somebody else's problem to report
+            continue
+        if _JSON_SHAPE.match(head) and '"time"' in head and (
+                '"products"' in head or '"header"' in head):
+            found.append(member)
+    return found
+
+
+def _html_candidates(index: ExportIndex) -> list[Member]:
+    found = []
+    for member in index.of_kind(MemberKind.HTML):
+        if _ACTIVITY_NAME.match(member.name):
+            found.append(member)
+            continue
+        try:
+            # Cheap first look: a My Activity page names Material Design Lite classes early
+            # (in its CSS or its first block); only such pages are read further.
+            if "mdl-" not in index.head_text(member.path, 8192):
+                continue
+            head = index.head_text(member.path, _HTML_SNIFF_BYTES)
+        except Exception:
+            continue
+        if "outer-cell" in head and "content-cell" in head:
+            found.append(member)
+    return found
+
+
+# -- JSON variant -------------------------------------------------------------------------
+
+def _read_json_file(index: ExportIndex, path: str, result: ImportResult) -> list[_Activity]:
+    data = index.read_json(path)
+    if not isinstance(data, list):
+        raise ExportFormatError(f"{path}: expected a list of activity records, found "
+                                f"{type(data).__name__}")
+    activities: list[_Activity] = []
+    for number, record in enumerate(data, start=1):
+        locator = f"record {number}"
+        if not isinstance(record, dict):
+            result.problem(path, locator, "this activity record is not a JSON object")
+            continue
+        activity = _activity_from_json(path, locator, record)
+        if activity.time is None:
+            result.problem(path, locator, f"no readable time in this record "
+                                          f"({record.get('time')!r})")
+        activities.append(activity)
+    return _voice_only(path, activities)
+
+
+def _activity_from_json(path: str, locator: str, record: dict[str, Any]) -> _Activity:
+    parsed = parse_iso_time(_text(record.get("time")))
+    activity = _Activity(path, locator, header=_text(record.get("header")),
+                         title=_text(record.get("title")),
+                         time=parsed[0] if parsed else None,
+                         zone_assumed=bool(parsed and not parsed[1]))
+    activity.audio_names = [_basename(name) for name in _strings(record.get("audioFiles"))]
+    activity.replies = [_text(item.get("name")) for item in _objects(record.get("subtitles"))
+                        if _text(item.get("name"))]
+    activity.products = _strings(record.get("products"))
+    activity.details = [_text(item.get("name")) for item in _objects(record.get("details"))
+                        if _text(item.get("name"))]
+    for place in _objects(record.get("locationInfos")):
+        for key, fact in (("name", "location"), ("url", "location_url"),
+                          ("source", "location_source")):
+            if _text(place.get(key)):
+                activity.locations.append((fact, _text(place.get(key))))
+    if _text(record.get("titleUrl")):
+        activity.extra.append(("title_url", _text(record.get("titleUrl"))))
+    return activity
+
+
+def _voice_only(path: str, activities: list[_Activity]) -> list[_Activity]:
+    """All records of a voice activity file; none of another product's file.
+
+    My Activity also holds Search, YouTube, Maps... Those files are understood (claimed) but
+    their records are not voice: as transcripts they would only pair by time with strangers'
+    recordings.
+    """
+    if any(activity.is_voice() for activity in activities):
+        return activities
+    log.debug("%s: My Activity of another product (%s); not voice, not imported", path,
+              activities[0].header if activities else "empty")
+    return []
+
+
+# -- HTML variant -------------------------------------------------------------------------
+
+def _read_html_file(index: ExportIndex, path: str, result: ImportResult) -> list[_Activity]:
+    parser = _ActivityPageParser()
+    parser.feed(index.read_text(path))
+    parser.close()
+    if not parser.blocks:
+        raise ExportFormatError(f"{path}: no My Activity entries (outer-cell blocks) were "
+                                "found in this page")
+    activities = []
+    for number, block in enumerate(parser.blocks, start=1):
+        locator = f"record {number}"
+        activity = _activity_from_block(path, locator, block)
+        if activity.time is None:
+            result.problem(path, locator, "no date that could be read was found in this entry")
+        activities.append(activity)
+    return _voice_only(path, activities)
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str = ""
+    bold: bool = False
+
+
+@dataclass(slots=True)
+class _Block:
+    """One ``outer-cell``: its header, body lines, caption lines, audio and links."""
+
+    header: list[str] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    caption: list[_Line] = field(default_factory=list)
+    audio: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+
+
+class _ActivityPageParser(HTMLParser):
+    """Splits a My Activity page into blocks, each cell into ``<br>``-separated lines.
+
+    Tolerant on purpose: unknown tags are ignored, unclosed blocks are closed at the end,
+    and audio is found wherever it is (``<audio src>``, ``<source src>``, ``<a href>``).
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[_Block] = []
+        self._block: _Block | None = None
+        self._roles: list[str] = []  # one per open <div>
+        self._cell: str | None = None
+        self._line = _Line()
+
+    # The cell a div opens, from its classes.
+    @staticmethod
+    def _role(classes: list[str]) -> str:
+        if "outer-cell" in classes:
+            return "outer"
+        if "header-cell" in classes:
+            return "header"
+        if "content-cell" in classes:
+            if "mdl-typography--text-right" in classes:
+                return "right"
+            if "mdl-typography--caption" in classes:
+                return "caption"
+            return "body"
+        return "other"
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag == "div":
+            role = self._role(values.get("class", "").split())
+            self._roles.append(role)
+            if role == "outer":
+                self._finish_block()
+                self._block = _Block()
+            elif role in ("header", "body", "caption", "right") and self._block is not None:
+                self._flush()
+                self._cell = role
+            return
+        if self._block is None:
+            return
+        if tag in ("br", "p") or (tag == "li" and self._cell):
+            self._flush()
+        elif tag in ("b", "strong") and not self._line.text.strip():
+            self._line.bold = True
+        for name in ("src", "href"):
+            if values.get(name):
+                self._reference(tag, values[name])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("p", "li"):
+            self._flush()
+        if tag != "div" or not self._roles:
+            return
+        role = self._roles.pop()
+        if role == "outer":
+            self._finish_block()
+        elif role in ("header", "body", "caption", "right"):
+            self._flush()
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._block is not None and self._cell:
+            self._line.text += data
+
+    def close(self) -> None:
+        super().close()
+        self._finish_block()
+
+    def _reference(self, tag: str, target: str) -> None:
+        assert self._block is not None
+        address = unquote(urlsplit(target).path)
+        if address.lower().endswith(_AUDIO_SUFFIXES):
+            name = _basename(address)
+            if name not in self._block.audio:
+                self._block.audio.append(name)
+        elif tag == "a":
+            self._block.links.append(target)
+
+    def _flush(self) -> None:
+        if self._block is None or self._cell is None:
+            self._line = _Line()
+            return
+        text = _squash(self._line.text)
+        if text:
+            if self._cell == "header":
+                self._block.header.append(text)
+            elif self._cell == "body":
+                self._block.body.append(text)
+            elif self._cell == "caption":
+                self._block.caption.append(_Line(text, self._line.bold))
+        self._line = _Line()
+
+    def _finish_block(self) -> None:
+        if self._block is None:
+            return
+        self._flush()
+        self.blocks.append(self._block)
+        self._block = None
+        self._cell = None
+
+
+#: Caption section titles ("Products:", "Details:", "Locations:") and their translations
+#: [guess for the non-English ones].
+_SECTIONS = {
+    "products": "product", "produkte": "product", "produits": "product",
+    "productos": "product", "prodotti": "product",
+    "details": "detail", "détails": "detail", "detalles": "detail", "dettagli": "detail",
+    "locations": "location", "standorte": "location", "orte": "location",
+    "lieux": "location", "ubicaciones": "location", "posizioni": "location",
+}
+
+
+def _activity_from_block(path: str, locator: str, block: _Block) -> _Activity:
+    activity = _Activity(path, locator, header=" ".join(block.header))
+    # A link to the recording shows its file name as text; that is not part of the answer.
+    lines = [line for line in block.body if line not in block.audio]
+    date_index = next((i for i in range(len(lines) - 1, -1, -1)
+                       if parse_activity_date(lines[i]) is not None), None)
+    if date_index is not None:
+        parsed = parse_activity_date(lines.pop(date_index))
+        if parsed is not None:
+            activity.time, activity.zone_assumed = parsed
+    if lines:
+        activity.title = lines.pop(0)
+    activity.replies = lines
+    activity.audio_names = list(block.audio)
+    section = ""
+    for line in block.caption:
+        if line.text.endswith(":") and (line.bold or len(line.text) < 30):
+            section = line.text[:-1].strip()
+            continue
+        kind = _SECTIONS.get(section.casefold())
+        if kind == "product":
+            activity.products.append(line.text)
+        elif kind == "detail":
+            activity.details.append(line.text)
+        elif kind == "location":
+            activity.locations.append(("location", line.text))
+        else:
+            activity.extra.append(("caption", f"{section}: {line.text}" if section else line.text))
+    for link in block.links:
+        if "google.com/maps" in link:
+            activity.locations.append(("location_url", link))
+    return activity
+
+
+# -- dates in HTML pages ------------------------------------------------------------------
+
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate((
+        "jan janv jän ene gen", "feb févr fév fevr", "mar mär mrz mars", "apr avr abr",
+        "may mai mayo mag", "jun juin giu", "jul juil lug", "aug août aou ago",
+        "sep sept set", "oct okt ott", "nov", "dec dez déc dic"), start=1):
+    for _name in _names.split():
+        _MONTHS[_name] = _number
+
+_CLOCK = (r"(?P<h>\d{1,2})[:.](?P<mi>\d\d)(?:[:.](?P<s>\d\d))?\s*(?P<ampm>[ap]\.?\s?m\.?)?"
+          r"\s*(?P<zone>[A-Za-z]{1,5}(?:\s?[+-]\d{1,2}(?::?\d\d)?)?|[+-]\d\d:?\d\d)?\s*$")
+_DATE_PATTERNS = (
+    # Apr 16, 2018, 1:42:52 PM CEST
+    re.compile(r"^(?P<mon>[^\W\d_]{3,9})\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4}),?\s+(?:at\s+)?"
+               + _CLOCK, re.IGNORECASE),
+    # 16.04.2018, 13:42:52 MESZ ; 16/04/2018 13:42:52 CEST
+    re.compile(r"^(?P<d>\d{1,2})[./](?P<mo>\d{1,2})[./](?P<y>\d{4}),?\s+(?:um\s+|à\s+)?"
+               + _CLOCK, re.IGNORECASE),
+    # 16 Apr 2018, 13:42:52 CEST ; 16 avr. 2018 ; 16 de abr. de 2018
+    re.compile(r"^(?P<d>\d{1,2})\.?\s+(?:de\s+)?(?P<mon>[^\W\d_]{3,9})\.?\s+(?:de\s+)?"
+               r"(?P<y>\d{4}),?\s+(?:at\s+|um\s+|à\s+|a las\s+)?" + _CLOCK, re.IGNORECASE),
+    # 2018-04-16, 13:42:52 UTC
+    re.compile(r"^(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d),?\s+" + _CLOCK, re.IGNORECASE),
+)
+
+#: Zone abbreviations Takeout prints (English and German forms), in hours east of UTC.
+_ZONES: dict[str, float] = {
+    "UTC": 0, "GMT": 0, "Z": 0, "UT": 0, "WET": 0, "WEZ": 0, "WEST": 1, "WESZ": 1, "BST": 1,
+    "CET": 1, "MEZ": 1, "CEST": 2, "MESZ": 2, "EET": 2, "OEZ": 2, "EEST": 3, "OESZ": 3,
+    "MSK": 3, "IST": 5.5, "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11, "NZST": 12,
+    "NZDT": 13, "AWST": 8, "HKT": 8, "SGT": 8,
+    "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+    "AKST": -9, "AKDT": -8, "HST": -10, "AST": -4, "ADT": -3, "NST": -3.5, "NDT": -2.5,
+}
+_OFFSET = re.compile(r"^(?:UTC|GMT)?\s?(?P<sign>[+-])(?P<h>\d{1,2})(?::?(?P<m>\d\d))?$",
+                     re.IGNORECASE)
+
+
+def parse_activity_date(text: str) -> tuple[datetime, bool] | None:
+    """A My Activity page's date line as aware UTC; the flag says the zone was assumed.
+
+    Zones come as abbreviations ("CEST", German "MESZ") or offsets ("GMT+2"); an unknown or
+    missing zone is read as UTC and flagged, so no later check trusts it.
+    """
+    line = _squash(text)
+    for pattern in _DATE_PATTERNS:
+        match = pattern.match(line)
+        if match is None:
+            continue
+        local = _local_time(match)
+        if local is None:
+            continue
+        offset = _zone_offset(match["zone"])
+        if offset is None:
+            return local.replace(tzinfo=UTC), True
+        return local.replace(tzinfo=timezone(offset)).astimezone(UTC), False
+    return None
+
+
+def _local_time(match: re.Match[str]) -> datetime | None:
+    groups = match.groupdict()
+    if groups.get("mon"):
+        month = _MONTHS.get(groups["mon"].casefold()[:4]) or _MONTHS.get(
+            groups["mon"].casefold()[:3])
+    else:
+        month = int(groups["mo"])
+    if not month:
+        return None
+    hour = int(groups["h"])
+    marker = (groups.get("ampm") or "").replace(".", "").replace(" ", "").lower()
+    if marker == "pm" and hour < 12:
+        hour += 12
+    elif marker == "am" and hour == 12:
+        hour = 0
+    try:
+        return datetime(int(groups["y"]), month, int(groups["d"]), hour, int(groups["mi"]),
+                        int(groups["s"] or 0))
+    except ValueError:
+        return None
+
+
+def _zone_offset(zone: str | None) -> timedelta | None:
+    if not zone:
+        return None
+    zone = zone.strip().upper()
+    if zone in _ZONES:
+        return timedelta(hours=_ZONES[zone])
+    match = _OFFSET.match(zone.replace(" ", ""))
+    if match is None:
+        return None
+    minutes = int(match["h"]) * 60 + int(match["m"] or 0)
+    return timedelta(minutes=-minutes if match["sign"] == "-" else minutes)
+
+
+# -- transcripts and recordings -----------------------------------------------------------
+
+def transcript_text(title: str) -> str:
+    """The words said: the title without Takeout's verb ("Said ...", "Gesagt: ...")."""
+    suffixed = _SAID_SUFFIX.match(title)
+    if suffixed:
+        return suffixed["text"].strip()
+    return _SAID_PREFIX.sub("", title, count=1).strip().strip(_QUOTES).strip()
+
+
+def _resolve_audio(index: ExportIndex, activities: list[_Activity]) -> dict[str, _Activity]:
+    """Member path -> the activity that names it (by file name; the nearest copy wins)."""
+    named: dict[str, _Activity] = {}
+    for activity in activities:
+        for name in activity.audio_names:
+            path = _nearest(index.by_basename(name), activity.path)
+            if path is not None:
+                named.setdefault(path, activity)
+    return named
+
+
+def _nearest(paths: list[str], beside: str) -> str | None:
+    if not paths:
+        return None
+    folder = _folder(beside)
+    same = [path for path in paths if _folder(path) == folder]
+    if same:
+        return same[0]
+    return max(paths, key=lambda path: shared_prefix_length(path, beside))
+
+
+def _transcript_entries(index: ExportIndex, activities: list[_Activity],
+                        result: ImportResult) -> Iterable[TranscriptEntry]:
+    for activity in activities:
+        facts = _transcript_facts(activity)
+        names = activity.audio_names or [None]
+        for position, name in enumerate(names, start=1):
+            locator = activity.locator if len(names) == 1 else (
+                f"{activity.locator}, audio {position}")
+            own_facts = facts
+            if name is not None and not index.by_basename(name):
+                result.problem(activity.path, locator,
+                               f"names the recording {name}, which is not in the export "
+                               "(is a part of a split download missing?)")
+                own_facts = (*facts, Fact("audio_file_missing", name,
+                                          SourceRef(activity.path, locator)))
+            yield TranscriptEntry(
+                id=f"{activity.path}#{locator}", source=SourceRef(activity.path, locator),
+                format=FORMAT, time=activity.time, text=transcript_text(activity.title),
+                reply="\n".join(activity.replies) or None, audio_name=name,
+                time_zone_assumed=activity.zone_assumed, facts=own_facts)
+
+
+def _transcript_facts(activity: _Activity) -> tuple[Fact, ...]:
+    source = SourceRef(activity.path, activity.locator)
+    pairs: list[tuple[str, str]] = [("title", activity.title)] if activity.title else []
+    if activity.header:
+        pairs.append(("activity_header", activity.header))
+    pairs += [("product", product) for product in activity.products]
+    pairs += [("detail", detail) for detail in activity.details]
+    pairs += activity.locations + activity.extra
+    if activity.unrecognized_speaker:
+        pairs.append((UNRECOGNIZED_FACT, "yes"))
+    return tuple(Fact(key, value, source) for key, value in pairs)
+
+
+def _recordings(index: ExportIndex, unclaimed: frozenset[str], activity_files: list[str],
+                named: dict[str, _Activity], account: str | None) -> list[Recording]:
+    """Recordings of the MP3s the activity names, lie beside it, or carry Takeout's names."""
+    folders = {_folder(path) for path in activity_files}
+    recordings = []
+    for member in index.members:
+        if member.path not in unclaimed:
+            continue
+        is_audio = member.kind is MemberKind.AUDIO
+        if not (member.path in named or (is_audio and (
+                _folder(member.path) in folders or _TAKEOUT_AUDIO_NAME.match(member.name)))):
+            continue
+        recording = replace(recording_from_name(member, FORMAT), account=account)
+        activity = named.get(member.path)
+        if activity is not None and activity.unrecognized_speaker:
+            recording = replace(recording, facts=(*recording.facts, Fact(
+                UNRECOGNIZED_FACT, "yes", SourceRef(activity.path, activity.locator))))
+        recordings.append(recording)
+    return recordings
+
+
+# -- the account --------------------------------------------------------------------------
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _load_account(index: ExportIndex, unclaimed: frozenset[str],
+                  result: ImportResult) -> str | None:
+    """The Google account the export belongs to, from ``Profile.json`` or the archive page."""
+    for member in index.of_kind(MemberKind.JSON):
+        if member.path not in unclaimed or not re.match(r"(?i)^profil", member.name):
+            continue
+        account = safe_call(result, member.path, lambda m=member: _profile_account(index, m))
+        if account is not None:
+            result.accounts.append(account)
+            result.claimed.add(member.path)
+            return account.key
+    for member in index.of_kind(MemberKind.HTML):
+        if member.path in unclaimed and member.name.casefold() == "archive_browser.html":
+            account = safe_call(result, member.path, lambda m=member: _browser_account(index, m))
+            result.claimed.add(member.path)
+            if account is not None:
+                result.accounts.append(account)
+                return account.key
+    return None
+
+
+def _profile_account(index: ExportIndex, member: Member) -> Account | None:
+    data = index.read_json(member.path)
+    if not isinstance(data, dict):
+        return None
+    emails = [_text(item.get("value")) for item in _objects(data.get("emails"))
+              if "@" in _text(item.get("value"))]
+    if not emails:
+        return None
+    primary = next((_text(item.get("value")) for item in _objects(data.get("emails"))
+                    if item.get("primary") is True and "@" in _text(item.get("value"))),
+                   emails[0])
+    name = data.get("name") if isinstance(data.get("name"), dict) else {}
+    display = _text(data.get("displayName")) or _text(name.get("formattedName")) or None
+    source = SourceRef(member.path)
+    facts = tuple(Fact("email", email, source) for email in emails)
+    return Account(key=primary, kind="google-account", name=display, sources=(source,),
+                   facts=facts)
+
+
+def _browser_account(index: ExportIndex, member: Member) -> Account | None:
+    text = index.read_text(member.path)
+    for email in _EMAIL.findall(text):
+        if not email.casefold().endswith(("google.com", "gstatic.com", "example.com")):
+            source = SourceRef(member.path)
+            return Account(key=email, kind="google-account", sources=(source,),
+                           facts=(Fact("email", email, source),))
+    return None
+
+
+# -- small helpers ------------------------------------------------------------------------
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value.strip()] if value.strip() else []
+    if isinstance(value, list):
+        return [item.strip() for item in value if isinstance(item, str) and item.strip()]
+    return []
+
+
+def _objects(value: Any) -> list[dict[str, Any]]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _basename(path: str) -> str:
+    return PurePosixPath(path.replace("\\", "/").rsplit(NEST_SEPARATOR, 1)[-1]).name
+
+
+def _folder(path: str) -> str:
+    return path.rsplit("/", 1)[0] if "/" in path else ""
+
+
+
+def _squash(text: str) -> str:
+    """Whitespace as one plain space: Takeout uses NBSP, EM SPACE and NARROW NBSP freely."""
+    return " ".join(text.replace("\u202f", " ").replace("\u2003", " ").split())

@@ -1,0 +1,450 @@
+"""WhatsApp chat exports: a chat text (``_chat.txt`` or ``WhatsApp Chat with X.txt``) + media.
+
+A chat text is recognised by the shape of its lines, never by its name: the Android file name
+is translated ("WhatsApp-Chat mit X.txt") and people rename exports. Two line shapes exist:
+
+* iOS: ``[3/27/22, 21:44:47] Name: <attached: 00000038-AUDIO-2022-03-27-21-44-47.opus>``
+* Android: ``18/03/2022, 15:12 - Name: PTT-20220323-WA0000.opus (file attached)``
+
+The attachment markers are translated too (``<Anhang: ...>``, ``(Datei angehängt)``,
+``(archivo adjunto)``), so they are matched by shape: a media file name inside ``<label: >``,
+or a media file name followed by a parenthesised note. The date order follows the phone's
+locale and is decided per file from the evidence (see ``decide_date_order``); that decision is
+kept as a fact on every entry, because a wrong guess moves a voice note by months.
+
+WhatsApp has no transcripts: the "transcript" of a voice note is the chat around it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+from pathlib import PurePosixPath
+
+from viewer.archive import Member, MemberError, MemberKind
+from viewer.formats.base import (
+    ExportIndex,
+    Importer,
+    ImportResult,
+    register,
+    safe_call,
+    shared_prefix_length,
+)
+from viewer.formats.importers.generic import recording_from_name
+from viewer.formats.timenames import NameTime, time_from_name
+from viewer.model import Account, Fact, Recording, SourceRef, TranscriptEntry
+
+FORMAT = "whatsapp"
+
+#: Invisible direction marks WhatsApp sprinkles anywhere in a line (and a stray BOM).
+_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+#: Unusual spaces (U+202F before AM/PM in newer iOS exports) read as plain spaces.
+_SPACES = re.compile("[\u00a0\u2007\u2009\u202f]")
+
+_DATE = r"(?P<date>\d{1,4}[./-] ?\d{1,2}[./-] ?\d{1,4})\.?"
+_TIME = r"(?P<time>\d{1,2}[:.]\d\d(?:[:.]\d\d)?)(?: ?(?P<ampm>[ap]\.? ?m\.?))?"
+_IOS_LINE = re.compile(rf"^\[{_DATE},? {_TIME}\] ?(?P<rest>.*)$", re.IGNORECASE)
+#: Some locales put a short word between date and time: "27/03/2022 à 21:44 - ".
+_ANDROID_LINE = re.compile(rf"^{_DATE}(?:,? | \w{{1,5}} ){_TIME} [-–] (?P<rest>.*)$",
+                           re.IGNORECASE)
+_SENDER = re.compile(r"^(?P<name>[^:\n]{1,100}?): (?P<text>.*)$", re.DOTALL)
+
+_MEDIA_NAME = r"[^<>()/\\:\n]*?[^<>()/\\:\s]\.[A-Za-z0-9]{2,5}"
+#: iOS: ``<attached: file>``, ``<Anhang: file>``, ``<pièce jointe : file>``.
+_IOS_ATTACHMENT = re.compile(rf"^<[^<>:]{{1,40}}: ?(?P<file>{_MEDIA_NAME})>$")
+#: Android: ``file (file attached)``, ``file (Datei angehängt)``, ``file (archivo adjunto)``.
+_ANDROID_ATTACHMENT = re.compile(rf"^(?P<file>{_MEDIA_NAME}) \((?P<note>[^()]{{1,40}})\)$")
+
+_AUDIO_SUFFIXES = frozenset({".opus", ".ogg", ".oga", ".m4a", ".mp3", ".aac", ".amr", ".wav",
+                             ".flac"})
+_VOICE_NAME = re.compile(r"^PTT-|-AUDIO-|^AUD-", re.IGNORECASE)
+
+#: How many messages before and after a voice note make up its context.
+CONTEXT_MESSAGES = 2
+
+DAY_FIRST, MONTH_FIRST, YEAR_FIRST = "day-first", "month-first", "year-first"
+
+
+def clean_line(line: str) -> str:
+    """The line without direction marks and with odd spaces made plain."""
+    return _SPACES.sub(" ", _MARKS.sub("", line)).rstrip()
+
+
+@dataclass(slots=True)
+class ChatMessage:
+    """One message of a chat text: its header line and any continuation lines."""
+
+    line: int  # 1-based line number of the header line
+    date_fields: tuple[str, str, str]
+    time_text: str
+    ampm: str | None
+    sender: str | None
+    lines: list[str] = field(default_factory=list)
+    #: True for the iOS shape, whose times carry seconds.
+    with_seconds: bool = False
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    def context_line(self) -> str:
+        return f"{self.sender}: {self.text}" if self.sender else self.text
+
+
+@dataclass(frozen=True, slots=True)
+class DateOrder:
+    """How a chat's dates are read, why, and whether it was a guess."""
+
+    order: str  # DAY_FIRST, MONTH_FIRST or YEAR_FIRST
+    evidence: str
+    ambiguous: bool = False
+
+
+def match_message_line(line: str) -> re.Match[str] | None:
+    """The header match when ``line`` (already cleaned) starts a message, else None."""
+    return _IOS_LINE.match(line) or _ANDROID_LINE.match(line)
+
+
+def parse_chat(text: str) -> tuple[list[ChatMessage], list[int]]:
+    """The messages of a chat text, and line numbers of text found before the first message."""
+    messages: list[ChatMessage] = []
+    stray: list[int] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = clean_line(raw)
+        match = match_message_line(line)
+        if match is None:
+            if messages:
+                messages[-1].lines.append(line)
+            elif line.strip():
+                stray.append(number)
+            continue
+        rest = match["rest"]
+        sender_match = _SENDER.match(rest)
+        sender = sender_match["name"].strip() if sender_match else None
+        body = sender_match["text"] if sender_match else rest
+        fields_ = tuple(part.strip() for part in re.split(r"[./-]", match["date"]))
+        messages.append(ChatMessage(
+            line=number, date_fields=(fields_[0], fields_[1], fields_[2]),
+            time_text=match["time"], ampm=match["ampm"], sender=sender, lines=[body.strip()],
+            with_seconds=match["time"].count(":") + match["time"].count(".") == 2))
+    return messages, stray
+
+
+def attachment_name(message: ChatMessage) -> str | None:
+    """The media file a message attaches, when its first line has an attachment's shape."""
+    first = message.lines[0].strip() if message.lines else ""
+    match = _IOS_ATTACHMENT.match(first) or _ANDROID_ATTACHMENT.match(first)
+    return match["file"].strip() if match else None
+
+
+def is_voice_note(name: str) -> bool:
+    """Audio by suffix, or WhatsApp's own audio names (PTT-..., ...-AUDIO-..., AUD-...)."""
+    path = PurePosixPath(name)
+    return path.suffix.lower() in _AUDIO_SUFFIXES or bool(_VOICE_NAME.search(path.name))
+
+
+#: iOS media names: 00000038-AUDIO-2022-03-27-21-44-47.opus (local time, no zone).
+_IOS_NAME_TIME = re.compile(r"(\d{4})-(\d\d)-(\d\d)-(\d\d)-(\d\d)-(\d\d)")
+
+
+def name_time(name: str) -> NameTime | None:
+    """The time a media file name states.
+
+    ``timenames.time_from_name`` raises IndexError on iOS names (its pattern lacks the "ms"
+    group it reads); until that is fixed the iOS shape is read here.
+    """
+    try:
+        return time_from_name(name)
+    except IndexError:
+        match = _IOS_NAME_TIME.search(name.rsplit("/", 1)[-1])
+        if match is None:
+            return None
+        try:
+            moment = datetime(*(int(part) for part in match.groups()), tzinfo=UTC)
+        except ValueError:
+            return None
+        return NameTime(moment, 1.0, False)
+
+
+def recording_from_file_name(member: Member) -> Recording:
+    """A recording timed by its file name (else the archive entry time), like the generic
+    importer's, but safe against the time_from_name IndexError above."""
+    try:
+        return recording_from_name(member, FORMAT)
+    except IndexError:
+        stated = name_time(member.name)
+        if stated is None:
+            return Recording(path=member.path, format=FORMAT)
+        return Recording(path=member.path, format=FORMAT, start=stated.time,
+                         time_source="file name", time_precision_s=stated.precision_s,
+                         time_zone_assumed=not stated.zone_given)
+
+
+# -- dates ---------------------------------------------------------------------------------
+
+
+def _calendar(fields_: tuple[str, str, str], order: str) -> tuple[int, int, int]:
+    """(year, month, day) of the date fields read in ``order``; years may have two digits."""
+    a, b, c = fields_
+    if order == YEAR_FIRST:
+        year, month, day = a, b, c
+    elif order == DAY_FIRST:
+        day, month, year = a, b, c
+    else:
+        month, day, year = a, b, c
+    full_year = int(year) + 2000 if len(year) <= 2 else int(year)
+    return full_year, int(month), int(day)
+
+
+def _as_date(fields_: tuple[str, str, str], order: str) -> date | None:
+    try:
+        return date(*_calendar(fields_, order))
+    except ValueError:
+        return None
+
+
+def _backward_steps(messages: Sequence[ChatMessage], order: str) -> int:
+    """How often the dates go backwards (or are impossible) when read in ``order``."""
+    steps = 0
+    previous: date | None = None
+    for message in messages:
+        current = _as_date(message.date_fields, order)
+        if current is None:
+            steps += 1
+            continue
+        if previous is not None and current < previous:
+            steps += 1
+        previous = current
+    return steps
+
+
+def _file_name_votes(messages: Sequence[ChatMessage], order: str) -> int:
+    """How many attachments' file-name dates agree with their message date read in ``order``."""
+    votes = 0
+    for message in messages:
+        name = attachment_name(message)
+        stated = name_time(name) if name else None
+        if stated is not None and stated.time.date() == _as_date(message.date_fields, order):
+            votes += 1
+    return votes
+
+
+def decide_date_order(messages: Sequence[ChatMessage]) -> DateOrder:
+    """Day-first or month-first for this file, from the strongest evidence available.
+
+    1. A first field above 12 can only be a day; a second field above 12 only a day too.
+    2. Otherwise the order under which the dates never (or least often) go backwards.
+    3. Otherwise the order under which attachment file names (PTT-20220323...) agree.
+    4. Otherwise a guess from the locale's habits (dots and no AM/PM: day-first; AM/PM:
+       month-first), flagged as ambiguous.
+    """
+    if not messages:
+        return DateOrder(DAY_FIRST, "no dates in the chat", ambiguous=True)
+    if sum(len(m.date_fields[0]) == 4 for m in messages) * 2 > len(messages):
+        return DateOrder(YEAR_FIRST, "the year is written first")
+    first_over = [m.line for m in messages if int(m.date_fields[0]) > 12]
+    second_over = [m.line for m in messages if int(m.date_fields[1]) > 12]
+    if first_over and second_over:
+        order = DAY_FIRST if len(first_over) >= len(second_over) else MONTH_FIRST
+        return DateOrder(order, f"conflicting dates: {len(first_over)} lines can only be "
+                                f"day-first (line {first_over[0]}), {len(second_over)} only "
+                                f"month-first (line {second_over[0]})", ambiguous=True)
+    if first_over:
+        return DateOrder(DAY_FIRST, f"a first date field above 12 (line {first_over[0]})")
+    if second_over:
+        return DateOrder(MONTH_FIRST, f"a second date field above 12 (line {second_over[0]})")
+    day_back = _backward_steps(messages, DAY_FIRST)
+    month_back = _backward_steps(messages, MONTH_FIRST)
+    if day_back != month_back:
+        order = DAY_FIRST if day_back < month_back else MONTH_FIRST
+        return DateOrder(order, "all date fields are 12 or less; this order keeps the dates in "
+                                f"sequence ({min(day_back, month_back)} vs "
+                                f"{max(day_back, month_back)} backward steps)")
+    day_votes = _file_name_votes(messages, DAY_FIRST)
+    month_votes = _file_name_votes(messages, MONTH_FIRST)
+    if day_votes != month_votes:
+        order = DAY_FIRST if day_votes > month_votes else MONTH_FIRST
+        return DateOrder(order, "all date fields are 12 or less; attachment file names "
+                                "state the same dates in this order")
+    if any(m.ampm for m in messages) and not any("." in m.time_text for m in messages):
+        return DateOrder(MONTH_FIRST, "ambiguous dates (all fields 12 or less); guessed from "
+                                      "the 12-hour clock", ambiguous=True)
+    return DateOrder(DAY_FIRST, "ambiguous dates (all fields 12 or less); guessed as the "
+                                "most common order", ambiguous=True)
+
+
+def message_time(message: ChatMessage, order: str) -> datetime | None:
+    """The message time as naive local time read as UTC; None when it is impossible."""
+    parts = [int(part) for part in re.split(r"[:.]", message.time_text)]
+    hour, minute = parts[0], parts[1]
+    second = parts[2] if len(parts) > 2 else 0
+    if message.ampm:
+        afternoon = message.ampm.lower().startswith("p")
+        if hour > 12:
+            return None
+        hour = (hour % 12) + (12 if afternoon else 0)
+    try:
+        return datetime(*_calendar(message.date_fields, order), hour, minute, second,
+                        tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+# -- the importer --------------------------------------------------------------------------
+
+
+def _parent(path: str) -> str:
+    """The folder of a member path (nesting levels included), '' at the top."""
+    return path.rsplit("/", 1)[0] if "/" in path else ""
+
+
+
+@dataclass(slots=True)
+class _Run:
+    """What one load shares between its small steps."""
+
+    index: ExportIndex
+    unclaimed: frozenset[str]
+    audio: frozenset[str]
+    result: ImportResult
+    #: Audio members this run already made recordings of.
+    taken: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class _Chat:
+    """One parsed chat text with its date decision."""
+
+    path: str
+    messages: list[ChatMessage]
+    times: list[datetime | None]
+    facts: tuple[Fact, ...]
+
+
+@register
+class WhatsAppImporter(Importer):
+    name = FORMAT
+    label = "WhatsApp chat"
+
+    def score(self, index: ExportIndex) -> float:
+        chats = any(_is_chat(index, member) for member in index.of_kind(MemberKind.TEXT))
+        return 0.8 if chats else 0.0
+
+    def load(self, index: ExportIndex, unclaimed: frozenset[str]) -> ImportResult:
+        run = _Run(index, unclaimed,
+                   frozenset(m.path for m in index.of_kind(MemberKind.AUDIO)),
+                   ImportResult(self.name))
+        chats = [member.path for member in index.of_kind(MemberKind.TEXT)
+                 if member.path in unclaimed and _is_chat(index, member)]
+        for path in chats:
+            safe_call(run.result, path, lambda p=path: _load_chat(run, p))
+        for path in chats:
+            _unnamed_audio(run, path)
+        return run.result
+
+
+def _is_chat(index: ExportIndex, member: Member) -> bool:
+    """A chat text starts with a message line (date, time, then sender or notice), and some
+    line in its head has a sender: a log of "time - text" lines is not a chat."""
+    try:
+        head = index.head_text(member.path, 8192)
+    except (MemberError, OSError, ValueError):  # an unreadable head means "not a chat"
+        return False
+    lines = [clean_line(raw) for raw in head.splitlines()]
+    lines = [line for line in lines if line.strip()]
+    if not lines or match_message_line(lines[0]) is None:
+        return False
+    for line in lines:
+        match = match_message_line(line)
+        if match is not None and _SENDER.match(match["rest"]):
+            return True
+    return False
+
+
+def _load_chat(run: _Run, path: str) -> None:
+    messages, stray = parse_chat(run.index.read_text(path))
+    result = run.result
+    result.claimed.add(path)
+    if stray:
+        result.problem(path, f"line {stray[0]}", f"{len(stray)} line(s) of text before the "
+                                                 "first message were not understood")
+    order = decide_date_order(messages)
+    source = SourceRef(path)
+    facts = (Fact("date_order", order.order, source),
+             Fact("date_order_evidence", order.evidence, source))
+    if order.ambiguous:
+        result.problem(path, "", f"the date order is uncertain: read as {order.order} "
+                                 f"({order.evidence})")
+    times = [message_time(message, order.order) for message in messages]
+    for message, moment in zip(messages, times, strict=True):
+        if moment is None:
+            result.problem(path, f"line {message.line}",
+                           f"impossible date or time in this line (read {order.order})")
+    chat = _Chat(path, messages, times, facts)
+    _participants(chat, result)
+    for position, message in enumerate(messages):
+        name = attachment_name(message)
+        if name and is_voice_note(name):
+            _voice_note(run, chat, position, name)
+
+
+def _participants(chat: _Chat, result: ImportResult) -> None:
+    seen: set[str] = set()
+    for message in chat.messages:
+        if message.sender and message.sender not in seen:
+            seen.add(message.sender)
+            result.accounts.append(Account(
+                key=message.sender, kind="chat-participant", name=message.sender,
+                sources=(SourceRef(chat.path, f"line {message.line}"),)))
+
+
+def _voice_note(run: _Run, chat: _Chat, position: int, name: str) -> None:
+    """A transcript entry (the chat context) and, when the file is there, its recording."""
+    message = chat.messages[position]
+    locator = f"line {message.line}"
+    source = SourceRef(chat.path, locator)
+    moment = chat.times[position]
+    low = max(0, position - CONTEXT_MESSAGES)
+    context = "\n".join(m.context_line()
+                        for m in chat.messages[low: position + CONTEXT_MESSAGES + 1])
+    present = run.index.by_basename(name)
+    facts = chat.facts if present else (*chat.facts, Fact("file_not_included", name, source))
+    run.result.transcripts.append(TranscriptEntry(
+        id=f"{chat.path}#{locator}", source=source, format=FORMAT, time=moment, text=context,
+        audio_name=name, speaker=message.sender, time_zone_assumed=True, facts=facts))
+    member = _pick_member(run, chat.path, present)
+    if member is None:
+        return
+    run.taken.add(member)
+    recording_facts = list(chat.facts)
+    stated = name_time(name)
+    if stated is not None:
+        recording_facts.append(Fact("file_name_time", stated.time.isoformat(), source))
+    run.result.recordings.append(Recording(
+        path=member, format=FORMAT, start=moment, time_source="chat line",
+        time_precision_s=1.0 if message.with_seconds else 60.0, time_zone_assumed=True,
+        account=message.sender, sender=message.sender, facts=tuple(recording_facts)))
+
+
+def _pick_member(run: _Run, chat_path: str, candidates: list[str]) -> str | None:
+    """The audio member a chat line names: the free one nearest to the chat text."""
+    usable = [path for path in candidates
+              if path in run.unclaimed and path in run.audio and path not in run.taken]
+    if not usable:
+        return None
+    folder = _parent(chat_path)
+    return max(usable, key=lambda p: (_parent(p) == folder, shared_prefix_length(p, chat_path)))
+
+
+def _unnamed_audio(run: _Run, chat_path: str) -> None:
+    """Audio beside the chat text that no line names: still shown, time from its name."""
+    folder = _parent(chat_path)
+    for member in run.index.of_kind(MemberKind.AUDIO):
+        if (member.path in run.unclaimed and member.path not in run.taken
+                and _parent(member.path) == folder):
+            run.taken.add(member.path)
+            recording = recording_from_file_name(member)
+            note = Fact("named_in_chat", "no", SourceRef(chat_path))
+            run.result.recordings.append(replace(recording, facts=(*recording.facts, note)))

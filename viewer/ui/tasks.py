@@ -1,0 +1,115 @@
+"""Run long work off the GUI thread: one wrapper for every plain-Python generator job.
+
+A job is a generator function that yields progress (anything with ``done``/``total``/
+``message``, or None) and returns its result. The runner drives it on Qt's thread pool;
+progress, the result and any error arrive as signals on the GUI thread. Cancelling closes
+the generator at its next yield, which runs its ``finally`` blocks (files are released).
+
+Tests swap the pool for ``run_synchronously`` so they need no waiting.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Generator
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger("viewer.ui.tasks")
+
+Job = Callable[[], Generator[Any, None, Any]]
+
+
+class TaskSignals(QObject):
+    progress = Signal(object)  # whatever the job yielded
+    finished = Signal(object)  # the job's return value
+    failed = Signal(object)  # the exception
+    cancelled = Signal()
+
+
+class Task(QRunnable):
+    """One job; keep the object to cancel it. Signals are queued to the GUI thread."""
+
+    def __init__(self, job: Job, name: str = "") -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.name = name
+        self.signals = TaskSignals()
+        self._job = job
+        self._cancel = threading.Event()
+        self.done = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> None:
+        try:
+            steps = self._job()
+            try:
+                while True:
+                    if self._cancel.is_set():
+                        steps.close()
+                        self.signals.cancelled.emit()
+                        return
+                    step = next(steps)
+                    if step is not None:
+                        self.signals.progress.emit(step)
+            except StopIteration as finished:
+                if self._cancel.is_set():
+                    self.signals.cancelled.emit()
+                else:
+                    self.signals.finished.emit(finished.value)
+        except Exception as error:  # delivered as a value; the GUI decides what to show
+            log.debug("task %s failed", self.name, exc_info=True)
+            self.signals.failed.emit(error)
+        finally:
+            self.done.set()
+
+
+class TaskRunner(QObject):
+    """Starts tasks on a pool (or synchronously, for tests) and keeps them alive."""
+
+    def __init__(self, parent: QObject | None = None, *, synchronous: bool = False,
+                 pool: QThreadPool | None = None) -> None:
+        super().__init__(parent)
+        self.synchronous = synchronous
+        self._pool = pool or QThreadPool.globalInstance()
+        self._running: set[Task] = set()
+
+    def start(self, job: Job, *, name: str = "",
+              on_progress: Callable[[Any], None] | None = None,
+              on_finished: Callable[[Any], None] | None = None,
+              on_failed: Callable[[BaseException], None] | None = None,
+              on_cancelled: Callable[[], None] | None = None) -> Task:
+        task = Task(job, name)
+        if on_progress:
+            task.signals.progress.connect(on_progress)
+        if on_finished:
+            task.signals.finished.connect(on_finished)
+        if on_failed:
+            task.signals.failed.connect(on_failed)
+        if on_cancelled:
+            task.signals.cancelled.connect(on_cancelled)
+        for signal in (task.signals.finished, task.signals.failed, task.signals.cancelled):
+            signal.connect(lambda *_: self._running.discard(task))
+        self._running.add(task)
+        if self.synchronous:
+            task.run()
+        else:
+            self._pool.start(task)
+        return task
+
+    def cancel_all(self) -> None:
+        for task in list(self._running):
+            task.cancel()
+
+    def wait_all(self, timeout_s: float = 5.0) -> None:
+        """Block until running tasks end (on quit: their files must close before ours)."""
+        for task in list(self._running):
+            task.done.wait(timeout_s)

@@ -216,7 +216,8 @@ class Export:
 
     @property
     def display_name(self) -> str:
-        names = [Path(source.path).name for source in self.sources]
+        # The paths are known before hashing ends; do not wait for ``sources``.
+        names = [Path(source.path).name for source in self._sources]
         return names[0] if len(names) == 1 else f"{names[0]} (+{len(names) - 1} parts)"
 
     # -- members --------------------------------------------------------------------------

@@ -29,6 +29,14 @@ class TaskSignals(QObject):
     cancelled = Signal()
 
 
+def _emit(signal: Any, *values: Any) -> None:
+    """Emit unless the receiver side is gone (the window closed while the job ran)."""
+    try:
+        signal.emit(*values)
+    except RuntimeError:  # "Signal source has been deleted"
+        log.debug("dropped a task signal after shutdown")
+
+
 class Task(QRunnable):
     """One job; keep the object to cancel it. Signals are queued to the GUI thread."""
 
@@ -55,19 +63,19 @@ class Task(QRunnable):
                 while True:
                     if self._cancel.is_set():
                         steps.close()
-                        self.signals.cancelled.emit()
+                        _emit(self.signals.cancelled)
                         return
                     step = next(steps)
                     if step is not None:
-                        self.signals.progress.emit(step)
+                        _emit(self.signals.progress, step)
             except StopIteration as finished:
                 if self._cancel.is_set():
-                    self.signals.cancelled.emit()
+                    _emit(self.signals.cancelled)
                 else:
-                    self.signals.finished.emit(finished.value)
+                    _emit(self.signals.finished, finished.value)
         except Exception as error:  # delivered as a value; the GUI decides what to show
             log.debug("task %s failed", self.name, exc_info=True)
-            self.signals.failed.emit(error)
+            _emit(self.signals.failed, error)
         finally:
             self.done.set()
 

@@ -1,0 +1,196 @@
+"""The window as a person uses it: drop an export, search, select on the timeline, play."""
+
+from __future__ import annotations
+
+import itertools
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.helpers.archives import write_zip
+from tests.helpers.audio import wav_bytes
+from viewer.resources import DEMO_EXPORT
+from viewer.ui.main_window import MainWindow
+from viewer.ui.recordings_model import Column, RecordingTableModel, Role, build_rows
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "benchmarks"))
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> MainWindow:
+    main = MainWindow()
+    qtbot.addWidget(main)
+    main.show()
+    return main
+
+
+def wait_opened(qtbot: QtBot, window: MainWindow, timeout: int = 20_000) -> None:
+    with qtbot.waitSignal(window.session.opened, timeout=timeout):
+        pass
+
+
+def drop(window: MainWindow, paths: list[Path]) -> None:
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+    point = QPointF(window.width() / 2, window.height() / 2)
+    enter = QDragEnterEvent(point.toPoint(), Qt.DropAction.CopyAction, data,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    event = QDropEvent(point, Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, event)
+
+
+def test_drop_opens_the_demo_and_fills_every_view(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.pages.currentWidget() is window.drop_page
+    with qtbot.waitSignal(window.session.opened, timeout=20_000):
+        drop(window, [DEMO_EXPORT])
+    assert window.pages.currentWidget() is window.tabs
+    assert window.model.rowCount() == 100
+    assert window.proxy.rowCount() == 100
+    assert "amazon-demo-export.zip" in window.windowTitle()
+    # The first recording is selected and shown in the detail pane.
+    first = window.proxy.index(0, 0).data(Role.PATH)
+    assert window.table.currentIndex().data(Role.PATH) == first
+    assert window.detail.title.text() == first.rsplit("/", 1)[-1]
+    assert window.detail.transcript.toPlainText().strip()
+
+
+def test_search_and_link_filters_change_visible_rows(qtbot: QtBot, window: MainWindow) -> None:
+    window.open_paths([DEMO_EXPORT])
+    wait_opened(qtbot, window)
+    window.filter_bar.search.setText("boston")
+    shown = window.proxy.rowCount()
+    assert 0 < shown < 100
+    for row in range(shown):
+        assert "boston" in window.proxy.index(row, Column.TRANSCRIPT).data().casefold()
+    assert window.filter_bar.count.text() == f"{shown} of 100"
+    window.filter_bar.search.clear()
+    window.filter_bar.device.setCurrentIndex(window.filter_bar.device.findData(
+        "G2A0US9876543210"))
+    assert window.proxy.rowCount() == 40  # the stranger's Echo
+    window.filter_bar.reset()
+    window.filter_bar.linked.setCurrentIndex(2)  # without transcript
+    assert window.proxy.rowCount() == 0
+
+
+def test_timeline_range_selection_filters_the_list(qtbot: QtBot, window: MainWindow) -> None:
+    window.open_paths([DEMO_EXPORT])
+    wait_opened(qtbot, window)
+    starts = sorted(row.start for row in window.model.rows() if row.start)
+    middle = (starts[0], starts[len(starts) // 2])
+    window.timeline.range_selected.emit(*middle)
+    shown = window.proxy.rowCount()
+    assert shown == sum(1 for start in starts if middle[0] <= start <= middle[1])
+    window.timeline.range_cleared.emit()
+    assert window.proxy.rowCount() == 100
+
+
+def test_timeline_click_selects_the_recording(qtbot: QtBot, window: MainWindow) -> None:
+    window.open_paths([DEMO_EXPORT])
+    wait_opened(qtbot, window)
+    target = window.model.rows()[37].recording.path
+    window.timeline.current_requested.emit(target)
+    assert window.table.currentIndex().data(Role.PATH) == target
+
+
+def test_next_and_previous_move_through_the_list(qtbot: QtBot, window: MainWindow) -> None:
+    window.open_paths([DEMO_EXPORT])
+    wait_opened(qtbot, window)
+    window.actions.next.trigger()
+    window.actions.next.trigger()
+    assert window.table.currentIndex().row() == 2
+    window.actions.previous.trigger()
+    assert window.table.currentIndex().row() == 1
+
+
+def test_damaged_archive_leaves_the_window_usable(qtbot: QtBot, window: MainWindow,
+                                                 tmp_path: Path) -> None:
+    broken = tmp_path / "broken.zip"
+    broken.write_bytes(b"this is no zip" * 50)
+    with qtbot.waitSignal(window.session.failed, timeout=10_000):
+        window.open_paths([broken])
+    assert window.banner.isVisible()
+    assert "broken.zip" in window.banner.text()
+    assert window.pages.currentWidget() is window.drop_page
+    window.open_paths([DEMO_EXPORT])
+    wait_opened(qtbot, window)
+    assert window.model.rowCount() == 100
+
+
+def test_open_recent_remembers_the_export(qtbot: QtBot, window: MainWindow,
+                                          tmp_path: Path) -> None:
+    export = write_zip(tmp_path / "mine.zip", {"2024-01-01_10-00-00.wav": wav_bytes(0.2)})
+    window.open_paths([export])
+    wait_opened(qtbot, window)
+    names = [action.text() for action in window.recent_menu.actions()]
+    assert names[0] == "mine.zip"
+
+
+def test_model_passes_the_model_tester(qtmodeltester, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    from viewer.archive import open_export
+    from viewer.formats import import_export
+
+    with open_export(DEMO_EXPORT) as export:
+        contents = import_export(export)
+    model = RecordingTableModel()
+    model.set_rows(build_rows(contents))
+    qtmodeltester.check(model)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.model.set_rows(build_rows(contents))
+    qtmodeltester.check(window.proxy)
+
+
+@pytest.fixture(scope="module")
+def large_export(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from make_large_export import build
+
+    return build(1700, tmp_path_factory.mktemp("large") / "large-1700.zip")
+
+
+def test_gui_thread_is_never_blocked_long_while_a_large_export_opens(
+    qtbot: QtBot, window: MainWindow, large_export: Path,
+) -> None:
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    qtbot.wait(50)
+    started = time.perf_counter()
+    window.open_paths([large_export])
+    wait_opened(qtbot, window, timeout=60_000)
+    qtbot.wait(100)  # the work queued right after opening counts too
+    timer.stop()
+    opened_after = time.perf_counter() - started
+    gaps = [later - earlier for earlier, later in itertools.pairwise(ticks)]
+    assert window.model.rowCount() == 1700
+    assert max(gaps) < 0.200, f"GUI blocked for {max(gaps) * 1000:.0f} ms"
+    assert opened_after < 10
+
+
+def test_about_box_states_the_privacy_promise(qtbot: QtBot, window: MainWindow,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr("viewer.ui.main_window.QMessageBox.about",
+                        lambda parent, title, text: shown.append(text))
+    window.actions.about.trigger()
+    assert "never opens a network connection" in shown[0]
+
+
+def test_help_overlay_lists_the_shortcuts(qtbot: QtBot, window: MainWindow) -> None:
+    window.actions.shortcuts.trigger()
+    assert window.help_overlay.isVisible()
+    rows = dict(window.help_overlay.rows())
+    assert rows["Play / Pause"] == "Space"
+    assert "J" in rows["Next Recording"]
+    qtbot.mouseClick(window.help_overlay, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert not window.help_overlay.isVisible()

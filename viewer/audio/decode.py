@@ -1,0 +1,125 @@
+"""Decode an audio member into float32 samples for playback and the waveform (Qt-free).
+
+Reads straight from the member stream with soundfile (libsndfile: WAV, FLAC, Ogg Vorbis,
+Opus, MP3), so nothing is written to disk. Clips longer than ``MAX_DECODE_SECONDS`` are
+refused: a voice assistant clip is seconds long, and a two-hour file decoded to float32
+would take gigabytes of memory for a waveform nobody asked for.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, BinaryIO
+
+import numpy as np
+
+from viewer.archive.errors import MemberError
+
+if TYPE_CHECKING:
+    from viewer.archive import Export
+
+log = logging.getLogger("viewer.audio")
+
+#: Longest clip decoded for playback. 30 minutes of 48 kHz stereo is ~700 MB of float32.
+MAX_DECODE_SECONDS = 30 * 60
+
+_UNSUPPORTED_SUFFIXES = {
+    "m4a": "AAC in MP4 (m4a)", "mp4": "AAC in MP4", "aac": "AAC", "amr": "AMR", "3gp": "3GP",
+    "wma": "WMA", "webm": "WebM",
+}
+
+
+class AudioDecodeError(Exception):
+    """The audio cannot be decoded. ``str(error)`` is the message to show a person."""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class DecodedAudio:
+    """Decoded samples: float32, shape ``(frames, channels)``, values in -1..1."""
+
+    samples: np.ndarray
+    sample_rate: int
+
+    @property
+    def frames(self) -> int:
+        return int(self.samples.shape[0])
+
+    @property
+    def channels(self) -> int:
+        return int(self.samples.shape[1])
+
+    @property
+    def duration_s(self) -> float:
+        return self.frames / self.sample_rate if self.sample_rate else 0.0
+
+
+def decode_member(export: Export, path: str, *,
+                  max_seconds: float = MAX_DECODE_SECONDS) -> DecodedAudio:
+    """Decode member ``path`` of ``export``. Raises only AudioDecodeError."""
+    try:
+        with export.open_member(path) as stream:
+            return decode_stream(stream, path, max_seconds=max_seconds)  # type: ignore[arg-type]
+    except MemberError as error:
+        raise AudioDecodeError(f"The recording cannot be read: {error.reason}.") from error
+
+
+def decode_stream(stream: BinaryIO, name: str, *,
+                  max_seconds: float = MAX_DECODE_SECONDS) -> DecodedAudio:
+    """Decode a seekable binary stream; ``name`` only improves the error messages."""
+    import soundfile  # deferred: libsndfile loads on first use, not at app start
+
+    try:
+        with soundfile.SoundFile(stream) as sound:
+            rate = int(sound.samplerate)
+            if rate <= 0:
+                raise AudioDecodeError("The recording has no valid sample rate.")
+            limit = int(max_seconds * rate)
+            if sound.frames > limit:
+                raise AudioDecodeError(_too_long(sound.frames / rate, max_seconds))
+            # Some containers report no length up front: read at most one frame past the
+            # limit, so a lying header cannot make us decode without bound.
+            samples = sound.read(frames=limit + 1, dtype="float32", always_2d=True)
+    except AudioDecodeError:
+        raise
+    except MemberError as error:
+        raise AudioDecodeError(f"The recording cannot be read: {error.reason}.") from error
+    except MemoryError as error:
+        raise AudioDecodeError("The recording is too large to decode in memory.") from error
+    except (RuntimeError, TypeError, ValueError, OSError, EOFError) as error:
+        # soundfile.LibsndfileError is a RuntimeError.
+        log.debug("decoding %s failed", name, exc_info=True)
+        suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+        if suffix in _UNSUPPORTED_SUFFIXES:
+            raise AudioDecodeError(
+                f"{_UNSUPPORTED_SUFFIXES[suffix]} audio cannot be decoded by this app."
+            ) from error
+        raise AudioDecodeError(
+            f"The file is damaged or in a format this app cannot decode "
+            f"({_short(error)}).") from error
+    if samples.shape[0] > limit:
+        raise AudioDecodeError(_too_long(samples.shape[0] / rate, max_seconds))
+    if samples.shape[1] == 0:
+        raise AudioDecodeError("The recording has no audio channels.")
+    # A clean, owned, contiguous array: playback slices it from the audio thread.
+    samples = np.ascontiguousarray(samples, dtype=np.float32)
+    np.nan_to_num(samples, copy=False, nan=0.0, posinf=1.0, neginf=-1.0)
+    return DecodedAudio(samples, rate)
+
+
+def _too_long(seconds: float, max_seconds: float) -> str:
+    return (f"The recording is {_minutes(seconds)} long; recordings longer than "
+            f"{_minutes(max_seconds)} are not decoded for playback, to keep memory use low.")
+
+
+def _minutes(seconds: float) -> str:
+    minutes = seconds / 60
+    return f"{minutes:.0f} minutes" if minutes >= 2 else f"{seconds:.0f} seconds"
+
+
+def _short(error: BaseException) -> str:
+    # LibsndfileError's str() names the stream object ("Error opening <...MemberStream
+    # object at 0x...>: ..."); its error_string is libsndfile's own message.
+    text = str(getattr(error, "error_string", "") or error).strip() or type(error).__name__
+    text = text.rstrip(".")
+    return text if len(text) <= 160 else text[:157] + "…"

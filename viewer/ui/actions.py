@@ -1,0 +1,83 @@
+"""Every action of the window, with its shortcut, built in one place.
+
+The help overlay lists these, so a shortcut that exists is a shortcut that is documented.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Actions", text)
+
+
+@dataclass
+class Actions:
+    open_file: QAction
+    open_folder: QAction
+    open_demo: QAction
+    close_export: QAction
+    quit: QAction
+    play_pause: QAction
+    previous: QAction
+    next: QAction
+    seek_back: QAction
+    seek_forward: QAction
+    slower: QAction
+    faster: QAction
+    play_through: QAction
+    find: QAction
+    fit_timeline: QAction
+    show_recordings: QAction
+    show_files: QAction
+    shortcuts: QAction
+    about: QAction
+
+    def all(self) -> list[QAction]:
+        return [getattr(self, spec.name) for spec in fields(self)]
+
+
+def _action(parent: QObject, text: str, *shortcuts: QKeySequence | str,
+            tip: str = "", checkable: bool = False) -> QAction:
+    action = QAction(text, parent)
+    action.setShortcuts([QKeySequence(shortcut) for shortcut in shortcuts])
+    if tip:
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+    action.setCheckable(checkable)
+    return action
+
+
+def build_actions(parent: QObject) -> Actions:
+    standard = QKeySequence.StandardKey
+    return Actions(
+        open_file=_action(parent, tr("&Open Export…"), QKeySequence(standard.Open),
+                          tip=tr("Open an export ZIP, or several split parts")),
+        open_folder=_action(parent, tr("Open &Folder…"), "Ctrl+Shift+O",
+                            tip=tr("Open an unpacked export folder")),
+        open_demo=_action(parent, tr("Open the &Demo Export"),
+                          tip=tr("Open the bundled example: an Amazon export with a "
+                                 "stranger's recordings mixed in")),
+        close_export=_action(parent, tr("&Close Export"), QKeySequence(standard.Close)),
+        quit=_action(parent, tr("&Quit"), QKeySequence(standard.Quit)),
+        play_pause=_action(parent, tr("&Play / Pause"), "Space",
+                           tip=tr("Play or pause the selected recording")),
+        previous=_action(parent, tr("P&revious Recording"), "K", "Left"),
+        next=_action(parent, tr("&Next Recording"), "J", "Right"),
+        seek_back=_action(parent, tr("Back 2 Seconds"), "Shift+Left"),
+        seek_forward=_action(parent, tr("Forward 2 Seconds"), "Shift+Right"),
+        slower=_action(parent, tr("S&lower"), "["),
+        faster=_action(parent, tr("&Faster"), "]"),
+        play_through=_action(parent, tr("Play &Through"), "P", checkable=True,
+                             tip=tr("When a recording ends, play the next one")),
+        find=_action(parent, tr("&Search Transcripts"), QKeySequence(standard.Find)),
+        fit_timeline=_action(parent, tr("Show the &Whole Timeline"), "Home"),
+        show_recordings=_action(parent, tr("&Recordings"), "Ctrl+1"),
+        show_files=_action(parent, tr("&Files"), "Ctrl+2"),
+        shortcuts=_action(parent, tr("&Keyboard Shortcuts"), "F1", "?"),
+        about=_action(parent, tr("&About Export Viewer")),
+    )

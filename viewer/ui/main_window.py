@@ -1,0 +1,578 @@
+"""The main window: composes the pages, the controllers and the actions.
+
+It holds no business logic: opening is the session's job, playback the player's, sorting
+and filtering the proxy's. The window wires their signals together and keeps the current
+recording in step across the list, the timeline, the detail pane and the player.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QColor, QDragEnterEvent, QDragLeaveEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer import APP_NAME, __version__
+from viewer.archive import Export, OpenProgress
+from viewer.audio.playback import PlaybackState
+from viewer.model import ExportContents
+from viewer.resources import demo_export
+from viewer.ui import settings
+from viewer.ui.actions import build_actions
+from viewer.ui.controls import FilterBar, TransportBar
+from viewer.ui.detail import DetailPane
+from viewer.ui.drop_page import DropPage
+from viewer.ui.files_view import FilesView
+from viewer.ui.help_overlay import HelpOverlay
+from viewer.ui.player import PlayerController
+from viewer.ui.recordings_model import (
+    Column,
+    RecordingFilter,
+    RecordingRow,
+    RecordingTableModel,
+    Role,
+    build_rows,
+)
+from viewer.ui.session import ExportSession
+from viewer.ui.tasks import TaskRunner
+from viewer.ui.timeline import TimelineItem, TimelineWidget
+
+log = logging.getLogger("viewer.ui")
+
+# Okabe–Ito: distinguishable with the common colour-vision deficiencies, light and dark.
+DEVICE_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
+                  "#F0E442", "#999999")
+UNKNOWN_COLOUR = "#7f7f7f"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, runner: TaskRunner | None = None,
+                 player: PlayerController | None = None) -> None:
+        super().__init__()
+        self.setWindowTitle(APP_NAME)
+        self.setAcceptDrops(True)
+        self.resize(1280, 820)
+        self.runner = runner or TaskRunner(self)
+        self.session = ExportSession(self.runner, self, prepare=build_rows)
+        self.player = player or PlayerController(self.runner, self)
+        self.actions = build_actions(self)
+        for action in self.actions.all():
+            self.addAction(action)  # shortcuts work whichever page shows
+
+        self.model = RecordingTableModel(self)
+        self.proxy = RecordingFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self._current_path: str | None = None
+        self._duration = 0.0
+
+        self._build_pages()
+        self._build_menus()
+        self._build_status_bar()
+        self._connect()
+        self._restore_settings()
+        self._show_audio_status()
+
+    # -- construction ---------------------------------------------------------------------
+    def _build_pages(self) -> None:
+        a = self.actions
+        self.drop_page = DropPage(a.open_file, a.open_folder, a.open_demo)
+        self.banner = QLabel()
+        self.banner.setObjectName("errorBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner.setAccessibleName(tr("Message"))
+        self.banner.setStyleSheet("QLabel#errorBanner { background: #fdecea; color: #611a15;"
+                                  " border: 1px solid #f5c2c0; border-radius: 4px;"
+                                  " padding: 8px; }")
+        self.banner.hide()
+        banner_close = QToolButton()
+        banner_close.setText("✕")
+        banner_close.setAccessibleName(tr("Dismiss message"))
+        banner_close.setAutoRaise(True)
+        banner_close.clicked.connect(self.banner.hide)
+        banner_close.clicked.connect(banner_close.hide)
+        self._banner_close = banner_close
+        banner_close.hide()
+
+        self.timeline = TimelineWidget()
+        self.filter_bar = FilterBar()
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(tr("Recordings"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.TIME, Qt.SortOrder.AscendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().height() + 8)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.TRANSCRIPT, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((Column.TIME, 150), (Column.DURATION, 60), (Column.DEVICE, 150),
+                              (Column.LINK, 110), (Column.VERDICT, 80)):
+            self.table.setColumnWidth(column, width)
+
+        self.detail = DetailPane()
+        self.transport = TransportBar(self.actions.previous, self.actions.play_pause,
+                                      self.actions.next, self.actions.play_through)
+
+        list_side = QWidget()
+        list_layout = QVBoxLayout(list_side)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addWidget(self.filter_bar)
+        list_layout.addWidget(self.table, 1)
+
+        self.lower_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.lower_splitter.addWidget(list_side)
+        self.lower_splitter.addWidget(self.detail)
+        self.lower_splitter.setStretchFactor(0, 5)
+        self.lower_splitter.setStretchFactor(1, 4)
+        self.main_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.main_splitter.addWidget(self.timeline)
+        self.main_splitter.addWidget(self.lower_splitter)
+        self.main_splitter.setStretchFactor(1, 1)
+
+        recordings_page = QWidget()
+        recordings_layout = QVBoxLayout(recordings_page)
+        recordings_layout.setContentsMargins(4, 4, 4, 0)
+        recordings_layout.addWidget(self.main_splitter, 1)
+        recordings_layout.addWidget(self.transport)
+
+        self.files_view = FilesView(self.runner)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(recordings_page, tr("Recordings"))
+        self.tabs.addTab(self.files_view, tr("Files"))
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.drop_page)
+        self.pages.addWidget(self.tabs)
+
+        banner_row = QHBoxLayout()
+        banner_row.addWidget(self.banner, 1)
+        banner_row.addWidget(banner_close, 0, Qt.AlignmentFlag.AlignTop)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addLayout(banner_row)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.help_overlay = HelpOverlay(self.actions.all(), central)
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu(tr("&File"))
+        file_menu.addActions([a.open_file, a.open_folder])
+        self.recent_menu = QMenu(tr("Open &Recent"), self)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(a.open_demo)
+        file_menu.addSeparator()
+        file_menu.addAction(a.close_export)
+        file_menu.addSeparator()
+        file_menu.addAction(a.quit)
+        view_menu = menu_bar.addMenu(tr("&View"))
+        view_menu.addActions([a.show_recordings, a.show_files, a.fit_timeline, a.find])
+        play_menu = menu_bar.addMenu(tr("&Playback"))
+        play_menu.addActions([a.play_pause, a.previous, a.next, a.seek_back, a.seek_forward])
+        play_menu.addSeparator()
+        play_menu.addActions([a.slower, a.faster, a.play_through])
+        help_menu = menu_bar.addMenu(tr("&Help"))
+        help_menu.addActions([a.shortcuts, a.about])
+        self._fill_recent_menu(settings.RECENT_EXPORTS.read(settings.store()))
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.status_label = QLabel(tr("No export open"))
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setAccessibleName(tr("Opening progress"))
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.clicked.connect(self.session.cancel)
+        self.progress.hide()
+        self.cancel_button.hide()
+        bar.addWidget(self.status_label, 1)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+
+    def _connect(self) -> None:
+        a = self.actions
+        a.open_file.triggered.connect(self.choose_files)
+        a.open_folder.triggered.connect(self.choose_folder)
+        a.open_demo.triggered.connect(self.open_demo)
+        a.close_export.triggered.connect(self.close_export)
+        a.quit.triggered.connect(self.close)
+        a.play_pause.triggered.connect(self.toggle_playback)
+        a.previous.triggered.connect(lambda: self.step(-1))
+        a.next.triggered.connect(lambda: self.step(1))
+        a.seek_back.triggered.connect(lambda: self.player.seek(max(0.0, self._position - 2)))
+        a.seek_forward.triggered.connect(lambda: self.player.seek(self._position + 2))
+        a.slower.triggered.connect(lambda: self._set_speed(self.transport.step_speed(-1)))
+        a.faster.triggered.connect(lambda: self._set_speed(self.transport.step_speed(1)))
+        a.play_through.toggled.connect(self._set_play_through)
+        a.find.triggered.connect(self._focus_search)
+        a.fit_timeline.triggered.connect(self.timeline.fit_all)
+        a.show_recordings.triggered.connect(lambda: self.tabs.setCurrentIndex(0))
+        a.show_files.triggered.connect(lambda: self.tabs.setCurrentIndex(1))
+        a.shortcuts.triggered.connect(self.help_overlay.toggle)
+        a.about.triggered.connect(self.show_about)
+
+        self.session.opening.connect(self._on_opening)
+        self.session.progress.connect(self._on_progress)
+        self.session.opened.connect(self._on_opened)
+        self.session.failed.connect(self._on_failed)
+        self.session.cancelled.connect(self._on_cancelled)
+
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.proxy.layoutChanged.connect(self._update_count)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+
+        bar = self.filter_bar
+        bar.text_changed.connect(self.proxy.set_text)
+        bar.device_changed.connect(self.proxy.set_device)
+        bar.linked_changed.connect(self.proxy.set_linked)
+        bar.verdict_changed.connect(self.proxy.set_verdict)
+        bar.dates_changed.connect(self.proxy.set_date_range)
+        for signal in (bar.text_changed, bar.device_changed, bar.linked_changed,
+                       bar.verdict_changed, bar.dates_changed):
+            signal.connect(self._update_count)
+
+        self.timeline.current_requested.connect(self.select_recording)
+        self.timeline.range_selected.connect(
+            lambda start, end: (self.proxy.set_time_range((start, end)), self._update_count()))
+        self.timeline.range_cleared.connect(
+            lambda: (self.proxy.set_time_range(None), self._update_count()))
+        self.files_view.recording_activated.connect(self._activate_from_files)
+
+        self.player.attach_waveform(self.detail.waveform)
+        self.transport.speed_chosen.connect(self._set_speed)
+        self.transport.volume_chosen.connect(self._set_volume)
+        self.player.state_changed.connect(self._on_player_state)
+        self.player.position_changed.connect(self._on_position)
+        self.player.advance_requested.connect(self._advance)
+        self.player.error.connect(lambda message: self.transport.status.setText(message))
+        self.player.duration_changed.connect(self._on_duration)
+
+    def _restore_settings(self) -> None:
+        store = settings.store()
+        geometry = settings.WindowState.load("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        for name, splitter in (("main_splitter", self.main_splitter),
+                               ("lower_splitter", self.lower_splitter)):
+            state = settings.WindowState.load(name)
+            if state is not None:
+                splitter.restoreState(state)
+        speed = settings.PLAYBACK_SPEED.read(store)
+        volume = settings.PLAYBACK_VOLUME.read(store)
+        self.transport.set_speed(speed)
+        self.transport.volume.setValue(round(volume * 100))
+        self.player.set_speed(speed)
+        self.player.set_volume(volume)
+        self.actions.play_through.setChecked(settings.PLAY_THROUGH.read(store))
+
+    # -- opening --------------------------------------------------------------------------
+    def open_paths(self, paths: Sequence[str | Path]) -> None:
+        self.session.open([str(path) for path in paths])
+
+    def choose_files(self) -> None:
+        start = settings.LAST_FOLDER.read(settings.store())
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, tr("Open Export"), start,
+            tr("Export archives (*.zip *.ZIP);;All files (*)"))
+        if paths:
+            settings.LAST_FOLDER.write(settings.store(), str(Path(paths[0]).parent))
+            self.open_paths(paths)
+
+    def choose_folder(self) -> None:
+        start = settings.LAST_FOLDER.read(settings.store())
+        folder = QFileDialog.getExistingDirectory(self, tr("Open Export Folder"), start)
+        if folder:
+            settings.LAST_FOLDER.write(settings.store(), str(Path(folder).parent))
+            self.open_paths([folder])
+
+    def open_demo(self) -> None:
+        try:
+            self.open_paths([demo_export()])
+        except FileNotFoundError as error:
+            self.show_error(str(error))
+
+    def close_export(self) -> None:
+        self.player.stop()
+        self.session.close()
+        self.model.set_rows([])
+        self.timeline.set_items([])
+        self.files_view.clear()
+        self.detail.show_recording(None, None)
+        self._current_path = None
+        self.pages.setCurrentWidget(self.drop_page)
+        self.setWindowTitle(APP_NAME)
+        self.status_label.setText(tr("No export open"))
+
+    def _on_opening(self, paths: list[str]) -> None:
+        self.banner.hide()
+        self._banner_close.hide()
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.status_label.setText(tr("Opening {name}…").format(name=Path(paths[0]).name))
+
+    def _on_progress(self, step: OpenProgress) -> None:
+        if step.total > 1:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(int(1000 * step.done / step.total))
+        phase = {"reading": tr("Reading"), "hashing": tr("Hashing"),
+                 "importing": tr("Understanding"),
+                 "reading audio": tr("Reading audio")}.get(step.phase, step.phase)
+        self.progress.setFormat(f"{phase} %p%")
+
+    def _end_progress(self) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+
+    def _on_failed(self, message: str) -> None:
+        self._end_progress()
+        self.show_error(tr("This export could not be opened: {reason}").format(reason=message))
+        if self.session.export is None:
+            self.status_label.setText(tr("No export open"))
+
+    def _on_cancelled(self) -> None:
+        self._end_progress()
+        self.status_label.setText(tr("Opening cancelled"))
+
+    def _on_opened(self, export: Export, contents: ExportContents,
+                   rows: list[RecordingRow]) -> None:
+        self._end_progress()
+        self.player.stop()
+        self._fill_recent_menu(settings.remember_recent(self.session.paths))
+        self.setWindowTitle(f"{export.display_name} — {APP_NAME}")
+        self.filter_bar.reset()
+        self.model.set_rows(rows)
+        self._fill_timeline(rows, contents)
+        starts = [r.recording.start for r in rows if r.recording.start]
+        self.filter_bar.set_date_bounds(min(starts, default=None), max(starts, default=None))
+        devices = sorted({(row.device_key, row.device_text) for row in rows if row.device_key},
+                         key=lambda pair: pair[1])
+        self.filter_bar.set_devices(devices)
+        self.files_view.set_export(export, contents)
+        self.pages.setCurrentWidget(self.tabs)
+        summary = tr("{name}: {files} files, {recordings} recordings ({formats})").format(
+            name=export.display_name, files=len(export.members), recordings=len(rows),
+            formats=", ".join(contents.formats) or tr("no known format"))
+        self.status_label.setText(summary)
+        if export.problems:
+            self.show_error(" ".join(export.problems))
+        self._update_count()
+        if self.proxy.rowCount():
+            self.table.selectRow(0)
+        else:
+            self.detail.show_recording(None, None)
+
+    def _fill_timeline(self, rows: list[RecordingRow], contents: ExportContents) -> None:
+        keys = sorted({row.device_key or "" for row in rows})
+        colours = {key: QColor(DEVICE_COLOURS[n % len(DEVICE_COLOURS)] if key else UNKNOWN_COLOUR)
+                   for n, key in enumerate(k for k in keys)}
+        items = []
+        for row in rows:
+            if row.start is None:
+                continue
+            label = f"{row.time_text}\n{row.device_text or tr('unknown device')}"
+            if row.transcript_text:
+                label += f"\n“{row.transcript_text[:90]}”"
+            items.append(TimelineItem(row.recording.path, row.start,
+                                      row.recording.duration_s or 0.0,
+                                      colours[row.device_key or ""], label))
+        self.timeline.set_items(items)
+        labels = {row.device_key or "": row.device_text or tr("unknown device") for row in rows}
+        self.timeline.set_legend(tr("Colour: device"),
+                                 [(labels[key], colours[key]) for key in keys])
+        self.timeline.fit_all()
+
+    def _fill_recent_menu(self, recent: list[str]) -> None:
+        self.recent_menu.clear()
+        for entry in recent:
+            paths = entry.split("\n")
+            label = Path(paths[0]).name + (f" (+{len(paths) - 1})" if len(paths) > 1 else "")
+            action = self.recent_menu.addAction(label)
+            action.setToolTip("\n".join(paths))
+            action.triggered.connect(lambda _=False, p=paths: self.open_paths(p))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def show_error(self, message: str) -> None:
+        self.banner.setText(message)
+        self.banner.show()
+        self._banner_close.show()
+
+    # -- current recording ----------------------------------------------------------------
+    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        path = current.data(Role.PATH)
+        if path == self._current_path:
+            return
+        self._current_path = path
+        contents = self.session.contents
+        recording = current.data(Role.RECORDING)
+        self.detail.show_recording(recording, contents)
+        self.timeline.set_current(path)
+        self._position = 0.0
+        if self.session.export is not None and recording is not None \
+                and not recording.audio_problem:
+            self.player.load(self.session.export, path,
+                             autoplay=self._is_playing() or self._autoplay_next)
+        self._autoplay_next = False
+
+    _autoplay_next = False
+    _position = 0.0
+
+    def select_recording(self, path: str) -> None:
+        row = self.model.row_for(path)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            # Hidden by a filter: show it anyway rather than ignore the click.
+            self.filter_bar.reset()
+            self.proxy.set_time_range(None)
+            self.timeline.clear_selection()
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+
+    def _activate_from_files(self, path: str) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.select_recording(path)
+
+    def step(self, direction: int) -> None:
+        current = self.table.currentIndex()
+        row = current.row() + direction if current.isValid() else 0
+        if 0 <= row < self.proxy.rowCount():
+            self.table.selectRow(row)
+
+    def _advance(self) -> None:
+        current = self.table.currentIndex()
+        if current.isValid() and current.row() + 1 < self.proxy.rowCount():
+            self._autoplay_next = True
+            self.table.selectRow(current.row() + 1)
+
+    # -- playback -------------------------------------------------------------------------
+    def toggle_playback(self) -> None:
+        if not self.player.available:
+            self.transport.status.setText(self.player.unavailable_reason)
+            return
+        self.player.toggle()
+
+    def _is_playing(self) -> bool:
+        return self.player.state == PlaybackState.PLAYING
+
+    def _on_player_state(self, state: object) -> None:
+        self.transport.set_playing(self._is_playing())
+
+    def _on_duration(self, seconds: float) -> None:
+        self._duration = seconds
+        self.transport.set_position(0.0, seconds)
+
+    def _on_position(self, seconds: float) -> None:
+        self._position = seconds
+        self.transport.set_position(seconds, self._duration)
+        if self._duration > 0:
+            self.detail.set_playback_fraction(seconds / self._duration)
+
+    def _set_speed(self, speed: float) -> None:
+        self.player.set_speed(speed)
+        settings.PLAYBACK_SPEED.write(settings.store(), speed)
+
+    def _set_volume(self, volume: float) -> None:
+        self.player.set_volume(volume)
+        settings.PLAYBACK_VOLUME.write(settings.store(), volume)
+
+    def _set_play_through(self, on: bool) -> None:
+        self.player.play_through = on
+        settings.PLAY_THROUGH.write(settings.store(), on)
+
+    def _show_audio_status(self) -> None:
+        if not self.player.available:
+            message = tr("Playback is off: {reason}").format(
+                reason=self.player.unavailable_reason)
+            self.transport.status.setText(message)
+            self.statusBar().showMessage(message, 10_000)
+
+    # -- misc -----------------------------------------------------------------------------
+    def _focus_search(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.filter_bar.search.setFocus()
+        self.filter_bar.search.selectAll()
+
+    def _update_count(self, *_: object) -> None:
+        self.filter_bar.set_count(self.proxy.rowCount(), self.model.rowCount())
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, tr("About {name}").format(name=APP_NAME), tr(
+            "<h3>{name} {version}</h3>"
+            "<p>See, hear and check what a GDPR data export really holds, and prove what "
+            "is not yours.</p>"
+            "<p><b>Privacy promise:</b> this program never opens a network connection. It "
+            "reads your export in place and never changes it. Your review stays on this "
+            "computer. Reports it writes carry hashes and counts, never a stranger's "
+            "recordings.</p>").format(name=APP_NAME, version=__version__))
+
+    # -- drag and drop --------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(url.isLocalFile()
+                                              for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+            self.drop_page.set_highlight(True)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.drop_page.set_highlight(False)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.drop_page.set_highlight(False)
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            # Let the drag source finish before work starts.
+            QTimer.singleShot(0, lambda: self.open_paths(paths))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings.WindowState.save("geometry", self.saveGeometry())
+        settings.WindowState.save("main_splitter", self.main_splitter.saveState())
+        settings.WindowState.save("lower_splitter", self.lower_splitter.saveState())
+        self.player.close()
+        self.session.cancel()
+        self.runner.cancel_all()
+        self.runner.wait_all()
+        self.session.close()
+        super().closeEvent(event)

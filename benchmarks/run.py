@@ -2,10 +2,12 @@
 
     .venv/bin/python benchmarks/run.py [--count 1700] [--repeat 5]
 
-Rows so far (issue 7 adds the GUI, check, voice and report rows):
+Rows so far (issue 7 adds the check, voice and report rows and the 10,000 variant):
 - ``inspect --files-only``: the archive layer (central directory + one hashing pass), a fresh
   process each time, vs ``sha256sum`` of the same file: the floor, one sequential read.
 - ``inspect`` with importers: adds reading every recording's header and the transcripts.
+- GUI open to timeline: an open, offscreen window told to open the export, until the list
+  and timeline show it (``gui_open.py``; median of --repeat opens in one process).
 Times are medians of --repeat runs after one warm-up run (the file is in the page cache for
 both sides), so the ratio compares work, not disk.
 """
@@ -13,6 +15,7 @@ both sides), so the ratio compares work, not disk.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -73,6 +76,18 @@ def main() -> None:
     for label, command in commands.items():
         peak = peak_rss_mb(command)
         print(f"{label:<30} {seconds[label]:8.3f} {seconds[label] / floor:8.2f} {peak:12.0f}")
+    gui_seconds, gui_peak = gui_open(export, args.repeat)
+    label = "GUI: open to timeline"
+    print(f"{label:<30} {gui_seconds:8.3f} {gui_seconds / floor:8.2f} {gui_peak:12.0f}")
+
+
+def gui_open(export: Path, repeat: int) -> tuple[float, float]:
+    """Median open-to-timeline seconds in one offscreen window, and that process's peak RSS."""
+    done = subprocess.run([sys.executable, str(HERE / "gui_open.py"), str(export),
+                           "--repeat", str(repeat)], check=True, capture_output=True, text=True,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    runs = [line.split() for line in done.stdout.splitlines() if line.strip()]
+    return statistics.median(float(run[0]) for run in runs), max(float(run[1]) for run in runs)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,9 @@ Runs the real window on the demo export and saves PNGs to resources/screenshots/
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +20,8 @@ from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+# Fresh settings: a window layout saved by an earlier run must not change the pictures.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="export-viewer-shots-")
 
 from viewer.resources import demo_export  # noqa: E402
 from viewer.ui.app import create_application  # noqa: E402

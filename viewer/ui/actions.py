@@ -7,12 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Actions", text)
+from viewer.ui.i18n import tr
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from datetime import UTC
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -23,11 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.model import ExportContents, LinkMethod, Recording
+from viewer.ui.i18n import tr
 from viewer.ui.waveform import WaveformWidget
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DetailPane", text)
 
 
 class DetailPane(QWidget):

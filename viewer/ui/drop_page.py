@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DropPage", text)
+from viewer.ui.i18n import tr
 
 
 class DropPage(QWidget):
@@ -29,8 +27,10 @@ class DropPage(QWidget):
                            "computer."))
         detail.setWordWrap(True)
         detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        # A fixed width lets the wrapped label compute its height; a maximum does not.
-        detail.setFixedWidth(520)
+        # A wrapped label in a stretching layout is not given its height-for-width: fix the
+        # width and ask for the height that width needs (in whatever language is loaded).
+        detail.setFixedWidth(560)
+        detail.setMinimumHeight(detail.heightForWidth(560))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for action in (open_file, open_folder, open_demo):

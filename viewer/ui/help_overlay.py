@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -16,9 +16,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("HelpOverlay", text)
+from viewer.ui.i18n import tr
 
 
 class HelpOverlay(QWidget):

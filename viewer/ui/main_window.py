@@ -11,7 +11,7 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QColor, QDragEnterEvent, QDragLeaveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,6 +45,7 @@ from viewer.ui.detail import DetailPane
 from viewer.ui.drop_page import DropPage
 from viewer.ui.files_view import FilesView
 from viewer.ui.help_overlay import HelpOverlay
+from viewer.ui.i18n import tr
 from viewer.ui.player import PlayerController
 from viewer.ui.recordings_model import (
     Column,
@@ -65,9 +66,6 @@ DEVICE_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E0
                   "#F0E442", "#999999")
 UNKNOWN_COLOUR = "#7f7f7f"
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 class MainWindow(QMainWindow):

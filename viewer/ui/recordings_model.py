@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -23,12 +22,10 @@ from PySide6.QtCore import (
 )
 
 from viewer.model import ExportContents, Link, LinkMethod, Recording, TranscriptEntry
+from viewer.ui.i18n import tr
 
 _Index = QModelIndex | QPersistentModelIndex
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("RecordingsModel", text)
 
 
 class Column(IntEnum):
@@ -120,17 +117,17 @@ def build_rows(contents: ExportContents, verdicts: dict[str, str] | None = None,
     return rows
 
 
-VERDICT_LABELS = {
-    "unchecked": "—",
-    "mine": "mine",
-    "not-mine": "not mine",
-    "unsure": "unsure",
-}
+def verdict_label(verdict: str) -> str:
+    labels = {"unchecked": "—", "mine": tr("mine"), "not-mine": tr("not mine"),
+              "unsure": tr("unsure")}
+    return labels.get(verdict, verdict)
+
+
+def column_titles() -> tuple[str, ...]:
+    return (tr("Time"), tr("Length"), tr("Device"), tr("Transcript"), tr("Link"), tr("Verdict"))
 
 
 class RecordingTableModel(QAbstractTableModel):
-    HEADERS = ("Time", "Length", "Device", "Transcript", "Link", "Verdict")
-
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[RecordingRow] = []
@@ -162,8 +159,8 @@ class RecordingTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
-            return tr(self.HEADERS[section])
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(Column):
+            return column_titles()[section]
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -215,7 +212,7 @@ class RecordingTableModel(QAbstractTableModel):
         if column == Column.LINK:
             return row.link_text
         if column == Column.VERDICT:
-            return tr(VERDICT_LABELS.get(row.verdict, row.verdict))
+            return verdict_label(row.verdict)
         return None
 
     def _sort_key(self, row: RecordingRow, column: int) -> Any:

@@ -11,18 +11,16 @@ import logging
 from collections.abc import Callable, Generator, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 from viewer.archive import ArchiveError, Export, OpenProgress, open_export_steps
 from viewer.formats import import_steps
 from viewer.model import ExportContents
+from viewer.ui.i18n import tr
 from viewer.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger("viewer.ui.session")
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ExportSession", text)
 
 
 def open_and_import(

@@ -194,3 +194,66 @@ def test_help_overlay_lists_the_shortcuts(qtbot: QtBot, window: MainWindow) -> N
     assert "J" in rows["Next Recording"]
     qtbot.mouseClick(window.help_overlay, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
     assert not window.help_overlay.isVisible()
+
+
+def test_play_through_advances_on_the_null_audio_device(qtbot: QtBot,
+                                                         window: MainWindow) -> None:
+    """Real playback through ALSA's null device (unpaced): count frames, not seconds."""
+    assert window.player.available, window.player.unavailable_reason
+    window.open_paths([DEMO_EXPORT])
+    wait_opened(qtbot, window)
+    window.actions.play_through.setChecked(True)
+    qtbot.waitUntil(lambda: window.player.current_path == window.model.rows()[0].recording.path
+                    and not window.player.is_loading, timeout=10_000)
+    positions: list[float] = []
+    window.player.position_changed.connect(positions.append)
+    window.actions.play_pause.trigger()
+    qtbot.waitUntil(lambda: window.table.currentIndex().row() >= 2, timeout=20_000)
+    assert window.player.engine.frames_played > 0
+    assert positions and max(positions) > 0
+    assert window.player.current_path == window.table.currentIndex().data(Role.PATH)
+    window.player.stop()
+
+
+def test_without_an_audio_device_everything_else_works(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from viewer.audio import playback
+
+    reason = "Sound is unavailable: no audio output device was found."
+    monkeypatch.setattr(playback.PlaybackEngine, "check_output",
+                        lambda self: (False, reason))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.player.available
+    assert reason in window.transport.status.text()
+    window.open_paths([DEMO_EXPORT])
+    wait_opened(qtbot, window)
+    window.actions.play_pause.trigger()  # must not raise
+    assert reason in window.transport.status.text()
+    window.actions.next.trigger()
+    assert window.table.currentIndex().row() == 1
+    assert window.detail.transcript.toPlainText().strip()
+
+
+@pytest.mark.parametrize("argv", [["--demo"], [str(DEMO_EXPORT)]])
+def test_command_line_opens_the_window_on_an_export(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, argv: list[str],
+) -> None:
+    from viewer.cli import main
+
+    seen: dict[str, int] = {}
+
+    def run_event_loop(*_: object) -> int:
+        window = next(widget for widget in QApplication.topLevelWidgets()
+                      if isinstance(widget, MainWindow))
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: window.model.rowCount() == 100, timeout=20_000)
+        seen["rows"] = window.proxy.rowCount()
+        window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", run_event_loop)
+    assert main(argv) == 0
+    assert seen["rows"] == 100

@@ -41,11 +41,14 @@ class FilterBar(QWidget):
         self.search.setPlaceholderText(tr("Search transcripts…"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(tr("Search transcripts"))
+        self.search.setMinimumWidth(200)
         self.search.textChanged.connect(self.text_changed)
 
         self.device = QComboBox()
         self.device.setAccessibleName(tr("Device"))
-        self.device.setMinimumContentsLength(14)
+        self.device.setMinimumContentsLength(10)
+        self.device.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.device.currentIndexChanged.connect(
             lambda: self.device_changed.emit(self.device.currentData()))
 

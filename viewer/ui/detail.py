@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.model import ExportContents, LinkMethod, Recording
-from viewer.ui.i18n import tr
+from viewer.ui.i18n import long_local_time, percent, seconds, signed_seconds, tr
 from viewer.ui.waveform import WaveformWidget
 
 
@@ -120,9 +120,8 @@ class DetailPane(QWidget):
             self.findings.addItem(tr("No findings yet."))
             return
         self.title.setText(recording.path.rsplit("/", 1)[-1])
-        local = recording.start.astimezone().strftime("%A, %d %B %Y, %H:%M:%S %Z") \
-            if recording.start else tr("time unknown")
-        length = f"{recording.duration_s:.1f} s" if recording.duration_s else "—"
+        local = long_local_time(recording.start) if recording.start else tr("time unknown")
+        length = seconds(recording.duration_s) if recording.duration_s else "—"
         self.subtitle.setText(f"{local} · {length}")
         if recording.audio_problem:
             self.waveform.set_message(tr("Cannot play: {reason}").format(
@@ -173,8 +172,8 @@ class DetailPane(QWidget):
             parts.append(f"<p style='color:{muted}'>→ {html.escape(entry.reply)}</p>")
         how = ""
         if link is not None and link.method is LinkMethod.TIME:
-            how = tr("paired by time: {gap:+.1f} s, confidence {confidence:.0%}").format(
-                gap=link.gap_s or 0.0, confidence=link.confidence)
+            how = tr("paired by time: {gap}, confidence {confidence}").format(
+                gap=signed_seconds(link.gap_s or 0.0), confidence=percent(link.confidence))
         elif link is not None and link.method is LinkMethod.EXPLICIT:
             how = tr("named in the export")
         parts.append(f"<p style='color:{muted}; font-size:small'>{html.escape(str(entry.source))}"
@@ -200,7 +199,7 @@ class DetailPane(QWidget):
                 timespec="milliseconds").replace("+00:00", "Z") + zone, recording.time_source)
         if recording.time_precision_s:
             add(tr("Time precision"), f"{recording.time_precision_s:g} s")
-        add(tr("Duration"), f"{recording.duration_s:.2f} s" if recording.duration_s else None)
+        add(tr("Duration"), seconds(recording.duration_s, 2) if recording.duration_s else None)
         add(tr("Audio"), ", ".join(str(part) for part in (
             recording.codec, f"{recording.sample_rate} Hz" if recording.sample_rate else None,
             f"{recording.channels} ch" if recording.channels else None) if part))

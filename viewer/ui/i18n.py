@@ -1,12 +1,47 @@
-"""Translation for module-level UI code.
+"""Translation and locale-aware formatting for UI code.
 
 ``lupdate`` files a bare ``tr("...")`` call under the empty context, so that is the context
-this helper asks for at run time; classes use ``self.tr`` and their own class context.
-German ships in resources/translations (see scripts/update-translations).
+these helpers ask for at run time; classes use ``self.tr`` and their own class context.
+German ships in resources/translations (see scripts/update-translations). Numbers and dates
+go through QLocale so that German shows "2,8 s" and "Samstag, 17. August 2024".
 """
 
-from PySide6.QtCore import QCoreApplication
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """Translate ``text``; with ``n``, pick the plural form and replace ``%n``.
+
+    English has no catalogue, so an English "%n file(s)" is resolved here.
+    """
+    translated = QCoreApplication.translate("", text, disambiguation, n)
+    if n >= 0 and "(s)" in translated:
+        translated = translated.replace("(s)", "" if n == 1 else "s")
+    return translated
+
+
+def seconds(value: float, decimals: int = 1) -> str:
+    return f"{QLocale().toString(float(value), 'f', decimals)} s"
+
+
+def signed_seconds(value: float, decimals: int = 1) -> str:
+    sign = "+" if value >= 0 else "−"
+    return f"{sign}{seconds(abs(value), decimals)}"
+
+
+def percent(fraction: float) -> str:
+    return f"{QLocale().toString(round(fraction * 100))} %"
+
+
+def long_local_time(moment: datetime) -> str:
+    """A full, localised date and time in the computer's zone: "Samstag, 17. August 2024"."""
+    local = QDateTime(moment.astimezone())
+    locale = QLocale()
+    # The locale's own long date ("17. August" in German, "August 17" in English), then a
+    # 24-hour time with the zone: times are compared with logs, so no AM/PM.
+    day = locale.toString(local.date(), QLocale.FormatType.LongFormat)
+    return f"{day}, {locale.toString(local, 'HH:mm:ss t')}"

@@ -384,8 +384,9 @@ class MainWindow(QMainWindow):
         self.filter_bar.set_devices(devices)
         self.files_view.set_export(export, contents)
         self.pages.setCurrentWidget(self.tabs)
-        summary = tr("{name}: {files} files, {recordings} recordings ({formats})").format(
-            name=export.display_name, files=len(export.members), recordings=len(rows),
+        summary = "{name}: {files}, {recordings} ({formats})".format(
+            name=export.display_name, files=tr("%n file(s)", "", len(export.members)),
+            recordings=tr("%n recording(s)", "", len(rows)),
             formats=", ".join(contents.formats) or tr("no known format"))
         self.status_label.setText(summary)
         if export.problems:

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 
 from viewer.model import ExportContents, Link, LinkMethod, Recording, TranscriptEntry
-from viewer.ui.i18n import tr
+from viewer.ui.i18n import percent, seconds, tr
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -84,7 +84,7 @@ def link_label(link: Link | None) -> str:
     if link.method is LinkMethod.EXPLICIT:
         return tr("by name")
     gap = abs(link.gap_s or 0.0)
-    return tr("by time ({gap:.1f} s)").format(gap=gap)
+    return tr("by time ({gap})").format(gap=seconds(gap))
 
 
 def format_local(moment: datetime | None) -> str:
@@ -105,7 +105,7 @@ def build_rows(contents: ExportContents, verdicts: dict[str, str] | None = None,
             recording=recording, transcript=transcript, link=link,
             start=recording.start.timestamp() if recording.start else None,
             time_text=format_local(recording.start),
-            duration_text=(f"{recording.duration_s:.1f} s" if recording.duration_s is not None
+            duration_text=(seconds(recording.duration_s) if recording.duration_s is not None
                            else "—"),
             device_key=recording.device or recording.sender,
             device_text=device_text,
@@ -175,8 +175,8 @@ class RecordingTableModel(QAbstractTableModel):
                 reply = f"\n→ {row.transcript.reply}" if row.transcript.reply else ""
                 return f"{row.transcript.text}{reply}"
             if column == Column.LINK and row.link and row.link.method is LinkMethod.TIME:
-                return tr("Paired by time; confidence {value:.0%}").format(
-                    value=row.link.confidence)
+                return tr("Paired by time; confidence {value}").format(
+                    value=percent(row.link.confidence))
             if column == Column.TIME:
                 return row.recording.path
             return None

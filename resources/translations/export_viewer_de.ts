@@ -1,0 +1,1249 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../viewer/ui/actions.py" line="+56"/>
+        <source>&amp;Open Export…</source>
+        <translation>Export ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open an export ZIP, or several split parts</source>
+        <translation>Export-ZIP oder mehrere Teilarchive öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;Folder…</source>
+        <translation>&amp;Ordner öffnen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open an unpacked export folder</source>
+        <translation>Entpackten Export-Ordner öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the &amp;Demo Export</source>
+        <translation>&amp;Demo-Export öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the bundled example: an Amazon export with a stranger&apos;s recordings mixed in</source>
+        <translation>Mitgeliefertes Beispiel öffnen: ein Amazon-Export, dem Aufnahmen einer fremden Person beigemischt sind</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Close Export</source>
+        <translation>Export &amp;schließen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Play / Pause</source>
+        <translation>&amp;Abspielen / Pause</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play or pause the selected recording</source>
+        <translation>Ausgewählte Aufnahme abspielen oder anhalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;revious Recording</source>
+        <translation>&amp;Vorherige Aufnahme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next Recording</source>
+        <translation>&amp;Nächste Aufnahme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back 2 Seconds</source>
+        <translation>2 Sekunden zurück</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forward 2 Seconds</source>
+        <translation>2 Sekunden vor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;lower</source>
+        <translation>&amp;Langsamer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Faster</source>
+        <translation>&amp;Schneller</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play &amp;Through</source>
+        <translation>&amp;Durchspielen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When a recording ends, play the next one</source>
+        <translation>Nach dem Ende einer Aufnahme die nächste abspielen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Search Transcripts</source>
+        <translation>In Transkripten &amp;suchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the &amp;Whole Timeline</source>
+        <translation>&amp;Ganze Zeitleiste zeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Recordings</source>
+        <translation>&amp;Aufnahmen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Files</source>
+        <translation>&amp;Dateien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Export Viewer</source>
+        <translation>&amp;Über Export Viewer</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/controls.py" line="+41"/>
+        <source>Search transcripts…</source>
+        <translation>Transkriptsuche…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search transcripts</source>
+        <translation>Transkripte durchsuchen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../viewer/ui/detail.py" line="+212"/>
+        <location filename="../../viewer/ui/recordings_model.py" line="+127"/>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../viewer/ui/detail.py" line="+8"/>
+        <source>Transcript link</source>
+        <translation>Transkript-Zuordnung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any link</source>
+        <translation>Jede Zuordnung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>With transcript</source>
+        <translation>Mit Transkript</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Without transcript</source>
+        <translation>Ohne Transkript</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../viewer/ui/recordings_model.py" line="+0"/>
+        <source>Verdict</source>
+        <translation>Einstufung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any verdict</source>
+        <translation>Jede Einstufung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not mine</source>
+        <translation>Nicht meins</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unsure</source>
+        <translation>Unsicher</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mine</source>
+        <translation>Meins</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not checked</source>
+        <translation>Nicht eingestuft</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by date</source>
+        <translation>Nach Datum filtern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>From date</source>
+        <translation>Startdatum</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To date</source>
+        <translation>Enddatum</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Recordings shown</source>
+        <translation>Angezeigte Aufnahmen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>All devices</source>
+        <translation>Alle Geräte</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{shown} of {total}</source>
+        <translation>{shown} von {total}</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Playback speed</source>
+        <translation>Wiedergabegeschwindigkeit</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Volume</source>
+        <translation>Lautstärke</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Play through</source>
+        <translation>Durchspielen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Audio status</source>
+        <translation>Audiostatus</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Speed</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/detail.py" line="-165"/>
+        <location line="+21"/>
+        <location filename="../../viewer/ui/recordings_model.py" line="+0"/>
+        <source>Transcript</source>
+        <translation>Transkript</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Fact</source>
+        <translation>Angabe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value, and where it comes from</source>
+        <translation>Wert und Herkunft</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Facts about this recording</source>
+        <translation>Angaben zu dieser Aufnahme</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+6"/>
+        <source>Findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Facts and where they come from</source>
+        <translation>Angaben und ihre Herkunft</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>No recording selected</source>
+        <translation>Keine Aufnahme ausgewählt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a recording in the list or on the timeline.</source>
+        <translation>Eine Aufnahme in der Liste oder auf der Zeitleiste auswählen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No findings yet.</source>
+        <translation>Noch keine Befunde.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>time unknown</source>
+        <translation>Zeit unbekannt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot play: {reason}</source>
+        <translation>Wiedergabe nicht möglich: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loading audio…</source>
+        <translation>Audio wird geladen…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No findings yet: the ownership check lists its reasons here.</source>
+        <translation>Noch keine Befunde: Hier nennt die Prüfung ihre Gründe.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No transcript was found for this recording.</source>
+        <translation>Zu dieser Aufnahme wurde kein Transkript gefunden.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>paired by time: {gap}, confidence {confidence}</source>
+        <translation>per Zeit zugeordnet: {gap}, Sicherheit {confidence}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>named in the export</source>
+        <translation>im Export benannt</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>archive</source>
+        <translation>Archiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (zone assumed UTC)</source>
+        <translation> (Zeitzone als UTC angenommen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Time precision</source>
+        <translation>Zeitgenauigkeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Audio problem</source>
+        <translation>Audioproblem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sender</source>
+        <translation>Absender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Device model</source>
+        <translation>Gerätemodell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device locale</source>
+        <translation>Geräte-Gebietsschema</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marketplace</source>
+        <translation>Marktplatz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the export&apos;s device registration</source>
+        <translation>Im Export registriert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../viewer/ui/recordings_model.py" line="-42"/>
+        <source>by name</source>
+        <translation>per Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>by time</source>
+        <translation>per Zeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../viewer/ui/recordings_model.py" line="-2"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/drop_page.py" line="+18"/>
+        <source>Drop an export here</source>
+        <translation>Export hier ablegen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drop your data export here</source>
+        <translation>Datenexport hier ablegen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A ZIP, a folder, or all the split parts at once. It is read in place and never changed; nothing leaves this computer.</source>
+        <translation>Eine ZIP-Datei, ein Ordner oder alle Teilarchive auf einmal. Der Export wird an Ort und Stelle gelesen und nie verändert; nichts verlässt diesen Computer.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/help_overlay.py" line="+26"/>
+        <location line="+53"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Press any key to close</source>
+        <translation>Zum Schließen eine beliebige Taste drücken</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="+106"/>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Dismiss message</source>
+        <translation>Meldung schließen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+46"/>
+        <source>Recordings</source>
+        <translation>Aufnahmen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Playback</source>
+        <translation>&amp;Wiedergabe</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+126"/>
+        <location line="+27"/>
+        <source>No export open</source>
+        <translation>Kein Export geöffnet</translation>
+    </message>
+    <message>
+        <location line="-150"/>
+        <source>Opening progress</source>
+        <translation>Fortschritt beim Öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Open Export</source>
+        <translation>Export öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export archives (*.zip *.ZIP);;All files (*)</source>
+        <translation>Export-Archive (*.zip *.ZIP);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open Export Folder</source>
+        <translation>Export-Ordner öffnen</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Opening {name}…</source>
+        <translation>{name} wird geöffnet…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reading</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hashing</source>
+        <translation>Hashwerte berechnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Understanding</source>
+        <translation>Auswerten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading audio</source>
+        <translation>Audio lesen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This export could not be opened: {reason}</source>
+        <translation>Dieser Export konnte nicht geöffnet werden: {reason}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Opening cancelled</source>
+        <translation>Öffnen abgebrochen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n recording(s)</source>
+        <translation>
+            <numerusform>%n Aufnahme</numerusform>
+            <numerusform>%n Aufnahmen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no known format</source>
+        <translation>kein bekanntes Format</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>unknown device</source>
+        <translation>unbekanntes Gerät</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour: device</source>
+        <translation>Farbe: Gerät</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>Playback is off: {reason}</source>
+        <translation>Wiedergabe nicht verfügbar: {reason}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>About {name}</source>
+        <translation>Über {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;{name} {version}&lt;/h3&gt;&lt;p&gt;See, hear and check what a GDPR data export really holds, and prove what is not yours.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Privacy promise:&lt;/b&gt; this program never opens a network connection. It reads your export in place and never changes it. Your review stays on this computer. Reports it writes carry hashes and counts, never a stranger&apos;s recordings.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;{name} {version}&lt;/h3&gt;&lt;p&gt;Sehen, hören und prüfen, was ein DSGVO-Datenexport wirklich enthält – und belegen, was nicht von Ihnen stammt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Datenschutzversprechen:&lt;/b&gt; Dieses Programm baut nie eine Netzwerkverbindung auf. Es liest Ihren Export an Ort und Stelle und verändert ihn nie. Ihre Prüfung bleibt auf diesem Computer. Berichte, die es schreibt, enthalten Hashwerte und Anzahlen, niemals die Aufnahmen fremder Personen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/recordings_model.py" line="+4"/>
+        <source>by time ({gap})</source>
+        <translation>per Zeit ({gap})</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>mine</source>
+        <translation>meins</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not mine</source>
+        <translation>nicht meins</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unsure</source>
+        <translation>unsicher</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Length</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Link</source>
+        <translation>Zuordnung</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Paired by time; confidence {value}</source>
+        <translation>Per Zeit zugeordnet; Sicherheit {value}</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>(no transcript)</source>
+        <translation>(kein Transkript)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/session.py" line="+98"/>
+        <source>The export could not be opened because of an internal error ({kind}: {error}).</source>
+        <translation>Der Export konnte wegen eines internen Fehlers nicht geöffnet werden ({kind}: {error}).</translation>
+    </message>
+</context>
+<context>
+    <name>FilesView</name>
+    <message>
+        <location filename="../../viewer/ui/files_view.py" line="+1377"/>
+        <source>Filter by path…</source>
+        <translation>Nach Pfad filtern…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter files by path</source>
+        <translation>Dateien nach Pfad filtern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only not understood or with problems</source>
+        <translation>Nur nicht erkannte oder problematische</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show only files not understood or with problems</source>
+        <translation>Nur Dateien zeigen, die nicht erkannt wurden oder Probleme haben</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Files in the export</source>
+        <translation>Dateien im Export</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>No export is open.</source>
+        <translation>Kein Export geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{files}, {size}</source>
+        <translation>{files}, {size}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} not understood or with problems</source>
+        <translation>{count} nicht erkannt oder problematisch</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} matching</source>
+        <translation>{count} Treffer</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Not understood: {reason}</source>
+        <translation>Nicht erkannt: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPreview</name>
+    <message>
+        <location line="-440"/>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Preview note</source>
+        <translation>Vorschauhinweis</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Preview message</source>
+        <translation>Vorschaumeldung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Preview text</source>
+        <translation>Vorschautext</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Preview table</source>
+        <translation>Vorschautabelle</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+21"/>
+        <source>Select a file to see what it holds.</source>
+        <translation>Eine Datei auswählen, um ihren Inhalt zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>This archive holds {files} ({size}).</source>
+        <translation>Dieses Archiv enthält {files} ({size}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This folder holds {files} ({size}).</source>
+        <translation>Dieser Ordner enthält {files} ({size}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Folders inside: {count}</source>
+        <translation>Enthaltene Ordner: {count}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} not understood or with problems: turn on “Only not understood or with problems” to list them.</source>
+        <translation>{count} nicht erkannt oder problematisch: „Nur nicht erkannte oder problematische“ einschalten, um sie aufzulisten.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This file was not opened:</source>
+        <translation>Diese Datei wurde nicht geöffnet:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>An audio file. It is not one of the recordings the importers found.</source>
+        <translation>Eine Audiodatei. Sie gehört nicht zu den Aufnahmen, die die Importmodule gefunden haben.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recording — play it in the Recordings view.</source>
+        <translation>Aufnahme – abspielbar in der Ansicht „Aufnahmen“.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{rate} kHz</source>
+        <translation>{rate} kHz</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>mono</source>
+        <translation>Mono</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} channels</source>
+        <translation>{count} Kanäle</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It cannot be played: {reason}</source>
+        <translation>Sie kann nicht abgespielt werden: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Double-click it in the list to open it there.</source>
+        <translation>Ein Doppelklick in der Liste öffnet sie dort.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>This file could not be shown: {error}</source>
+        <translation>Diese Datei kann nicht angezeigt werden: {error}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>— Page {number} of {count} —</source>
+        <translation>— Seite {number} von {count} —</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Showing the first {shown} of {total}.</source>
+        <translation>Angezeigt: die ersten {shown} von {total}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Showing the first {shown} of the formatted JSON.</source>
+        <translation>Angezeigt: die ersten {shown} des formatierten JSON.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Showing the first {count} rows; the file holds more.</source>
+        <translation>Angezeigt: die ersten {count} Zeilen; die Datei enthält mehr.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not valid JSON ({where}); shown as text.</source>
+        <translation>Kein gültiges JSON ({where}); als Text angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Larger than {size}: shown as it is, not formatted.</source>
+        <translation>Größer als {size}: unformatiert angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An Excel workbook: open it in a spreadsheet program. Its first bytes:</source>
+        <translation>Eine Excel-Arbeitsmappe: in einer Tabellenkalkulation öffnen. Die ersten Bytes:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Showing the text of the first {shown} of {count} pages.</source>
+        <translation>Angezeigt: der Text der ersten {shown} von {count} Seiten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The text of page {number} could not be read ({error}).</source>
+        <translation>Der Text von Seite {number} konnte nicht gelesen werden ({error}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This PDF holds no text that can be extracted (it may be scanned images).</source>
+        <translation>Dieses PDF enthält keinen extrahierbaren Text (vielleicht besteht es aus gescannten Bildern).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>1 file</source>
+        <translation>1 Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} files</source>
+        <translation>{count} Dateien</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>HTML</source>
+        <translation>HTML</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>archive</source>
+        <translation>Archiv</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>other</source>
+        <translation>Sonstige</translation>
+    </message>
+</context>
+<context>
+    <name>MemberTreeModel</name>
+    <message>
+        <location line="-816"/>
+        <source>Name</source>
+        <extracomment>Text, HTML and JSON: at most this much is shown (a person reads the start, not 80 MB). JSON up to this size is parsed and pretty-printed; larger files are shown as raw text. Tables: this many rows, read from at most this many bytes of the file. PDFs are read into memory whole; larger ones are not previewed. Above this many members the filter waits for a pause in typing before it runs. A filter expands everything it shows when it matches at most this many files. An export with at most this many top-level rows opens with them expanded. Table columns are sized to fit this many rows (sizing all 2,000 would be slow). &quot;Loading…&quot; appears only if a preview takes longer than this (no flicker when browsing). The member&apos;s path (nested levels joined by ``!/``); folders: their path, no slash. &quot;folder&quot;, or the MemberKind value (&quot;audio&quot;, &quot;archive&quot;, ...). Bytes as an int: the member&apos;s size, or the total of what a folder holds. What the proxy sorts by: raw values, folders before files for the name column. A Status value: &quot;folder&quot;, &quot;recording&quot;, &quot;understood&quot;, &quot;not-understood&quot;, &quot;problem&quot;, &quot;&quot;. True when this row itself is not understood or has problems. True for an audio member that is a Recording of the contents. Files (members that are not opened archives) below a folder or archive; 1 for a file. Files below a folder or opened archive (an opened archive counts what it holds). 1 when the row itself is not understood or has problems. Child ids of folders and opened archives, in display order. (status key, text, tooltip, warning), computed when a row is first shown. Casefolded paths, made when the filter is first used. Member path -&gt; importer names that read something from it. Paths to flag: not understood, import problems, recordings that cannot be played.</extracomment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{size} ({count} bytes)</source>
+        <translation>{size} ({count} Bytes)</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTML</source>
+        <translation>HTML</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archive</source>
+        <translation>Archiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 file</source>
+        <translation>1 Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} files</source>
+        <translation>{count} Dateien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{files}; {count} not understood or with problems</source>
+        <translation>{files}; davon {count} nicht erkannt oder problematisch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Damaged</source>
+        <translation>Beschädigt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot be read</source>
+        <translation>Nicht lesbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not opened</source>
+        <translation>Nicht geöffnet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Has problems</source>
+        <translation>Mit Problemen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A recording, recognised by {importer}</source>
+        <translation>Eine Aufnahme, erkannt von {importer}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recording</source>
+        <translation>Aufnahme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recording (cannot be played)</source>
+        <translation>Aufnahme (nicht abspielbar)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not understood</source>
+        <translation>Nicht erkannt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read by {importers}</source>
+        <translation>Gelesen von {importers}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Understood</source>
+        <translation>Erkannt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An importer read this file</source>
+        <translation>Ein Importmodul hat diese Datei gelesen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read with problems</source>
+        <translation>Mit Problemen gelesen</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerController</name>
+    <message>
+        <location filename="../../viewer/ui/player.py" line="+203"/>
+        <source>Unexpected error while decoding: {error}</source>
+        <extracomment>How often the position is read while playing (ms): smooth playhead, little work. Clips longer than this get their speed change computed in the background. A PlaybackState value: &quot;stopped&quot;, &quot;playing&quot;, &quot;paused&quot;, &quot;finished&quot;. Seconds into the current recording. Seconds; 0 while nothing is loaded. The current recording played to its end. A message for a person (no sound device, cannot decode...). A new recording was asked for (its member path; &quot;&quot; when unloaded). Decoding of ``path`` started / succeeded (with its ``(n, 2)`` peaks) / failed. ``play_through`` is on and the recording ended (or could not be decoded). Start playing as soon as a loaded recording is decoded. When a recording ends, ask the window for the next one (``advance_requested``).</extracomment>
+        <translation>Unerwarteter Fehler beim Dekodieren: {error}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot play {path}: {message}</source>
+        <translation>{path} kann nicht abgespielt werden: {message}</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>Decoding…</source>
+        <translation>Wird dekodiert…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot decode: {message}</source>
+        <translation>Dekodieren nicht möglich: {message}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No sound: {reason}</source>
+        <translation>Kein Ton: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineWidget</name>
+    <message>
+        <location filename="../../viewer/ui/timeline.py" line="+252"/>
+        <source>Timeline</source>
+        <extracomment>The narrowest view: about five seconds across the whole width. Room left on each side of the data by ``fit_all``, as a fraction of the data&apos;s span. ``fit_all`` on a single recording (or several at one instant) shows at least this much. A mark within this many pixels of the pointer is &quot;under&quot; it (hover, tooltip, click). Marks whose starts fall into one column of this width are drawn as one (per colour). A clip at least this wide on screen is drawn as a box of its duration, not a bar. Width of one bin of the density strip. One wheel notch zooms by this factor; the keyboard zooms by two notches&apos; worth. Left/Right (and one horizontal wheel notch) pan by this fraction of the visible span. The recording&apos;s path; what ``current_requested`` and ``set_current`` speak of. POSIX seconds, UTC. Tooltip text (time, device, transcript excerpt), built by the caller. A mark was clicked: the caller may make that recording current (``set_current``). A time range was selected by dragging: (start, end) in POSIX seconds, start &lt; end. The selected range was cleared (Escape, a click on empty space, ``clear_selection``). The visible time range changed (zoom, pan, fit): (start, end) in POSIX seconds.</extracomment>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recordings on a time axis. Wheel or plus and minus keys zoom, arrow keys pan, Home shows everything, a drag selects a time range, Escape clears it.</source>
+        <translation>Aufnahmen auf einer Zeitachse. Mausrad oder Plus- und Minustaste zoomen, Pfeiltasten verschieben, Pos1 zeigt alles, Ziehen wählt einen Zeitraum aus, Esc hebt die Auswahl auf.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+231"/>
+        <source>(%n more at this point: zoom in to separate them)</source>
+        <translation>
+            <numerusform>(%n weitere an dieser Stelle: zum Trennen hineinzoomen)</numerusform>
+            <numerusform>(%n weitere an dieser Stelle: zum Trennen hineinzoomen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{start} to {end}</source>
+        <translation>{start} bis {end}</translation>
+    </message>
+    <message>
+        <location line="+163"/>
+        <source>{weekday} {day} {month} {year}</source>
+        <translation>{weekday}, {day}. {month} {year}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{day} {month}</source>
+        <translation>{day}. {month}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+2"/>
+        <source>{month} {year}</source>
+        <translation>{month} {year}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{weekday} {day} {month} {year}, {time}</source>
+        <translation>{weekday}, {day}. {month} {year}, {time}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>1 recording</source>
+        <translation>1 Aufnahme</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n recordings</source>
+        <translation>
+            <numerusform>%n Aufnahme</numerusform>
+            <numerusform>%n Aufnahmen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} s</source>
+        <translation>{n} s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{h} h {m} min</source>
+        <translation>{h} h {m} min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{d} d {h} h</source>
+        <translation>{d} d {h} h</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>No recordings with a time</source>
+        <translation>Keine Aufnahmen mit Zeitangabe</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Times in {zone}</source>
+        <translation>Zeiten in {zone}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n weitere</numerusform>
+            <numerusform>+%n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>{duration} · {count}</source>
+        <translation>{duration} · {count}</translation>
+    </message>
+</context>
+<context>
+    <name>WaveformWidget</name>
+    <message>
+        <location filename="../../viewer/ui/waveform.py" line="+93"/>
+        <source>Waveform</source>
+        <extracomment>Ruler steps in seconds, finest first; the finest that leaves room for its labels wins. Minor ticks per step, so minor ticks fall on round times (15 s: every 5 s). Seconds moved by Left/Right (Shift: ``_BIG_NUDGE_S``). Seconds the person asked for (click, every move while dragging, arrow keys). Seconds where a click or drag ended.</extracomment>
+        <translation>Wellenform</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The recording&apos;s sound over time, with a time ruler. Click or drag to move the playhead; Left and Right arrows move it by one second, Home and End to the start and the end.</source>
+        <translation>Der Klang der Aufnahme im zeitlichen Verlauf, mit Zeitlineal. Klicken oder Ziehen versetzt die Abspielposition; die Pfeiltasten nach links und rechts bewegen sie um eine Sekunde, Pos1 und Ende springen an den Anfang und an das Ende.</translation>
+    </message>
+</context>
+</TS>

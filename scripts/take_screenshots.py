@@ -28,6 +28,10 @@ from viewer.ui.app import create_application  # noqa: E402
 from viewer.ui.main_window import MainWindow  # noqa: E402
 
 
+def OPEN() -> None:
+    raise AssertionError("never called")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "resources" / "screenshots")
@@ -52,8 +56,8 @@ def main() -> int:
 
     steps += [
         (600, shot("01-drop")),
-        (100, lambda: window.open_paths([demo_export()])),
-        (2500, select(11)),
+        (100, OPEN),
+        (800, select(11)),
         (800, lambda: window.player.seek(1.2)),
         (400, shot("02-recordings")),
         (100, lambda: window.filter_bar.search.setText("boston")),
@@ -69,10 +73,23 @@ def main() -> int:
         (100, window.close),
         (300, app.quit),
     ]
-    delay = 0
-    for wait, action in steps:
-        delay += wait
-        QTimer.singleShot(delay, action)
+    def run_from(number: int) -> None:
+        """One step at a time: each waits for the one before, so load cannot reorder them."""
+        if number >= len(steps):
+            return
+        wait, action = steps[number]
+
+        def go() -> None:
+            if action is OPEN:
+                window.session.opened.connect(lambda *_: run_from(number + 1))
+                window.open_paths([demo_export()])
+            else:
+                action()
+                run_from(number + 1)
+
+        QTimer.singleShot(wait, go)
+
+    run_from(0)
     return QApplication.exec()
 
 

@@ -12,6 +12,7 @@ only reports why there is no sound, through ``error``.
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -39,6 +40,11 @@ log = logging.getLogger("viewer.ui.player")
 POLL_INTERVAL_MS = 30
 #: Clips longer than this get their speed change computed in the background.
 _BACKGROUND_STRETCH_S = 60.0
+
+
+#: Decoded clips kept for going back: short assistant clips are ~200 KB each.
+CACHE_ENTRIES = 64
+CACHE_BYTES = 128 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -79,6 +85,9 @@ class PlayerController(QObject):
                  engine_factory: Callable[[], PlaybackEngine] = PlaybackEngine) -> None:
         super().__init__(parent)
         self._runner = runner
+        #: Recently decoded clips (with their peaks) of the current export, newest last.
+        self._cache: OrderedDict[str, _Decoded] = OrderedDict()
+        self._cache_owner: Export | None = None
         self._engine = engine_factory()
         #: Start playing as soon as a loaded recording is decoded.
         self.autoplay = True
@@ -152,6 +161,15 @@ class PlayerController(QObject):
         self.recording_changed.emit(path)
         self.loading_started.emit(path)
         speed = self._engine.speed
+        if export is not self._cache_owner:
+            self._cache.clear()
+            self._cache_owner = export
+        cached = self._cache.get(path)
+        if cached is not None:
+            # Going back to a recording heard a moment ago: no decoding, no waiting.
+            self._cache.move_to_end(path)
+            self._on_decoded(serial, cached)
+            return
 
         def job() -> Generator[None, None, _Decoded]:
             yield None
@@ -179,10 +197,20 @@ class PlayerController(QObject):
         self.duration_changed.emit(0.0)
         self.recording_changed.emit("")
 
+    def _remember(self, result: _Decoded) -> None:
+        self._cache[result.path] = result
+        self._cache.move_to_end(result.path)
+        while len(self._cache) > 1 and (
+                len(self._cache) > CACHE_ENTRIES
+                or sum(item.audio.samples.nbytes for item in self._cache.values())
+                > CACHE_BYTES):
+            self._cache.popitem(last=False)
+
     def _on_decoded(self, serial: int, result: _Decoded) -> None:
         if serial != self._serial:
             return  # another recording was asked for meanwhile
         self._task = None
+        self._remember(result)
         stretched = result.stretched if result.speed == self._engine.speed else None
         self._engine.load(result.audio, stretched=stretched)
         self.duration_changed.emit(result.audio.duration_s)

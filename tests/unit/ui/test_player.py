@@ -222,3 +222,28 @@ def test_real_null_device_plays_through(qtbot: QtBot, make_player: MakePlayer,
         player.load(export, "audio/short.wav")
     assert player.engine.frames_played == RATE // 2
     assert np.isclose(player.position_s, 0.5)
+
+
+def test_going_back_reuses_the_decoded_clip(qtbot: QtBot, tmp_path: Path) -> None:
+    from viewer.archive import open_export
+    from viewer.ui.player import PlayerController
+    from viewer.ui.tasks import TaskRunner
+
+    source = write_zip(tmp_path / "e.zip", {"a.wav": wav_bytes(0.4), "b.wav": wav_bytes(0.3)})
+    runner = TaskRunner(synchronous=True)
+    player = PlayerController(runner)
+    decoded: list[str] = []
+    original = player._runner.start
+
+    def counting_start(job, **options):  # type: ignore[no-untyped-def]
+        decoded.append(options.get("name", ""))
+        return original(job, **options)
+
+    player._runner.start = counting_start  # type: ignore[method-assign]
+    with open_export(source) as export:
+        for path in ("a.wav", "b.wav", "a.wav"):
+            with qtbot.waitSignal(player.loaded, timeout=5_000):
+                player.load(export, path, autoplay=False)
+        assert player.duration_s == pytest.approx(0.4, abs=0.01)
+    assert decoded == ["decode a.wav", "decode b.wav"]  # the second a.wav came from the cache
+    player.close()

@@ -57,6 +57,24 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument("--files-only", action="store_true",
                          help="list the files only; do not interpret recordings and transcripts")
     inspect.set_defaults(handler=run_inspect)
+
+    check = commands.add_parser(
+        "check", help="find the recordings that are not yours, with reasons",
+        description="Check every recording of an export against your profile (devices, "
+                    "locales, time zone, people) and the export's own tables, and say which "
+                    "are not yours and why. Exit 0 when nothing is not yours, 1 when "
+                    "something is, 2 when the export cannot be read or the profile is "
+                    "invalid.")
+    check.add_argument("paths", nargs="*", metavar="PATH",
+                       help="the export: one ZIP, several split parts, or a folder")
+    check.add_argument("--profile", metavar="FILE",
+                       help="your profile (JSON); without it only the export's own tables "
+                            "are compared")
+    check.add_argument("--demo", action="store_true", help="check the bundled demo export")
+    check.add_argument("--json", action="store_true", help="print one JSON object")
+    check.add_argument("--no-voice", action="store_true",
+                       help="do not compare voices (metadata only)")
+    check.set_defaults(handler=run_check)
     return parser
 
 
@@ -75,6 +93,53 @@ def run_inspect(args: argparse.Namespace) -> int:
     else:
         _print_inspect_text(report)
     return EXIT_OK
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from viewer.analysis.check import check_export, default_voice_evidence, describe_check
+    from viewer.analysis.profile import ProfileError, load_profile
+    from viewer.formats import import_export
+
+    profile = None
+    if args.profile:
+        try:
+            profile = load_profile(args.profile)
+        except ProfileError as error:
+            raise UsageError(str(error)) from error
+    with open_export(_export_paths(args), hash_sources="background") as export:
+        contents = import_export(export)
+        voice = None if args.no_voice else default_voice_evidence(export, contents, profile)
+        report = describe_check(check_export(export, contents, profile, voice=voice))
+    if args.json:
+        _print_json(report)
+    else:
+        _print_check_text(report)
+    return EXIT_FOUND if report["summary"]["by_verdict"]["not-mine"] else EXIT_OK
+
+
+def _print_check_text(report: dict[str, Any]) -> None:
+    write = sys.stdout.write
+    if report["profile"] is None:
+        write("No profile given (--profile FILE): only the export's own tables were "
+              "compared.\n\n")
+    write(f"{'verdict':<9} {'score':>5}  {'time (UTC)':<16}  {'device':<18}  reason\n")
+    for recording in report["recordings"]:
+        start = (recording["start"] or "?")[:16].replace("T", " ")
+        top = recording["reasons"][0]["detail"] if recording["reasons"] else "no evidence"
+        mark = " (your mark)" if recording["user_marked"] else ""
+        write(f"{recording['verdict']:<9} {recording['score']:>5.2f}  {start:<16}  "
+              f"{recording['device'] or '?':<18}  {top}{mark}\n")
+    summary = report["summary"]
+    counts = summary["by_verdict"]
+    write(f"\n{summary['recordings']} recordings: {counts['not-mine']} not yours, "
+          f"{counts['unsure']} unsure, {counts['mine']} yours\n")
+    for reason in summary["strongest_reasons"]:
+        write(f"  {reason['recordings']:>5} × {reason['code']} ({reason['weight']:+.1f}): "
+              f"{reason['example']}\n")
+    for voice in report["voices"]:
+        write(f"Voice {voice}\n")
+    for problem in report["problems"]:
+        write(f"! {problem}\n")
 
 
 def _export_paths(args: argparse.Namespace) -> list[str]:
@@ -155,7 +220,7 @@ def run_gui(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    commands = {"inspect"}
+    commands = {"inspect", "check"}
     first = next((arg for arg in argv if not arg.startswith("-")), None)
     wants_parser = any(arg in ("-h", "--help", "--version") for arg in argv[:1])
     try:

@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="+56"/>
+        <location filename="../../viewer/ui/actions.py" line="+65"/>
         <source>&amp;Open Export…</source>
         <translation>Export ö&amp;ffnen…</translation>
     </message>
@@ -124,6 +124,66 @@
         <translation>&amp;Über Export Viewer</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Mark as &amp;Not Mine</source>
+        <translation>Als &amp;nicht meins markieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark the selected recordings as not yours</source>
+        <translation>Die ausgewählten Aufnahmen als nicht Ihre markieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark as &amp;Mine</source>
+        <translation>Als &amp;meins markieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark the selected recordings as yours</source>
+        <translation>Die ausgewählten Aufnahmen als Ihre markieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark as &amp;Unsure</source>
+        <translation>Als &amp;unsicher markieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Clear Mark</source>
+        <translation>Markierung &amp;entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour by &amp;Device</source>
+        <translation>Nach Ge&amp;rät färben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour by &amp;Verdict</source>
+        <translation>Nach &amp;Einstufung färben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About &amp;You…</source>
+        <translation>&amp;Angaben zu Ihnen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your devices, people, languages and voice: what the check compares the export with</source>
+        <translation>Ihre Geräte, Personen, Sprachen und Stimme: womit die Prüfung den Export vergleicht</translation>
+    </message>
+    <message>
         <location filename="../../viewer/ui/controls.py" line="+41"/>
         <source>Search transcripts…</source>
         <translation>Transkriptsuche…</translation>
@@ -134,14 +194,14 @@
         <translation>Transkripte durchsuchen</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location filename="../../viewer/ui/detail.py" line="+212"/>
-        <location filename="../../viewer/ui/recordings_model.py" line="+127"/>
+        <location line="+5"/>
+        <location filename="../../viewer/ui/detail.py" line="+249"/>
+        <location filename="../../viewer/ui/recordings_model.py" line="+129"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <location filename="../../viewer/ui/detail.py" line="+8"/>
         <source>Transcript link</source>
         <translation>Transkript-Zuordnung</translation>
@@ -263,14 +323,14 @@
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/detail.py" line="-165"/>
-        <location line="+21"/>
+        <location filename="../../viewer/ui/detail.py" line="-198"/>
+        <location line="+22"/>
         <location filename="../../viewer/ui/recordings_model.py" line="+0"/>
         <source>Transcript</source>
         <translation>Transkript</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-17"/>
         <source>Fact</source>
         <translation>Angabe</translation>
     </message>
@@ -286,7 +346,7 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Findings</source>
         <translation>Befunde</translation>
     </message>
@@ -326,12 +386,32 @@
         <translation>Audio wird geladen…</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>No findings yet: the ownership check lists its reasons here.</source>
-        <translation>Noch keine Befunde: Hier nennt die Prüfung ihre Gründe.</translation>
+        <location line="+12"/>
+        <source>Your mark: {mark}</source>
+        <translation>Ihre Markierung: {mark}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+6"/>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not checked: this recording has no verdict.</source>
+        <translation>Nicht geprüft: Für diese Aufnahme gibt es keine Einstufung.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{verdict} (score {score})</source>
+        <translation>{verdict} (Wert {score})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No evidence either way.</source>
+        <translation>Keine Hinweise in die eine oder andere Richtung.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>No transcript was found for this recording.</source>
         <translation>Zu dieser Aufnahme wurde kein Transkript gefunden.</translation>
     </message>
@@ -432,7 +512,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../viewer/ui/recordings_model.py" line="-42"/>
+        <location filename="../../viewer/ui/recordings_model.py" line="-44"/>
         <source>by name</source>
         <translation>per Name</translation>
     </message>
@@ -474,7 +554,7 @@
         <translation>Zum Schließen eine beliebige Taste drücken</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+106"/>
+        <location filename="../../viewer/ui/main_window.py" line="+135"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
@@ -511,6 +591,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Review</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>&amp;Playback</source>
         <translation>&amp;Wiedergabe</translation>
     </message>
@@ -521,13 +606,13 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+126"/>
+        <location line="+145"/>
         <location line="+27"/>
         <source>No export open</source>
         <translation>Kein Export geöffnet</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-169"/>
         <source>Opening progress</source>
         <translation>Fortschritt beim Öffnen</translation>
     </message>
@@ -537,7 +622,7 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+108"/>
         <source>Open Export</source>
         <translation>Export öffnen</translation>
     </message>
@@ -552,7 +637,7 @@
         <translation>Export-Ordner öffnen</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>Opening {name}…</source>
         <translation>{name} wird geöffnet…</translation>
     </message>
@@ -587,7 +672,7 @@
         <translation>Öffnen abgebrochen</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+21"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n Datei</numerusform>
@@ -608,17 +693,70 @@
         <translation>kein bekanntes Format</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+14"/>
+        <source>not checked</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Colour: verdict</source>
+        <translation>Farbe: Einstufung</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>unknown device</source>
         <translation>unbekanntes Gerät</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Colour: device</source>
         <translation>Farbe: Gerät</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+34"/>
+        <source>Your profile cannot be saved: {reason}</source>
+        <translation>Ihre Angaben können nicht gespeichert werden: {reason}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Checking %p%</source>
+        <translation>Prüfen %p%</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Check done: {not_mine} not mine, {unsure} unsure, {mine} mine</source>
+        <translation>Prüfung fertig: {not_mine} nicht meins, {unsure} unsicher, {mine} meins</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Marks cannot be saved: {reason}</source>
+        <translation>Markierungen können nicht gespeichert werden: {reason}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>unmarked</source>
+        <translation>unmarkiert</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n recording(s) marked: {mark}. Ctrl+Z undoes it.</source>
+        <translation>
+            <numerusform>%n Aufnahme markiert: {mark}. Strg+Z macht es rückgängig.</numerusform>
+            <numerusform>%n Aufnahmen markiert: {mark}. Strg+Z macht es rückgängig.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Redone: {what}</source>
+        <translation>Wiederhergestellt: {what}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Undone: {what}</source>
+        <translation>Rückgängig gemacht: {what}</translation>
+    </message>
+    <message>
+        <location line="+127"/>
         <source>Playback is off: {reason}</source>
         <translation>Wiedergabe nicht verfügbar: {reason}</translation>
     </message>
@@ -638,8 +776,9 @@
         <translation>per Zeit ({gap})</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>mine</source>
+        <extracomment>Okabe–Ito vermilion / blue / orange: apart for the common colour-vision deficiencies.</extracomment>
         <translation>meins</translation>
     </message>
     <message>
@@ -668,9 +807,15 @@
         <translation>Zuordnung</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+73"/>
         <source>Paired by time; confidence {value}</source>
+        <extracomment>The analysis&apos;s verdicts, and the user&apos;s own marks, which always win.</extracomment>
         <translation>Per Zeit zugeordnet; Sicherheit {value}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Marked by you</source>
+        <translation>Von Ihnen markiert</translation>
     </message>
     <message>
         <location line="+33"/>
@@ -678,9 +823,168 @@
         <translation>(kein Transkript)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/session.py" line="+98"/>
+        <location filename="../../viewer/ui/session.py" line="+99"/>
         <source>The export could not be opened because of an internal error ({kind}: {error}).</source>
         <translation>Der Export konnte wegen eines internen Fehlers nicht geöffnet werden ({kind}: {error}).</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/analysis_controller.py" line="+52"/>
+        <source>Your profile has a problem, so the check ran without it: {reason}</source>
+        <translation>Ihre Angaben enthalten einen Fehler, darum lief die Prüfung ohne sie: {reason}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The check could not finish: {reason}</source>
+        <translation>Die Prüfung konnte nicht abgeschlossen werden: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/profile_dialog.py" line="+47"/>
+        <source>About You</source>
+        <translation>Angaben zu Ihnen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What you tell here stays on this computer. It lets the check tell your recordings from a stranger&apos;s; leave out what you do not know.</source>
+        <translation>Was Sie hier angeben, bleibt auf diesem Computer. Damit unterscheidet die Prüfung Ihre Aufnahmen von fremden; lassen Sie weg, was Sie nicht wissen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>One name per line: you and your household</source>
+        <translation>Ein Name pro Zeile: Sie und Ihr Haushalt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+61"/>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>Serial number</source>
+        <translation>Seriennummer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+57"/>
+        <source>Your devices</source>
+        <translation>Ihre Geräte</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose from this export…</source>
+        <translation>Aus diesem Export wählen…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Owns a voice assistant</source>
+        <translation>Besitzt einen Sprachassistenten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not said</source>
+        <translation>Keine Angabe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No, never had one</source>
+        <translation>Nein, nie gehabt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Account names or e-mail addresses, one per line</source>
+        <translation>Kontonamen oder E-Mail-Adressen, eine pro Zeile</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Languages as locales, e.g. de-DE, one per line</source>
+        <translation>Sprachen als Gebietsschema, z. B. de-DE, eines pro Zeile</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+24"/>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+83"/>
+        <source>Recordings of your voice</source>
+        <translation>Aufnahmen Ihrer Stimme</translation>
+    </message>
+    <message>
+        <location line="-82"/>
+        <source>Add recordings of your voice…</source>
+        <translation>Aufnahmen Ihrer Stimme hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Voice assistant</source>
+        <translation>Sprachassistent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Languages</source>
+        <translation>Sprachen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your voice</source>
+        <translation>Ihre Stimme</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Devices in this export</source>
+        <translation>Geräte in diesem Export</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>registered</source>
+        <translation>registriert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NOT in the export&apos;s registration</source>
+        <translation>NICHT in der Registrierung des Exports</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Tick the devices that are yours:</source>
+        <translation>Haken Sie die Geräte an, die Ihnen gehören:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Audio (*.wav *.flac *.ogg *.opus *.mp3);;All files (*)</source>
+        <translation>Audio (*.wav *.flac *.ogg *.opus *.mp3);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -1102,9 +1406,9 @@
 <context>
     <name>PlayerController</name>
     <message>
-        <location filename="../../viewer/ui/player.py" line="+203"/>
+        <location filename="../../viewer/ui/player.py" line="+231"/>
         <source>Unexpected error while decoding: {error}</source>
-        <extracomment>How often the position is read while playing (ms): smooth playhead, little work. Clips longer than this get their speed change computed in the background. A PlaybackState value: &quot;stopped&quot;, &quot;playing&quot;, &quot;paused&quot;, &quot;finished&quot;. Seconds into the current recording. Seconds; 0 while nothing is loaded. The current recording played to its end. A message for a person (no sound device, cannot decode...). A new recording was asked for (its member path; &quot;&quot; when unloaded). Decoding of ``path`` started / succeeded (with its ``(n, 2)`` peaks) / failed. ``play_through`` is on and the recording ended (or could not be decoded). Start playing as soon as a loaded recording is decoded. When a recording ends, ask the window for the next one (``advance_requested``).</extracomment>
+        <extracomment>How often the position is read while playing (ms): smooth playhead, little work. Clips longer than this get their speed change computed in the background. Decoded clips kept for going back: short assistant clips are ~200 KB each. A PlaybackState value: &quot;stopped&quot;, &quot;playing&quot;, &quot;paused&quot;, &quot;finished&quot;. Seconds into the current recording. Seconds; 0 while nothing is loaded. The current recording played to its end. A message for a person (no sound device, cannot decode...). A new recording was asked for (its member path; &quot;&quot; when unloaded). Decoding of ``path`` started / succeeded (with its ``(n, 2)`` peaks) / failed. ``play_through`` is on and the recording ended (or could not be decoded). Recently decoded clips (with their peaks) of the current export, newest last. Start playing as soon as a loaded recording is decoded. When a recording ends, ask the window for the next one (``advance_requested``).</extracomment>
         <translation>Unerwarteter Fehler beim Dekodieren: {error}</translation>
     </message>
     <message>
@@ -1142,7 +1446,7 @@
         <translation>Aufnahmen auf einer Zeitachse. Mausrad oder Plus- und Minustaste zoomen, Pfeiltasten verschieben, Pos1 zeigt alles, Ziehen wählt einen Zeitraum aus, Esc hebt die Auswahl auf.</translation>
     </message>
     <message numerus="yes">
-        <location line="+231"/>
+        <location line="+235"/>
         <source>(%n more at this point: zoom in to separate them)</source>
         <translation>
             <numerusform>(%n weitere an dieser Stelle: zum Trennen hineinzoomen)</numerusform>

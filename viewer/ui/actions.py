@@ -34,6 +34,15 @@ class Actions:
     show_files: QAction
     shortcuts: QAction
     about: QAction
+    mark_not_mine: QAction
+    mark_mine: QAction
+    mark_unsure: QAction
+    clear_mark: QAction
+    undo: QAction
+    redo: QAction
+    colour_by_device: QAction
+    colour_by_verdict: QAction
+    about_you: QAction
 
     def all(self) -> list[QAction]:
         return [getattr(self, spec.name) for spec in fields(self)]
@@ -78,4 +87,17 @@ def build_actions(parent: QObject) -> Actions:
         show_files=_action(parent, tr("&Files"), "Ctrl+2"),
         shortcuts=_action(parent, tr("&Keyboard Shortcuts"), "F1", "?"),
         about=_action(parent, tr("&About Export Viewer")),
+        mark_not_mine=_action(parent, tr("Mark as &Not Mine"), "N",
+                              tip=tr("Mark the selected recordings as not yours")),
+        mark_mine=_action(parent, tr("Mark as &Mine"), "M",
+                          tip=tr("Mark the selected recordings as yours")),
+        mark_unsure=_action(parent, tr("Mark as &Unsure"), "U"),
+        clear_mark=_action(parent, tr("&Clear Mark"), "Backspace"),
+        undo=_action(parent, tr("&Undo"), QKeySequence(standard.Undo)),
+        redo=_action(parent, tr("&Redo"), QKeySequence(standard.Redo), "Ctrl+Shift+Z"),
+        colour_by_device=_action(parent, tr("Colour by &Device"), checkable=True),
+        colour_by_verdict=_action(parent, tr("Colour by &Verdict"), checkable=True),
+        about_you=_action(parent, tr("About &You…"), "Ctrl+,",
+                          tip=tr("Your devices, people, languages and voice: what the check "
+                                 "compares the export with")),
     )

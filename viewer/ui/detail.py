@@ -10,10 +10,12 @@ import html
 from datetime import UTC
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QSplitter,
     QTextBrowser,
     QTreeWidget,
@@ -22,8 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.analysis.findings import RecordingVerdict
 from viewer.model import ExportContents, LinkMethod, Recording
 from viewer.ui.i18n import long_local_time, percent, seconds, signed_seconds, tr
+from viewer.ui.recordings_model import VERDICT_COLOURS, verdict_label
 from viewer.ui.waveform import WaveformWidget
 
 
@@ -70,7 +74,8 @@ class DetailPane(QWidget):
 
         self.findings = QListWidget()
         self.findings.setAccessibleName(tr("Findings"))
-        self.findings.setMaximumHeight(64)
+        self.findings.setWordWrap(True)
+        self.findings.setMinimumHeight(70)
 
         lower = QSplitter(Qt.Orientation.Vertical)
         lower.addWidget(self._titled(tr("Transcript"), self.transcript))
@@ -78,7 +83,7 @@ class DetailPane(QWidget):
         lower.addWidget(self._titled(tr("Findings"), self.findings))
         lower.setStretchFactor(0, 2)
         lower.setStretchFactor(1, 4)
-        lower.setStretchFactor(2, 0)
+        lower.setStretchFactor(2, 2)
         lower.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
@@ -132,7 +137,39 @@ class DetailPane(QWidget):
         self._words = entry.text.split() if entry else []
         self._render_transcript(-1)
         self._fill_facts(recording, contents)
-        self.findings.addItem(tr("No findings yet: the ownership check lists its reasons here."))
+        self.show_findings(None, checked=False)
+
+    def show_findings(self, verdict: RecordingVerdict | None, *, checked: bool,
+                      marked: str | None = None) -> None:
+        """The check's verdict and its reasons, strongest first; the user's mark on top."""
+        self.findings.clear()
+        if marked:
+            item = QListWidgetItem(tr("Your mark: {mark}").format(mark=verdict_label(marked)))
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
+            self.findings.addItem(item)
+        if verdict is None:
+            self.findings.addItem(tr("Checking…") if not checked else tr(
+                "Not checked: this recording has no verdict."))
+            return
+        head = QListWidgetItem(tr("{verdict} (score {score})").format(
+            verdict=verdict_label(verdict.verdict.value), score=percent(verdict.score)))
+        head.setForeground(QColor(VERDICT_COLOURS.get(verdict.verdict.value, "#8c8c8c")))
+        font = head.font()
+        font.setBold(True)
+        head.setFont(font)
+        self.findings.addItem(head)
+        if not verdict.reasons:
+            self.findings.addItem(tr("No evidence either way."))
+        for finding in verdict.reasons:
+            sign = "+" if finding.weight > 0 else "−"
+            item = QListWidgetItem(f"{sign}{abs(finding.weight):.1f}  {finding.detail}")
+            evidence = "\n".join(
+                " · ".join(part for part in (e.path, e.locator, e.value) if part)
+                for e in finding.evidence)
+            item.setToolTip(f"{finding.code}\n{evidence}" if evidence else finding.code)
+            self.findings.addItem(item)
 
     def set_playback_fraction(self, fraction: float) -> None:
         """Highlight the words spoken so far, assuming an even pace: a reading aid, not a

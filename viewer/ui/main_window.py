@@ -12,7 +12,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QColor, QDragEnterEvent, QDragLeaveEvent, QDropEvent
+from PySide6.QtGui import (
+    QActionGroup,
+    QCloseEvent,
+    QColor,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDropEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -34,12 +41,16 @@ from PySide6.QtWidgets import (
 )
 
 from viewer import APP_NAME, __version__
+from viewer.analysis.check import CheckResult
+from viewer.analysis.findings import Verdict
 from viewer.archive import Export, OpenProgress
 from viewer.audio.playback import PlaybackState
 from viewer.model import ExportContents
 from viewer.resources import demo_export
+from viewer.review import ReviewStore, ReviewStoreError
 from viewer.ui import settings
 from viewer.ui.actions import build_actions
+from viewer.ui.analysis_controller import AnalysisController
 from viewer.ui.controls import FilterBar, TransportBar
 from viewer.ui.detail import DetailPane
 from viewer.ui.drop_page import DropPage
@@ -47,13 +58,16 @@ from viewer.ui.files_view import FilesView
 from viewer.ui.help_overlay import HelpOverlay
 from viewer.ui.i18n import tr
 from viewer.ui.player import PlayerController
+from viewer.ui.profile_dialog import ProfileDialog
 from viewer.ui.recordings_model import (
+    VERDICT_COLOURS,
     Column,
     RecordingFilter,
     RecordingRow,
     RecordingTableModel,
     Role,
     build_rows,
+    verdict_label,
 )
 from viewer.ui.session import ExportSession
 from viewer.ui.tasks import TaskRunner
@@ -68,7 +82,19 @@ UNKNOWN_COLOUR = "#7f7f7f"
 
 
 
+def open_review_store() -> ReviewStore | None:
+    """The user's review database; None (with the reason kept) when it cannot be opened."""
+    try:
+        return ReviewStore.open_default()
+    except (ReviewStoreError, OSError) as error:
+        MainWindow._review_error = str(error)
+        log.warning("review store unavailable: %s", error)
+        return None
+
+
 class MainWindow(QMainWindow):
+    _review_error = ""
+
     def __init__(self, runner: TaskRunner | None = None,
                  player: PlayerController | None = None) -> None:
         super().__init__()
@@ -78,10 +104,13 @@ class MainWindow(QMainWindow):
         self.runner = runner or TaskRunner(self)
         self.session = ExportSession(self.runner, self, prepare=build_rows)
         self.player = player or PlayerController(self.runner, self)
+        self.analysis = AnalysisController(self.runner, self)
         self.actions = build_actions(self)
         for action in self.actions.all():
             self.addAction(action)  # shortcuts work whichever page shows
 
+        self.review = open_review_store()
+        self._export_sha: str | None = None
         self.model = RecordingTableModel(self)
         self.proxy = RecordingFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -199,6 +228,17 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a.quit)
         view_menu = menu_bar.addMenu(tr("&View"))
         view_menu.addActions([a.show_recordings, a.show_files, a.fit_timeline, a.find])
+        review_menu = menu_bar.addMenu(tr("&Review"))
+        review_menu.addActions([a.mark_not_mine, a.mark_mine, a.mark_unsure, a.clear_mark])
+        review_menu.addSeparator()
+        review_menu.addActions([a.undo, a.redo])
+        review_menu.addSeparator()
+        review_menu.addAction(a.about_you)
+        view_menu.addSeparator()
+        colour_group = QActionGroup(self)
+        for action in (a.colour_by_device, a.colour_by_verdict):
+            colour_group.addAction(action)
+            view_menu.addAction(action)
         play_menu = menu_bar.addMenu(tr("&Playback"))
         play_menu.addActions([a.play_pause, a.previous, a.next, a.seek_back, a.seek_forward])
         play_menu.addSeparator()
@@ -242,12 +282,24 @@ class MainWindow(QMainWindow):
         a.show_files.triggered.connect(lambda: self.tabs.setCurrentIndex(1))
         a.shortcuts.triggered.connect(self.help_overlay.toggle)
         a.about.triggered.connect(self.show_about)
+        a.mark_not_mine.triggered.connect(lambda: self.mark_selection("not-mine"))
+        a.mark_mine.triggered.connect(lambda: self.mark_selection("mine"))
+        a.mark_unsure.triggered.connect(lambda: self.mark_selection("unsure"))
+        a.clear_mark.triggered.connect(lambda: self.mark_selection(None))
+        a.undo.triggered.connect(lambda: self._undo_redo(redo=False))
+        a.redo.triggered.connect(lambda: self._undo_redo(redo=True))
+        a.about_you.triggered.connect(self.edit_profile)
+        a.colour_by_device.triggered.connect(lambda: self._set_colour_mode("device"))
+        a.colour_by_verdict.triggered.connect(lambda: self._set_colour_mode("verdict"))
 
         self.session.opening.connect(self._on_opening)
         self.session.progress.connect(self._on_progress)
         self.session.opened.connect(self._on_opened)
         self.session.failed.connect(self._on_failed)
         self.session.cancelled.connect(self._on_cancelled)
+        self.analysis.progress.connect(self._on_check_progress)
+        self.analysis.finished.connect(self._on_checked)
+        self.analysis.failed.connect(self._on_check_failed)
 
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.proxy.layoutChanged.connect(self._update_count)
@@ -298,6 +350,9 @@ class MainWindow(QMainWindow):
         self.player.set_speed(speed)
         self.player.set_volume(volume)
         self.actions.play_through.setChecked(settings.PLAY_THROUGH.read(store))
+        self._colour_mode = settings.TIMELINE_COLOURS.read(store)
+        (self.actions.colour_by_verdict if self._colour_mode == "verdict"
+         else self.actions.colour_by_device).setChecked(True)
 
     # -- opening --------------------------------------------------------------------------
     def open_paths(self, paths: Sequence[str | Path]) -> None:
@@ -326,6 +381,7 @@ class MainWindow(QMainWindow):
             self.show_error(str(error))
 
     def close_export(self) -> None:
+        self.analysis.cancel()
         self.player.stop()
         self.session.close()
         self.model.set_rows([])
@@ -333,6 +389,9 @@ class MainWindow(QMainWindow):
         self.files_view.clear()
         self.detail.show_recording(None, None)
         self._current_path = None
+        self._export_sha = None
+        self.model.set_marks({})
+        self.model.set_analysis({})
         self.pages.setCurrentWidget(self.drop_page)
         self.setWindowTitle(APP_NAME)
         self.status_label.setText(tr("No export open"))
@@ -382,6 +441,8 @@ class MainWindow(QMainWindow):
         devices = sorted({(row.device_key, row.device_text) for row in rows if row.device_key},
                          key=lambda pair: pair[1])
         self.filter_bar.set_devices(devices)
+        self._load_review(export)
+        self.start_check()
         self.files_view.set_export(export, contents)
         self.pages.setCurrentWidget(self.tabs)
         summary = "{name}: {files}, {recordings} ({formats})".format(
@@ -398,9 +459,21 @@ class MainWindow(QMainWindow):
             self.detail.show_recording(None, None)
 
     def _fill_timeline(self, rows: list[RecordingRow], contents: ExportContents) -> None:
-        keys = sorted({row.device_key or "" for row in rows})
-        colours = {key: QColor(DEVICE_COLOURS[n % len(DEVICE_COLOURS)] if key else UNKNOWN_COLOUR)
-                   for n, key in enumerate(k for k in keys)}
+        if self._colour_mode == "verdict":
+            keys = ["not-mine", "unsure", "unchecked", "mine"]
+            colours = {key: QColor(VERDICT_COLOURS[key]) for key in keys}
+            labels = {key: verdict_label(key) if key != "unchecked" else tr("not checked")
+                      for key in keys}
+            key_of = {row.recording.path: self.model.verdict(row.recording.path) for row in rows}
+            title = tr("Colour: verdict")
+        else:
+            keys = sorted({row.device_key or "" for row in rows})
+            colours = {key: QColor(DEVICE_COLOURS[n % len(DEVICE_COLOURS)] if key
+                                   else UNKNOWN_COLOUR) for n, key in enumerate(keys)}
+            labels = {row.device_key or "": row.device_text or tr("unknown device")
+                      for row in rows}
+            key_of = {row.recording.path: row.device_key or "" for row in rows}
+            title = tr("Colour: device")
         items = []
         for row in rows:
             if row.start is None:
@@ -410,12 +483,132 @@ class MainWindow(QMainWindow):
                 label += f"\n“{row.transcript_text[:90]}”"
             items.append(TimelineItem(row.recording.path, row.start,
                                       row.recording.duration_s or 0.0,
-                                      colours[row.device_key or ""], label))
+                                      colours[key_of[row.recording.path]], label))
         self.timeline.set_items(items)
-        labels = {row.device_key or "": row.device_text or tr("unknown device") for row in rows}
-        self.timeline.set_legend(tr("Colour: device"),
-                                 [(labels[key], colours[key]) for key in keys])
-        self.timeline.fit_all()
+        used = [key for key in keys if key in set(key_of.values())]
+        self.timeline.set_legend(title, [(labels[key], colours[key]) for key in used])
+
+    def _set_colour_mode(self, mode: str) -> None:
+        self._colour_mode = mode
+        settings.TIMELINE_COLOURS.write(settings.store(), mode)
+        if self.session.contents is not None:
+            self._fill_timeline(self.model.rows(), self.session.contents)
+
+    # -- the ownership check ---------------------------------------------------------------
+    def start_check(self) -> None:
+        export, contents = self.session.export, self.session.contents
+        if export is None or contents is None:
+            return
+        document = None
+        if self.review is not None and self._export_sha is not None:
+            document = self.review.load_profile(self._export_sha)
+        self.model.set_analysis({})
+        self.analysis.start(export, contents, document)
+
+    def edit_profile(self) -> None:
+        if self.review is None:
+            self.show_error(tr("Your profile cannot be saved: {reason}").format(
+                reason=self._review_error))
+            return
+        dialog = ProfileDialog(self.review.load_profile(), self.session.contents, self)
+        if dialog.exec() != ProfileDialog.DialogCode.Accepted:
+            return
+        self.review.save_profile(dialog.document())
+        self.start_check()
+
+    def _on_check_progress(self, step: OpenProgress) -> None:
+        if self.session.is_opening:
+            return
+        self.progress.show()
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(int(1000 * step.done / max(step.total, 1)))
+        self.progress.setFormat(tr("Checking %p%"))
+
+    def _on_checked(self, result: CheckResult) -> None:
+        if not self.session.is_opening:
+            self._end_progress()
+        self.model.set_analysis({verdict.path: verdict.verdict.value
+                                 for verdict in result.verdicts})
+        if self._current_path:
+            self._show_findings(self._current_path)
+        if self._colour_mode == "verdict" and self.session.contents is not None:
+            self._fill_timeline(self.model.rows(), self.session.contents)
+        counts = {verdict: result.count(verdict) for verdict in Verdict}
+        self.statusBar().showMessage(tr(
+            "Check done: {not_mine} not mine, {unsure} unsure, {mine} mine").format(
+            not_mine=counts[Verdict.NOT_MINE], unsure=counts[Verdict.UNSURE],
+            mine=counts[Verdict.MINE]), 10_000)
+        self._update_count()
+
+    def _on_check_failed(self, message: str) -> None:
+        if not self.session.is_opening:
+            self._end_progress()
+        self.show_error(message)
+
+    def _show_findings(self, path: str) -> None:
+        result = self.analysis.result
+        mark = self.model.verdict(path) if self.model.is_marked(path) else None
+        self.detail.show_findings(result.verdict_for(path) if result else None,
+                                  checked=result is not None, marked=mark)
+
+    # -- review: the user's own marks -----------------------------------------------------
+    def _load_review(self, export: Export) -> None:
+        self._export_sha = export.sha256
+        if self.review is None:
+            self.model.set_marks({})
+            return
+        self.review.remember_export(self._export_sha, export.display_name)
+        self.model.set_marks({path: str(mark) for path, mark in
+                              self.review.marks(self._export_sha).items()})
+        self._update_undo_actions()
+
+    def selected_paths(self) -> list[str]:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex()]
+        return [index.data(Role.PATH) for index in rows]
+
+    def mark_selection(self, mark: str | None) -> None:
+        paths = self.selected_paths()
+        if not paths or self._export_sha is None:
+            return
+        if self.review is None:
+            self.statusBar().showMessage(tr("Marks cannot be saved: {reason}").format(
+                reason=self._review_error), 8000)
+            return
+        self.review.set_marks(self._export_sha, paths, mark)
+        self._marks_changed()
+        label = verdict_label(mark) if mark else tr("unmarked")
+        self.statusBar().showMessage(
+            tr("%n recording(s) marked: {mark}. Ctrl+Z undoes it.", "", len(paths))
+            .format(mark=label), 6000)
+
+    def _undo_redo(self, *, redo: bool) -> None:
+        if self.review is None or self._export_sha is None:
+            return
+        step = (self.review.redo if redo else self.review.undo)(self._export_sha)
+        if step is None:
+            return
+        self._marks_changed()
+        message = tr("Redone: {what}") if redo else tr("Undone: {what}")
+        self.statusBar().showMessage(message.format(what=step.description), 6000)
+
+    def _marks_changed(self) -> None:
+        assert self.review is not None and self._export_sha is not None
+        self.model.set_marks({path: str(mark) for path, mark in
+                              self.review.marks(self._export_sha).items()})
+        self._update_undo_actions()
+        if self._current_path:
+            self._show_findings(self._current_path)
+        if self._colour_mode == "verdict" and self.session.contents is not None:
+            self._fill_timeline(self.model.rows(), self.session.contents)
+        self._update_count()
+
+    def _update_undo_actions(self) -> None:
+        has_export = self.review is not None and self._export_sha is not None
+        sha = self._export_sha or ""
+        self.actions.undo.setEnabled(has_export and self.review.peek_undo(sha) is not None)  # type: ignore[union-attr]
+        self.actions.redo.setEnabled(has_export and self.review.peek_redo(sha) is not None)  # type: ignore[union-attr]
 
     def _fill_recent_menu(self, recent: list[str]) -> None:
         self.recent_menu.clear()
@@ -443,6 +636,7 @@ class MainWindow(QMainWindow):
         contents = self.session.contents
         recording = current.data(Role.RECORDING)
         self.detail.show_recording(recording, contents)
+        self._show_findings(path)
         self.timeline.set_current(path)
         self._position = 0.0
         if self.session.export is not None and recording is not None \
@@ -570,8 +764,11 @@ class MainWindow(QMainWindow):
         settings.WindowState.save("main_splitter", self.main_splitter.saveState())
         settings.WindowState.save("lower_splitter", self.lower_splitter.saveState())
         self.player.close()
+        self.analysis.cancel()
         self.session.cancel()
         self.runner.cancel_all()
         self.runner.wait_all()
         self.session.close()
+        if self.review is not None:
+            self.review.close()
         super().closeEvent(event)

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QColor
 
 from viewer.model import ExportContents, Link, LinkMethod, Recording, TranscriptEntry
 from viewer.ui.i18n import percent, seconds, tr
@@ -62,7 +63,6 @@ class RecordingRow:
     device_text: str
     transcript_text: str
     link_text: str
-    verdict: str
     search_text: str
 
 
@@ -91,9 +91,7 @@ def format_local(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S") if moment else "—"
 
 
-def build_rows(contents: ExportContents, verdicts: dict[str, str] | None = None,
-               ) -> list[RecordingRow]:
-    verdicts = verdicts or {}
+def build_rows(contents: ExportContents) -> list[RecordingRow]:
     rows = []
     for recording in contents.recordings:
         link = contents.link_for(recording.path)
@@ -111,10 +109,14 @@ def build_rows(contents: ExportContents, verdicts: dict[str, str] | None = None,
             device_text=device_text,
             transcript_text=" ".join(text.split())[:160],
             link_text=link_label(link),
-            verdict=verdicts.get(recording.path, "unchecked"),
             search_text=" ".join((text, reply, recording.path, device_text)).casefold(),
         ))
     return rows
+
+
+#: Okabe–Ito vermilion / blue / orange: apart for the common colour-vision deficiencies.
+VERDICT_COLOURS = {"not-mine": "#D55E00", "mine": "#0072B2", "unsure": "#E69F00",
+                   "unchecked": "#8c8c8c"}
 
 
 def verdict_label(verdict: str) -> str:
@@ -132,6 +134,9 @@ class RecordingTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[RecordingRow] = []
         self._row_of: dict[str, int] = {}
+        #: The analysis's verdicts, and the user's own marks, which always win.
+        self._analysis: dict[str, str] = {}
+        self._marks: dict[str, str] = {}
 
     # -- content --------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[RecordingRow]) -> None:
@@ -139,6 +144,25 @@ class RecordingTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self._row_of = {row.recording.path: number for number, row in enumerate(self._rows)}
         self.endResetModel()
+
+    def verdict(self, path: str) -> str:
+        return self._marks.get(path) or self._analysis.get(path) or "unchecked"
+
+    def is_marked(self, path: str) -> bool:
+        return path in self._marks
+
+    def set_analysis(self, verdicts: dict[str, str]) -> None:
+        self._analysis = dict(verdicts)
+        self._verdicts_changed()
+
+    def set_marks(self, marks: dict[str, str]) -> None:
+        self._marks = dict(marks)
+        self._verdicts_changed()
+
+    def _verdicts_changed(self) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0, Column.VERDICT),
+                                  self.index(len(self._rows) - 1, Column.VERDICT))
 
     def row_for(self, path: str) -> int | None:
         return self._row_of.get(path)
@@ -179,7 +203,12 @@ class RecordingTableModel(QAbstractTableModel):
                     value=percent(row.link.confidence))
             if column == Column.TIME:
                 return row.recording.path
+            if column == Column.VERDICT and row.recording.path in self._marks:
+                return tr("Marked by you")
             return None
+        if role == Qt.ItemDataRole.ForegroundRole and column == Column.VERDICT:
+            colour = VERDICT_COLOURS.get(self.verdict(row.recording.path))
+            return QColor(colour) if colour else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.DURATION:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Role.SORT:
@@ -195,7 +224,7 @@ class RecordingTableModel(QAbstractTableModel):
         if role == Role.LINKED:
             return row.link is not None and row.link.method is not LinkMethod.NONE
         if role == Role.VERDICT:
-            return row.verdict
+            return self.verdict(row.recording.path)
         if role == Role.SEARCH_TEXT:
             return row.search_text
         return None
@@ -212,7 +241,9 @@ class RecordingTableModel(QAbstractTableModel):
         if column == Column.LINK:
             return row.link_text
         if column == Column.VERDICT:
-            return verdict_label(row.verdict)
+            path = row.recording.path
+            label = verdict_label(self.verdict(path))
+            return f"{label} ✓" if path in self._marks else label
         return None
 
     def _sort_key(self, row: RecordingRow, column: int) -> Any:
@@ -222,6 +253,9 @@ class RecordingTableModel(QAbstractTableModel):
             return row.recording.duration_s or 0.0
         if column == Column.LINK:
             return row.link.confidence if row.link else 0.0
+        if column == Column.VERDICT:
+            order = {"not-mine": 0, "unsure": 1, "unchecked": 2, "mine": 3}
+            return order.get(self.verdict(row.recording.path), 4)
         return self._display(row, column) or ""
 
     def roleNames(self) -> dict[int, bytes]:

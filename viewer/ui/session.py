@@ -32,6 +32,7 @@ def open_and_import(
     try:
         contents = yield from import_steps(export)
         prepared = prepare(contents) if prepare else None
+        export.sha256  # noqa: B018  (waits for the background hash here, not on the GUI thread)
     except BaseException:  # cancelled (GeneratorExit) or failed: release the files
         export.close()
         raise

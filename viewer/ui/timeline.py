@@ -342,6 +342,10 @@ class TimelineWidget(QWidget):
         self._order_colours_by_legend()
         self.update()
 
+    def legend(self) -> tuple[str, list[tuple[str, QColor]]]:
+        """The legend as shown: its title and (label, colour) entries."""
+        return self._legend_title, list(self._legend)
+
     def _order_colours_by_legend(self) -> None:
         """Number the colours in legend order: stacked marks then read top-down like it."""
         legend = {color.rgba(): i for i, (_, color) in reversed(list(enumerate(self._legend)))}

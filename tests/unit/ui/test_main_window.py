@@ -257,3 +257,86 @@ def test_command_line_opens_the_window_on_an_export(
     monkeypatch.setattr(QApplication, "exec", run_event_loop)
     assert main(argv) == 0
     assert seen["rows"] == 100
+
+
+def test_marks_persist_undo_and_colour_the_timeline(qtbot: QtBot, window: MainWindow) -> None:
+    window.open_paths([DEMO_EXPORT])
+    wait_opened(qtbot, window)
+    paths = [window.proxy.index(row, 0).data(Role.PATH) for row in (3, 4, 5)]
+    window.table.selectRow(3)
+    window.table.selectionModel().select(
+        window.proxy.index(5, 0), window.table.selectionModel().SelectionFlag.Select
+        | window.table.selectionModel().SelectionFlag.Rows)
+    window.table.selectionModel().select(
+        window.proxy.index(4, 0), window.table.selectionModel().SelectionFlag.Select
+        | window.table.selectionModel().SelectionFlag.Rows)
+    window.actions.mark_not_mine.trigger()
+    assert [window.model.verdict(path) for path in paths] == ["not-mine"] * 3
+    window.filter_bar.verdict.setCurrentIndex(window.filter_bar.verdict.findData("not-mine"))
+    assert window.proxy.rowCount() == 3
+    window.filter_bar.reset()
+    window.actions.colour_by_verdict.trigger()
+    title, entries = window.timeline.legend()
+    assert title == "Colour: verdict"
+    assert [label for label, _ in entries] == ["not mine", "not checked"]
+    # Undo is one step for the three, and the marks survive a new window (the SQLite store).
+    window.actions.undo.trigger()
+    assert [window.model.verdict(path) for path in paths] == ["unchecked"] * 3
+    window.actions.redo.trigger()
+    window.close()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.open_paths([DEMO_EXPORT])
+    wait_opened(qtbot, again)
+    assert [again.model.verdict(path) for path in paths] == ["not-mine"] * 3
+    assert again._colour_mode == "verdict"
+    again.actions.colour_by_device.trigger()
+
+
+def test_the_check_runs_in_the_background_and_explains_itself(qtbot: QtBot,
+                                                              window: MainWindow) -> None:
+    import json
+
+    truth = {item["path"]: item["owner"] for item in json.loads(
+        (DEMO_EXPORT.parent / "demo-truth.json").read_text())}
+    with qtbot.waitSignal(window.analysis.finished, timeout=30_000):
+        window.open_paths([DEMO_EXPORT])
+    # Without a profile the export alone gives the stranger away (its own registration table).
+    for path, owner in truth.items():
+        assert (window.model.verdict(path) == "not-mine") is (not owner), path
+    stranger = next(path for path, owner in truth.items() if not owner)
+    window.select_recording(stranger)
+    shown = [window.detail.findings.item(i).text()
+             for i in range(window.detail.findings.count())]
+    assert shown[0].startswith("not mine")
+    assert any("G2A0US9876543210" in line for line in shown)
+
+
+def test_about_you_saves_the_profile_and_rechecks(qtbot: QtBot, window: MainWindow,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from viewer.ui.profile_dialog import ProfileDialog
+
+    with qtbot.waitSignal(window.analysis.finished, timeout=30_000):
+        window.open_paths([DEMO_EXPORT])
+    owner_path = next(row.recording.path for row in window.model.rows()
+                      if row.recording.device == "G090LF1187654321")
+    assert window.model.verdict(owner_path) == "unsure"  # nothing says it is theirs yet
+
+    def fill_and_accept(dialog: ProfileDialog) -> int:
+        dialog.people.setPlainText("Max Mustermann\nErika")
+        dialog._add_device("G090LF1187654321", "Küche", "Echo Dot")
+        dialog._add_device("G0911W0612345678", "Wohnzimmer", "Echo Show 8")
+        dialog.locales.setPlainText("de-DE")
+        dialog.timezone.setCurrentText("Europe/Berlin")
+        dialog.owns_voice.setCurrentIndex(dialog.owns_voice.findData(True))
+        dialog._accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(ProfileDialog, "exec", fill_and_accept)
+    with qtbot.waitSignal(window.analysis.finished, timeout=30_000):
+        window.actions.about_you.trigger()
+    saved = window.review.load_profile()
+    assert saved["timezone"] == "Europe/Berlin"
+    assert saved["devices"][0] == {"serial": "G090LF1187654321", "name": "Küche",
+                                   "model": "Echo Dot"}
+    assert window.model.verdict(owner_path) == "mine"

@@ -1,0 +1,272 @@
+"""What the user says about themselves: the yardstick the ownership checks measure against.
+
+A profile is a small JSON file the user writes (or the app saves)::
+
+    {"people": ["Max Mustermann", "Erika"],
+     "devices": [{"serial": "G090XXXX", "name": "Kitchen Echo", "model": "Echo Dot"}],
+     "owns_voice_devices": true, "accounts": ["max@example.de"], "locales": ["de-DE"],
+     "timezone": "Europe/Berlin", "voice_samples": ["voice/max1.wav"],
+     "confirmed_mine": ["Alexa_1.zip!/Audio and Transcription/0001.wav"],
+     "confirmed_not_mine": []}
+
+Every key is optional. A missing key, ``null`` or an empty list means "unknown": the checks
+that need it stay silent rather than guess. ``owns_voice_devices: false`` is a statement, not
+an unknown: it is the strongest signal there is (a whole category the user never had).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+#: Profiles larger than this are not profiles (a mistaken path to an export, say).
+MAX_PROFILE_BYTES = 4 * 1024 * 1024
+
+_LOCALE = re.compile(r"^(?P<lang>[A-Za-z]{2,3})(?:[-_](?P<region>[A-Za-z]{2}|\d{3}))?$")
+
+
+class ProfileError(Exception):
+    """The profile cannot be used; the message names the file, the key and the problem."""
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileDevice:
+    """A device the user owns; any of the three may be unknown (but not all)."""
+
+    serial: str | None = None
+    name: str | None = None
+    model: str | None = None
+
+    def label(self) -> str:
+        return " / ".join(part for part in (self.serial, self.name, self.model) if part)
+
+
+@dataclass(frozen=True, slots=True)
+class OwnershipProfile:
+    people: tuple[str, ...] = ()
+    devices: tuple[ProfileDevice, ...] = ()
+    #: False: the user owns no voice-assistant device. None: not stated.
+    owns_voice_devices: bool | None = None
+    #: Account names or e-mail addresses.
+    accounts: tuple[str, ...] = ()
+    #: Normalised to ``de-DE`` / ``de`` form.
+    locales: tuple[str, ...] = ()
+    #: An IANA name such as ``Europe/Berlin``, checked with zoneinfo.
+    timezone: str | None = None
+    #: Absolute paths (resolved against the profile file's folder).
+    voice_samples: tuple[Path, ...] = ()
+    #: Member paths the user marked themselves; their mark always wins.
+    confirmed_mine: frozenset[str] = frozenset()
+    confirmed_not_mine: frozenset[str] = frozenset()
+    #: The file it was read from, when it was read from one.
+    source: Path | None = field(default=None, compare=False)
+
+    @property
+    def languages(self) -> frozenset[str]:
+        """The language parts of the locales: ``de-DE`` -> ``de``."""
+        return frozenset(locale.split("-")[0].casefold() for locale in self.locales)
+
+    @property
+    def zone(self) -> ZoneInfo | None:
+        return ZoneInfo(self.timezone) if self.timezone else None
+
+    @property
+    def is_empty(self) -> bool:
+        return self == OwnershipProfile()
+
+
+EMPTY_PROFILE = OwnershipProfile()
+
+_KEYS = ("people", "devices", "owns_voice_devices", "accounts", "locales", "timezone",
+         "voice_samples", "confirmed_mine", "confirmed_not_mine")
+_DEVICE_KEYS = ("serial", "name", "model")
+
+
+def load_profile(path: str | Path) -> OwnershipProfile:
+    """Read a profile file; any problem raises ``ProfileError`` naming the file and key."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_PROFILE_BYTES:
+            raise ProfileError(f"the profile {path} is larger than a profile can be "
+                               f"({MAX_PROFILE_BYTES // (1024 * 1024)} MiB); is it the right file?")
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError as error:
+        raise ProfileError(f"the profile {path} does not exist") from error
+    except IsADirectoryError as error:
+        raise ProfileError(f"the profile {path} is a folder; name the JSON file") from error
+    except UnicodeDecodeError as error:
+        raise ProfileError(f"the profile {path} is not UTF-8 text; save it as UTF-8 "
+                           "JSON") from error
+    except OSError as error:
+        raise ProfileError(f"the profile {path} cannot be read: "
+                           f"{error.strerror or error}") from error
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ProfileError(f"the profile {path} is not valid JSON: {error.msg} at line "
+                           f"{error.lineno}, column {error.colno}") from error
+    try:
+        profile = profile_from_dict(data, path.resolve().parent)
+    except ProfileError as error:
+        raise ProfileError(f"the profile {path}: {error}") from error
+    return replace(profile, source=path)
+
+
+def profile_from_dict(data: Any, base_dir: str | Path) -> OwnershipProfile:
+    """Build a profile from parsed JSON; relative voice sample paths join ``base_dir``."""
+    if not isinstance(data, Mapping):
+        raise ProfileError(f"the profile must be a JSON object {{...}}, not {_kind(data)}")
+    for key in data:
+        if key not in _KEYS:
+            raise ProfileError(_unknown_key(str(key), _KEYS, ""))
+    base = Path(base_dir)
+    mine = frozenset(_texts(data, "confirmed_mine"))
+    not_mine = frozenset(_texts(data, "confirmed_not_mine"))
+    both = sorted(mine & not_mine)
+    if both:
+        raise ProfileError(f"“{both[0]}” is in both “confirmed_mine” and "
+                           "“confirmed_not_mine”; keep it in one of them")
+    owns = data.get("owns_voice_devices")
+    if owns is not None and not isinstance(owns, bool):
+        raise ProfileError(f"“owns_voice_devices” must be true, false or null, not {_kind(owns)}")
+    return OwnershipProfile(
+        people=_texts(data, "people"),
+        devices=_devices(data.get("devices")),
+        owns_voice_devices=owns,
+        accounts=_texts(data, "accounts"),
+        locales=tuple(_locale(value, f"locales[{i}]")
+                      for i, value in enumerate(_texts(data, "locales"))),
+        timezone=_timezone(data.get("timezone")),
+        voice_samples=tuple((base / sample).resolve() if not Path(sample).is_absolute()
+                            else Path(sample) for sample in _texts(data, "voice_samples")),
+        confirmed_mine=mine,
+        confirmed_not_mine=not_mine,
+    )
+
+
+def profile_to_dict(profile: OwnershipProfile, base_dir: str | Path | None = None,
+                    ) -> dict[str, Any]:
+    """The JSON object for saving; voice samples are written relative to ``base_dir``
+    when they lie under it, so a profile folder can be moved as a whole."""
+    def sample(path: Path) -> str:
+        if base_dir is not None:
+            try:
+                return path.relative_to(Path(base_dir).resolve()).as_posix()
+            except ValueError:
+                pass
+        return str(path)
+
+    return {
+        "people": list(profile.people),
+        "devices": [{key: value for key in _DEVICE_KEYS
+                     if (value := getattr(device, key)) is not None}
+                    for device in profile.devices],
+        "owns_voice_devices": profile.owns_voice_devices,
+        "accounts": list(profile.accounts),
+        "locales": list(profile.locales),
+        "timezone": profile.timezone,
+        "voice_samples": [sample(path) for path in profile.voice_samples],
+        "confirmed_mine": sorted(profile.confirmed_mine),
+        "confirmed_not_mine": sorted(profile.confirmed_not_mine),
+    }
+
+
+# --- the pieces ---------------------------------------------------------------------------
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        return f"text (“{value[:40]}”)"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _unknown_key(key: str, known: tuple[str, ...], where: str) -> str:
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    hint = f"did you mean “{close[0]}”?" if close else f"known keys: {', '.join(known)}"
+    return f"unknown key “{where}{key}”; {hint}"
+
+
+def _texts(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    value = data.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        raise ProfileError(f"“{key}” must be a list of text, e.g. [“{value}”], not a single "
+                           "text")
+    if not isinstance(value, list):
+        raise ProfileError(f"“{key}” must be a list of text, not {_kind(value)}")
+    texts = []
+    for index, item in enumerate(value):
+        if not isinstance(item, str):
+            raise ProfileError(f"“{key}[{index}]” must be text, not {_kind(item)}")
+        if item.strip():
+            texts.append(item.strip())
+    return tuple(dict.fromkeys(texts))
+
+
+def _devices(value: Any) -> tuple[ProfileDevice, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ProfileError(f"“devices” must be a list of objects like {{“serial”: …, "
+                           f"“name”: …, “model”: …}}, not {_kind(value)}")
+    devices = []
+    for index, item in enumerate(value):
+        where = f"devices[{index}]"
+        if isinstance(item, str):
+            raise ProfileError(f"“{where}” must be an object like {{“serial”: “{item}”}}, "
+                               "not a text")
+        if not isinstance(item, Mapping):
+            raise ProfileError(f"“{where}” must be an object, not {_kind(item)}")
+        fields_: dict[str, str | None] = {}
+        for key, field_value in item.items():
+            if key not in _DEVICE_KEYS:
+                raise ProfileError(_unknown_key(str(key), _DEVICE_KEYS, f"{where}."))
+            if field_value is not None and not isinstance(field_value, str):
+                raise ProfileError(f"“{where}.{key}” must be text, not {_kind(field_value)}")
+            fields_[key] = field_value.strip() or None if field_value is not None else None
+        if not any(fields_.values()):
+            raise ProfileError(f"“{where}” names no serial, name or model")
+        devices.append(ProfileDevice(**fields_))
+    return tuple(devices)
+
+
+def _locale(value: str, where: str) -> str:
+    match = _LOCALE.match(value)
+    if match is None:
+        raise ProfileError(f"“{where}” is “{value}”, which is not a locale such as “de-DE” or "
+                           "“en”")
+    region = match["region"]
+    return f"{match['lang'].lower()}-{region.upper()}" if region else match["lang"].lower()
+
+
+def _timezone(value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ProfileError(f"“timezone” must be an IANA name such as “Europe/Berlin”, not "
+                           f"{_kind(value)}")
+    name = value.strip()
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        close = difflib.get_close_matches(name, sorted(available_timezones()), n=1, cutoff=0.6)
+        hint = f"did you mean “{close[0]}”?" if close else "use a name such as “Europe/Berlin”"
+        raise ProfileError(f"“timezone” is “{name}”, which is not a known time zone; "
+                           f"{hint}") from error
+    return name

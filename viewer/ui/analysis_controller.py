@@ -1,0 +1,84 @@
+"""Runs the ownership check in the background and hands its result to the window.
+
+The check is the same engine as ``export-viewer check``; the window only shows it. A new
+run (after the profile changes) cancels the one before.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from viewer.analysis.check import CheckResult, check_steps, default_voice_evidence
+from viewer.analysis.profile import ProfileError, profile_from_dict
+from viewer.archive import Export
+from viewer.model import ExportContents
+from viewer.ui.i18n import tr
+from viewer.ui.tasks import Task, TaskRunner
+
+log = logging.getLogger("viewer.ui.analysis")
+
+
+class AnalysisController(QObject):
+    started = Signal()
+    progress = Signal(object)  # OpenProgress
+    finished = Signal(object)  # CheckResult
+    failed = Signal(str)
+
+    def __init__(self, runner: TaskRunner, parent: QObject | None = None, *,
+                 use_voice: bool = True) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._task: Task | None = None
+        self.use_voice = use_voice
+        self.result: CheckResult | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None
+
+    def start(self, export: Export, contents: ExportContents,
+              profile_document: dict[str, Any] | None) -> None:
+        self.cancel()
+        self.result = None
+        try:
+            # The app saves absolute paths; a relative one means the user's home folder.
+            profile = (profile_from_dict(profile_document, Path.home())
+                       if profile_document else None)
+        except ProfileError as error:
+            self.failed.emit(tr("Your profile has a problem, so the check ran without it: "
+                                "{reason}").format(reason=error))
+            profile = None
+        use_voice = self.use_voice
+
+        def job() -> Any:
+            voice = default_voice_evidence(export, contents, profile) if use_voice else None
+            return (yield from check_steps(export, contents, profile, voice=voice))
+
+        self.started.emit()
+        self._task = self._runner.start(job, name="check", on_progress=self.progress.emit,
+                                        on_finished=self._on_finished,
+                                        on_failed=self._on_failed,
+                                        on_cancelled=self._on_cancelled)
+
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+
+    def _on_finished(self, result: CheckResult) -> None:
+        self._task = None
+        self.result = result
+        self.finished.emit(result)
+
+    def _on_failed(self, error: BaseException) -> None:
+        self._task = None
+        log.error("the check failed", exc_info=error)
+        self.failed.emit(tr("The check could not finish: {reason}").format(reason=error))
+
+    def _on_cancelled(self) -> None:
+        self._task = None
+

@@ -79,11 +79,11 @@ class DetailPane(QWidget):
 
         lower = QSplitter(Qt.Orientation.Vertical)
         lower.addWidget(self._titled(tr("Transcript"), self.transcript))
-        lower.addWidget(self._titled(tr("Facts and where they come from"), self.facts))
         lower.addWidget(self._titled(tr("Findings"), self.findings))
+        lower.addWidget(self._titled(tr("Facts and where they come from"), self.facts))
         lower.setStretchFactor(0, 2)
-        lower.setStretchFactor(1, 4)
-        lower.setStretchFactor(2, 2)
+        lower.setStretchFactor(1, 3)
+        lower.setStretchFactor(2, 3)
         lower.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)

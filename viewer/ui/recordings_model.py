@@ -114,9 +114,10 @@ def build_rows(contents: ExportContents) -> list[RecordingRow]:
     return rows
 
 
-#: Okabe–Ito vermilion / blue / orange: apart for the common colour-vision deficiencies.
-VERDICT_COLOURS = {"not-mine": "#D55E00", "mine": "#0072B2", "unsure": "#E69F00",
-                   "unchecked": "#8c8c8c"}
+#: Vermilion against blue (Okabe–Ito: apart for the common colour-vision deficiencies);
+#: "unsure" and "not checked" stay grey so that the two verdicts that matter stand out.
+VERDICT_COLOURS = {"not-mine": "#D55E00", "mine": "#0072B2", "unsure": "#8a8a8a",
+                   "unchecked": "#c4c4c4"}
 
 
 def verdict_label(verdict: str) -> str:

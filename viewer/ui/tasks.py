@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Generator
 from typing import Any
 
@@ -66,6 +67,10 @@ class Task(QRunnable):
                         _emit(self.signals.cancelled)
                         return
                     step = next(steps)
+                    # Give the GIL away between steps: pure-Python jobs (importers, the
+                    # check) otherwise hold it for whole switch intervals while the GUI
+                    # thread waits to paint.
+                    time.sleep(0)
                     if step is not None:
                         _emit(self.signals.progress, step)
             except StopIteration as finished:

@@ -260,8 +260,8 @@ def test_command_line_opens_the_window_on_an_export(
 
 
 def test_marks_persist_undo_and_colour_the_timeline(qtbot: QtBot, window: MainWindow) -> None:
-    window.open_paths([DEMO_EXPORT])
-    wait_opened(qtbot, window)
+    with qtbot.waitSignal(window.analysis.finished, timeout=30_000):
+        window.open_paths([DEMO_EXPORT])
     paths = [window.proxy.index(row, 0).data(Role.PATH) for row in (3, 4, 5)]
     window.table.selectRow(3)
     window.table.selectionModel().select(
@@ -273,21 +273,24 @@ def test_marks_persist_undo_and_colour_the_timeline(qtbot: QtBot, window: MainWi
     window.actions.mark_not_mine.trigger()
     assert [window.model.verdict(path) for path in paths] == ["not-mine"] * 3
     window.filter_bar.verdict.setCurrentIndex(window.filter_bar.verdict.findData("not-mine"))
-    assert window.proxy.rowCount() == 3
+    assert window.proxy.rowCount() == 3 + sum(  # the marked three and the check's strangers
+        1 for row in window.model.rows() if row.recording.path not in paths
+        and window.model.verdict(row.recording.path) == "not-mine")
     window.filter_bar.reset()
     window.actions.colour_by_verdict.trigger()
     title, entries = window.timeline.legend()
     assert title == "Colour: verdict"
-    assert [label for label, _ in entries] == ["not mine", "not checked"]
+    assert [label for label, _ in entries] == ["not mine", "unsure"]
     # Undo is one step for the three, and the marks survive a new window (the SQLite store).
     window.actions.undo.trigger()
-    assert [window.model.verdict(path) for path in paths] == ["unchecked"] * 3
+    assert not any(window.model.is_marked(path) for path in paths)
     window.actions.redo.trigger()
     window.close()
     again = MainWindow()
     qtbot.addWidget(again)
     again.open_paths([DEMO_EXPORT])
     wait_opened(qtbot, again)
+    assert all(again.model.is_marked(path) for path in paths)
     assert [again.model.verdict(path) for path in paths] == ["not-mine"] * 3
     assert again._colour_mode == "verdict"
     again.actions.colour_by_device.trigger()

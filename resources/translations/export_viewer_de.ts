@@ -196,7 +196,7 @@
     <message>
         <location line="+5"/>
         <location filename="../../viewer/ui/detail.py" line="+249"/>
-        <location filename="../../viewer/ui/recordings_model.py" line="+129"/>
+        <location filename="../../viewer/ui/recordings_model.py" line="+130"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
@@ -346,17 +346,17 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Findings</source>
         <translation>Befunde</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+1"/>
         <source>Facts and where they come from</source>
         <translation>Angaben und ihre Herkunft</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <source>No recording selected</source>
         <translation>Keine Aufnahme ausgewählt</translation>
     </message>
@@ -512,7 +512,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../viewer/ui/recordings_model.py" line="-44"/>
+        <location filename="../../viewer/ui/recordings_model.py" line="-45"/>
         <source>by name</source>
         <translation>per Name</translation>
     </message>
@@ -554,7 +554,7 @@
         <translation>Zum Schließen eine beliebige Taste drücken</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+135"/>
+        <location filename="../../viewer/ui/main_window.py" line="+137"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
@@ -573,6 +573,11 @@
         <location line="+1"/>
         <source>Files</source>
         <translation>Dateien</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Voices</source>
+        <translation>Stimmen</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -606,13 +611,13 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+145"/>
+        <location line="+147"/>
         <location line="+27"/>
         <source>No export open</source>
         <translation>Kein Export geöffnet</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-171"/>
         <source>Opening progress</source>
         <translation>Fortschritt beim Öffnen</translation>
     </message>
@@ -622,7 +627,7 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+110"/>
         <source>Open Export</source>
         <translation>Export öffnen</translation>
     </message>
@@ -713,7 +718,7 @@
         <translation>Farbe: Gerät</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+43"/>
         <source>Your profile cannot be saved: {reason}</source>
         <translation>Ihre Angaben können nicht gespeichert werden: {reason}</translation>
     </message>
@@ -723,12 +728,12 @@
         <translation>Prüfen %p%</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Check done: {not_mine} not mine, {unsure} unsure, {mine} mine</source>
         <translation>Prüfung fertig: {not_mine} nicht meins, {unsure} unsicher, {mine} meins</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+52"/>
         <source>Marks cannot be saved: {reason}</source>
         <translation>Markierungen können nicht gespeichert werden: {reason}</translation>
     </message>
@@ -746,7 +751,7 @@
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Redone: {what}</source>
         <translation>Wiederhergestellt: {what}</translation>
     </message>
@@ -756,7 +761,7 @@
         <translation>Rückgängig gemacht: {what}</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+128"/>
         <source>Playback is off: {reason}</source>
         <translation>Wiedergabe nicht verfügbar: {reason}</translation>
     </message>
@@ -776,9 +781,9 @@
         <translation>per Zeit ({gap})</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>mine</source>
-        <extracomment>Okabe–Ito vermilion / blue / orange: apart for the common colour-vision deficiencies.</extracomment>
+        <extracomment>Vermilion against blue (Okabe–Ito: apart for the common colour-vision deficiencies); &quot;unsure&quot; and &quot;not checked&quot; stay grey so that the two verdicts that matter stand out.</extracomment>
         <translation>meins</translation>
     </message>
     <message>
@@ -828,7 +833,7 @@
         <translation>Der Export konnte wegen eines internen Fehlers nicht geöffnet werden ({kind}: {error}).</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/analysis_controller.py" line="+52"/>
+        <location filename="../../viewer/ui/analysis_controller.py" line="+53"/>
         <source>Your profile has a problem, so the check ran without it: {reason}</source>
         <translation>Ihre Angaben enthalten einen Fehler, darum lief die Prüfung ohne sie: {reason}</translation>
     </message>
@@ -985,6 +990,60 @@
         <location line="+16"/>
         <source>Audio (*.wav *.flac *.ogg *.opus *.mp3);;All files (*)</source>
         <translation>Audio (*.wav *.flac *.ogg *.opus *.mp3);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/voices_panel.py" line="+38"/>
+        <source>Voices in this export</source>
+        <extracomment>(representative recording path): play this voice&apos;s typical sample. (member paths, mark): &quot;mine&quot; or &quot;not-mine&quot; for a whole voice.</extracomment>
+        <translation>Stimmen in diesem Export</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Play a Sample</source>
+        <translation>Hörprobe abspielen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This Is Me</source>
+        <translation>Das bin ich</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My Household</source>
+        <translation>Mein Haushalt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not Us</source>
+        <translation>Nicht wir</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Listening to every recording… the voices appear here when that is done.</source>
+        <translation>Alle Aufnahmen werden angehört… die Stimmen erscheinen hier, sobald das fertig ist.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No voices yet: open an export with recordings.</source>
+        <translation>Noch keine Stimmen: Öffnen Sie einen Export mit Aufnahmen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recordings that sound alike are grouped into voices. Play a sample of each and say whose it is: your answer marks all its recordings and teaches the check what you sound like.</source>
+        <translation>Aufnahmen, die gleich klingen, sind zu Stimmen gruppiert. Spielen Sie von jeder eine Hörprobe ab und sagen Sie, wessen Stimme es ist: Ihre Antwort markiert alle ihre Aufnahmen und bringt der Prüfung bei, wie Sie klingen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Voice {number}: %n recording(s)</source>
+        <translation>
+            <numerusform>Stimme {number}: %n Aufnahme</numerusform>
+            <numerusform>Stimme {number}: %n Aufnahmen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{not_mine} not mine, {mine} mine</source>
+        <translation>{not_mine} nicht meins, {mine} meins</translation>
     </message>
 </context>
 <context>

@@ -108,8 +108,12 @@ def check_steps(export: Export, contents: ExportContents, profile: OwnershipProf
         yield OpenProgress("checking", number, len(DETECTORS), detector.__name__)
     clusters: tuple[dict[str, Any], ...] = ()
     if voice is not None:
-        yield OpenProgress("comparing voices", 0, 1)
-        findings.extend(voice.findings(contents.recordings))
+        stepwise = getattr(voice, "steps", None)
+        if callable(stepwise):  # streams progress while embedding (minutes on big exports)
+            findings.extend((yield from stepwise(contents.recordings)))
+        else:
+            yield OpenProgress("comparing voices", 0, 1)
+            findings.extend(voice.findings(contents.recordings))
         clusters = tuple(voice.clusters())
         yield OpenProgress("comparing voices", 1, 1)
     spread = spread_device_findings(contents, findings)

@@ -12,12 +12,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from viewer.analysis.check import CheckResult, check_steps, default_voice_evidence
+from viewer.analysis.check import CheckResult, check_steps
 from viewer.analysis.profile import ProfileError, profile_from_dict
 from viewer.archive import Export
 from viewer.model import ExportContents
 from viewer.ui.i18n import tr
 from viewer.ui.tasks import Task, TaskRunner
+from viewer.voice import voice_evidence
 
 log = logging.getLogger("viewer.ui.analysis")
 
@@ -41,7 +42,7 @@ class AnalysisController(QObject):
         return self._task is not None
 
     def start(self, export: Export, contents: ExportContents,
-              profile_document: dict[str, Any] | None) -> None:
+              profile_document: dict[str, Any] | None, store: Any | None = None) -> None:
         self.cancel()
         self.result = None
         try:
@@ -55,7 +56,7 @@ class AnalysisController(QObject):
         use_voice = self.use_voice
 
         def job() -> Any:
-            voice = default_voice_evidence(export, contents, profile) if use_voice else None
+            voice = voice_evidence(export, contents, profile, store) if use_voice else None
             return (yield from check_steps(export, contents, profile, voice=voice))
 
         self.started.emit()

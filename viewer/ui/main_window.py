@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import (
@@ -72,6 +73,7 @@ from viewer.ui.recordings_model import (
 from viewer.ui.session import ExportSession
 from viewer.ui.tasks import TaskRunner
 from viewer.ui.timeline import TimelineItem, TimelineWidget
+from viewer.ui.voices_panel import VoicesPanel
 
 log = logging.getLogger("viewer.ui")
 
@@ -96,7 +98,7 @@ class MainWindow(QMainWindow):
     _review_error = ""
 
     def __init__(self, runner: TaskRunner | None = None,
-                 player: PlayerController | None = None) -> None:
+                 player: PlayerController | None = None, *, use_voice: bool = True) -> None:
         super().__init__()
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
@@ -104,7 +106,7 @@ class MainWindow(QMainWindow):
         self.runner = runner or TaskRunner(self)
         self.session = ExportSession(self.runner, self, prepare=build_rows)
         self.player = player or PlayerController(self.runner, self)
-        self.analysis = AnalysisController(self.runner, self)
+        self.analysis = AnalysisController(self.runner, self, use_voice=use_voice)
         self.actions = build_actions(self)
         for action in self.actions.all():
             self.addAction(action)  # shortcuts work whichever page shows
@@ -198,6 +200,8 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(recordings_page, tr("Recordings"))
         self.tabs.addTab(self.files_view, tr("Files"))
+        self.voices_panel = VoicesPanel()
+        self.tabs.addTab(self.voices_panel, tr("Voices"))
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self.drop_page)
@@ -323,6 +327,8 @@ class MainWindow(QMainWindow):
         self.timeline.range_cleared.connect(
             lambda: (self.proxy.set_time_range(None), self._update_count()))
         self.files_view.recording_activated.connect(self._activate_from_files)
+        self.voices_panel.play_requested.connect(self._play_voice_sample)
+        self.voices_panel.mark_requested.connect(self.mark_paths)
 
         self.player.attach_waveform(self.detail.waveform)
         self.transport.speed_chosen.connect(self._set_speed)
@@ -499,11 +505,20 @@ class MainWindow(QMainWindow):
         export, contents = self.session.export, self.session.contents
         if export is None or contents is None:
             return
-        document = None
+        document: dict[str, Any] = {}
         if self.review is not None and self._export_sha is not None:
-            document = self.review.load_profile(self._export_sha)
+            document = dict(self.review.load_profile(self._export_sha) or {})
+            # The user's own marks are the best enrolment there is: what they called theirs
+            # teaches the voice model what they sound like.
+            marks = self.review.marks(self._export_sha)
+            for key, verdict in (("confirmed_mine", Verdict.MINE),
+                                 ("confirmed_not_mine", Verdict.NOT_MINE)):
+                marked = [path for path, mark in marks.items() if mark == verdict]
+                if marked:
+                    document[key] = sorted({*document.get(key, []), *marked})
         self.model.set_analysis({})
-        self.analysis.start(export, contents, document)
+        self.voices_panel.set_clusters([], running=self.analysis.use_voice)
+        self.analysis.start(export, contents, document or None, self.review)
 
     def edit_profile(self) -> None:
         if self.review is None:
@@ -533,6 +548,7 @@ class MainWindow(QMainWindow):
             self._show_findings(self._current_path)
         if self._colour_mode == "verdict" and self.session.contents is not None:
             self._fill_timeline(self.model.rows(), self.session.contents)
+        self._refresh_voices()
         counts = {verdict: result.count(verdict) for verdict in Verdict}
         self.statusBar().showMessage(tr(
             "Check done: {not_mine} not mine, {unsure} unsure, {mine} mine").format(
@@ -568,8 +584,22 @@ class MainWindow(QMainWindow):
             rows = [self.table.currentIndex()]
         return [index.data(Role.PATH) for index in rows]
 
+    def _refresh_voices(self) -> None:
+        result = self.analysis.result
+        verdicts = {row.recording.path: self.model.verdict(row.recording.path)
+                    for row in self.model.rows()}
+        self.voices_panel.set_clusters(list(result.voices) if result else [], running=False,
+                                       verdicts=verdicts)
+
+    def _play_voice_sample(self, path: str) -> None:
+        self.tabs.setCurrentIndex(0)
+        self._autoplay_next = True
+        self.select_recording(path)
+
     def mark_selection(self, mark: str | None) -> None:
-        paths = self.selected_paths()
+        self.mark_paths(self.selected_paths(), mark)
+
+    def mark_paths(self, paths: list[str], mark: str | None) -> None:
         if not paths or self._export_sha is None:
             return
         if self.review is None:
@@ -582,6 +612,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             tr("%n recording(s) marked: {mark}. Ctrl+Z undoes it.", "", len(paths))
             .format(mark=label), 6000)
+        if mark == "mine" and self.analysis.use_voice:
+            self.start_check()  # the new "mine" recordings enrol the user's voice
 
     def _undo_redo(self, *, redo: bool) -> None:
         if self.review is None or self._export_sha is None:
@@ -602,6 +634,7 @@ class MainWindow(QMainWindow):
             self._show_findings(self._current_path)
         if self._colour_mode == "verdict" and self.session.contents is not None:
             self._fill_timeline(self.model.rows(), self.session.contents)
+        self._refresh_voices()
         self._update_count()
 
     def _update_undo_actions(self) -> None:

@@ -24,7 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "benchmarks"))
 
 @pytest.fixture
 def window(qtbot: QtBot) -> MainWindow:
-    main = MainWindow()
+    # Voice analysis is tested on its own (tests/unit/voice, and below); here it would only
+    # keep the cores busy embedding the demo for every test.
+    main = MainWindow(use_voice=False)
     qtbot.addWidget(main)
     main.show()
     return main
@@ -223,7 +225,7 @@ def test_without_an_audio_device_everything_else_works(
     reason = "Sound is unavailable: no audio output device was found."
     monkeypatch.setattr(playback.PlaybackEngine, "check_output",
                         lambda self: (False, reason))
-    window = MainWindow()
+    window = MainWindow(use_voice=False)
     qtbot.addWidget(window)
     window.show()
     assert not window.player.available
@@ -286,7 +288,7 @@ def test_marks_persist_undo_and_colour_the_timeline(qtbot: QtBot, window: MainWi
     assert not any(window.model.is_marked(path) for path in paths)
     window.actions.redo.trigger()
     window.close()
-    again = MainWindow()
+    again = MainWindow(use_voice=False)
     qtbot.addWidget(again)
     again.open_paths([DEMO_EXPORT])
     wait_opened(qtbot, again)
@@ -343,3 +345,25 @@ def test_about_you_saves_the_profile_and_rechecks(qtbot: QtBot, window: MainWind
     assert saved["devices"][0] == {"serial": "G090LF1187654321", "name": "Küche",
                                    "model": "Echo Dot"}
     assert window.model.verdict(owner_path) == "mine"
+
+
+def test_voices_panel_marks_a_whole_voice(qtbot: QtBot) -> None:
+    window = MainWindow(use_voice=True)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.analysis.finished, timeout=120_000):
+        window.open_paths([DEMO_EXPORT])
+    panel = window.voices_panel
+    assert panel.listing.count() >= 4
+    panel.listing.setCurrentRow(0)
+    members = panel.current_cluster()["members"]
+    assert len(members) >= 20
+    panel.stranger.click()
+    assert all(window.model.verdict(path) == "not-mine" for path in members)
+    assert all(window.model.is_marked(path) for path in members)
+    window.actions.undo.trigger()  # one step for the whole voice
+    assert not any(window.model.is_marked(path) for path in members)
+    with qtbot.waitSignal(window.player.recording_changed, timeout=5_000):
+        panel.play.click()
+    assert window.table.currentIndex().data(Role.PATH) == panel.current_cluster()["representative"]
+    window.close()

@@ -1,0 +1,193 @@
+"""The numpy speaker encoder computes what resemblyzer 0.1.4 computes.
+
+tests/fixtures/voice_reference.npz holds preprocessed 16 kHz clips with the embeddings and mel
+frames resemblyzer itself produced for exactly those samples (scripts/make_voice_reference.py,
+run in a throwaway torch venv). No torch here: the app must never need it.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from viewer.voice.encoder import (
+    EMBEDDING_SIZE,
+    SAMPLING_RATE,
+    SpeakerEncoder,
+    VoiceModelError,
+    compute_partial_slices,
+    normalize_volume,
+    preprocess_wav,
+    resample,
+    trim_long_silences,
+)
+
+FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "voice_reference.npz"
+
+
+@pytest.fixture(scope="module")
+def reference() -> dict[str, np.ndarray]:
+    with np.load(FIXTURE, allow_pickle=False) as data:
+        return {name: data[name] for name in data.files}
+
+
+@pytest.fixture(scope="module")
+def encoder() -> SpeakerEncoder:
+    return SpeakerEncoder.from_resources()
+
+
+def _clips(reference: dict[str, np.ndarray]) -> list[np.ndarray]:
+    count = len(reference["voices"])
+    return [reference[f"clip_{i}"].astype(np.float32) / 32768 for i in range(count)]
+
+
+def test_fixture_is_small_and_varied(reference: dict[str, np.ndarray]) -> None:
+    assert FIXTURE.stat().st_size < 1_000_000
+    assert len(set(reference["voices"].tolist())) >= 8
+    lengths = [len(clip) / SAMPLING_RATE for clip in _clips(reference)]
+    assert min(lengths) < 1.6 < max(lengths)  # one padded partial and several partials
+
+
+def test_mel_frames_match_librosa(encoder: SpeakerEncoder,
+                                  reference: dict[str, np.ndarray]) -> None:
+    clips = _clips(reference)
+    checked = 0
+    for name in reference:
+        if not name.startswith("mel_"):
+            continue
+        index = int(name.removeprefix("mel_"))
+        ours, theirs = encoder.mel_spectrogram(clips[index]), reference[name]
+        assert ours.shape == theirs.shape
+        np.testing.assert_allclose(ours, theirs, rtol=1e-4, atol=1e-5 * float(theirs.max()))
+        checked += 1
+    assert checked >= 2
+
+
+def test_embeddings_match_resemblyzer(encoder: SpeakerEncoder,
+                                      reference: dict[str, np.ndarray]) -> None:
+    ours = np.stack([encoder.embed_utterance(clip) for clip in _clips(reference)])
+    cosines = np.sum(ours * reference["embeddings"], axis=1)
+    assert ours.shape == (len(cosines), EMBEDDING_SIZE)
+    assert np.all(cosines >= 0.999), dict(zip(reference["voices"].tolist(), cosines, strict=True))
+
+
+def test_embed_many_equals_embed_utterance(encoder: SpeakerEncoder,
+                                           reference: dict[str, np.ndarray]) -> None:
+    clips = _clips(reference)
+    one_by_one = np.stack([encoder.embed_utterance(clip) for clip in clips])
+    # A small batch size forces partials of one clip into different batches.
+    batched = encoder.embed_many(clips, batch_size=3)
+    np.testing.assert_allclose(batched, one_by_one, atol=1e-5)
+    assert encoder.embed_many([]).shape == (0, EMBEDDING_SIZE)
+
+
+def test_embeddings_are_unit_and_nonnegative(encoder: SpeakerEncoder,
+                                             reference: dict[str, np.ndarray]) -> None:
+    embeddings = encoder.embed_many(_clips(reference))
+    np.testing.assert_allclose(np.linalg.norm(embeddings, axis=1), 1.0, atol=1e-5)
+    assert embeddings.min() >= 0.0  # ReLU before the norm, as in resemblyzer
+
+
+def test_full_pipeline_close_to_resemblyzer(reference: dict[str, np.ndarray]) -> None:
+    """Recorded by the generator: our VAD and resampler vs webrtcvad and librosa."""
+    assert np.all(reference["full_pipeline_cosine"] >= 0.99)
+
+
+@pytest.mark.parametrize(("n_samples", "expected_starts"), [
+    (100, [0]),  # shorter than a partial: always one, zero-padded
+    (25_600, [0]),  # exactly one partial (the next covers < 75 %)
+    (40_000, [0, 12_320]),
+    (80_000, [0, 12_320, 24_640, 36_960, 49_280]),
+])
+def test_partial_slices_as_resemblyzer(n_samples: int, expected_starts: list[int]) -> None:
+    # Expected values computed with resemblyzer's VoiceEncoder.compute_partial_slices.
+    wav_slices, mel_slices = compute_partial_slices(n_samples)
+    assert [s.start for s in wav_slices] == expected_starts
+    assert all(s.stop - s.start == 25_600 for s in wav_slices)
+    assert all(s.stop - s.start == 160 for s in mel_slices)
+
+
+def test_resample_keeps_a_tone_and_the_duration() -> None:
+    for rate in (8_000, 22_050, 44_100, 48_000):
+        seconds = np.arange(rate) / rate
+        tone = np.sin(2 * np.pi * 440 * seconds).astype(np.float32)
+        out = resample(tone, rate, SAMPLING_RATE)
+        assert len(out) == SAMPLING_RATE
+        expected = np.sin(2 * np.pi * 440 * np.arange(SAMPLING_RATE) / SAMPLING_RATE)
+        middle = slice(1_000, -1_000)  # away from the zero-padded edges
+        assert np.max(np.abs(out[middle] - expected[middle])) < 2e-3
+
+
+def test_resample_removes_what_cannot_be_represented() -> None:
+    rate = 48_000
+    seconds = np.arange(rate) / rate
+    above_nyquist = np.sin(2 * np.pi * 12_000 * seconds).astype(np.float32)
+    out = resample(above_nyquist, rate, SAMPLING_RATE)[1_000:-1_000]
+    assert np.sqrt(np.mean(out ** 2)) < 1e-3  # 12 kHz would alias to 4 kHz at 16 kHz
+
+
+def test_normalize_volume_only_amplifies() -> None:
+    quiet = np.full(16_000, 0.001, dtype=np.float32)
+    louder = normalize_volume(quiet)
+    assert 20 * np.log10(np.sqrt(np.mean(louder ** 2))) == pytest.approx(-30, abs=0.01)
+    loud = np.full(16_000, 0.5, dtype=np.float32)
+    assert np.array_equal(normalize_volume(loud), loud)
+    assert np.array_equal(normalize_volume(np.zeros(10, np.float32)), np.zeros(10))
+
+
+def test_trim_long_silences_cuts_pauses_and_keeps_speech() -> None:
+    rng = np.random.default_rng(1)
+    burst = (0.1 * rng.standard_normal(8_000)).astype(np.float32)  # 0.5 s of "speech"
+    pause = (1e-4 * rng.standard_normal(32_000)).astype(np.float32)  # 2 s of room noise
+    wav = np.concatenate([pause, burst, pause, burst, pause])
+    trimmed = trim_long_silences(wav)
+    # Both bursts kept, each pause cut to the dilation margin (a few 30 ms windows).
+    assert 16_000 <= len(trimmed) < 16_000 + 4 * 8 * 480
+    assert np.sum(np.abs(trimmed) > 0.05) >= 0.9 * np.sum(np.abs(wav) > 0.05)
+
+
+def test_trim_long_silences_keeps_a_clip_with_no_speech() -> None:
+    hum = (1e-4 * np.random.default_rng(2).standard_normal(16_000)).astype(np.float32)
+    assert len(trim_long_silences(hum)) > 0
+    assert len(trim_long_silences(np.zeros(16_000, np.float32))) == 16_000
+
+
+def test_preprocess_accepts_stereo_and_integers() -> None:
+    rng = np.random.default_rng(3)
+    stereo = (2_000 * rng.standard_normal((22_050, 2))).astype(np.int16)
+    wav = preprocess_wav(stereo, 22_050)
+    assert wav.dtype == np.float32 and wav.ndim == 1
+    assert abs(len(wav) - SAMPLING_RATE) <= 480
+
+
+def test_a_broken_model_file_says_how_to_fix_it(tmp_path: Path) -> None:
+    broken = tmp_path / "model.npz"
+    broken.write_bytes(b"not a zip")
+    with pytest.raises(VoiceModelError, match="convert_resemblyzer_weights"):
+        SpeakerEncoder.load(broken)
+    np.savez(tmp_path / "partial.npz", linear_weight=np.zeros((256, 256), np.float32))
+    with pytest.raises(VoiceModelError, match="lacks"):
+        SpeakerEncoder.load(tmp_path / "partial.npz")
+
+
+def test_the_encoder_module_needs_no_torch() -> None:
+    import subprocess
+
+    script = ("import sys\n"
+              "class Block:\n"
+              "    def find_spec(self, name, path=None, target=None):\n"
+              "        if name.split('.')[0] in ('torch', 'scipy', 'librosa', 'webrtcvad'):\n"
+              "            raise ImportError(name + ' is blocked in this test')\n"
+              "sys.meta_path.insert(0, Block())\n"
+              "import numpy as np\n"
+              "from viewer.voice.encoder import SpeakerEncoder\n"
+              "from viewer.voice import analysis\n"
+              "e = SpeakerEncoder.from_resources().embed_utterance(np.zeros(16000, 'f4'))\n"
+              "print(e.shape)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parents[3], timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "(256,)"

@@ -1,0 +1,386 @@
+"""Who spoke: grouping voices, the household's own voices, and voice findings (Qt-free).
+
+Ownership signal 8 (shared/FORMATS.md): a recording whose speaker matches none of the user's
+confirmed voices. Households share devices, so the user confirms *several* voices (their own,
+a partner's, a child's), and a voice that matches none of them is a prompt to review, weighted
+below strong metadata (+0.6), never proof.
+
+Everything works on unit-length speaker embeddings from ``viewer.voice.encoder``, where the dot
+product is the cosine similarity: about 0.75-0.95 for two clips of one speaker, lower for two
+speakers (how much lower depends on how alike they sound and how short the clips are, which is
+why the threshold is calibrated from the user's own samples rather than fixed).
+
+Known limits (measured, see tests/unit/voice/test_analysis.py): distinct espeak-ng voices
+separate completely; two espeak-ng voices built on the same synthetic speaker do not. On real
+speech only a 30 s, two-person meeting excerpt could be tried here (the sample shipped in the
+pyannote.audio wheel): with 3 enrolment segments each, the other person's 1.5 s segments scored
+0.70-0.77 against the owner's 0.75-0.84, so per-clip voice evidence between two people recorded
+on the same microphone is weak; a third speaker recorded elsewhere scored 0.42-0.49.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from viewer.analysis.findings import Evidence, Finding
+
+if TYPE_CHECKING:
+    from viewer.archive import Export
+    from viewer.voice.encoder import SpeakerEncoder
+
+#: ``cluster_voices``: two groups merge while their average cosine distance is below this
+#: (average similarity above 0.85). On the demo export this separates all four espeak-ng
+#: speakers, including the two that are the same synthetic voice with another language's rules
+#: (merged at 0.2); a person's real voice varies more, so expect one person to split into a few
+#: clusters rather than two people to share one.
+CLUSTER_DISTANCE = 0.15
+
+#: ``calibrate_threshold``: below the lowest agreement among the owner's own samples ...
+THRESHOLD_MARGIN = 0.1
+#: ... but never below this (two different speakers often reach 0.6 on short commands) ...
+THRESHOLD_MIN = 0.6
+#: ... nor above this: the same voice's 1-3 s commands score down to about 0.8 against a
+#: centroid of longer enrolment samples (measured on espeak-ng voices), however well those
+#: samples agree with each other.
+THRESHOLD_MAX = 0.8
+#: When the owner's samples cannot be compared (one sample per voice).
+THRESHOLD_DEFAULT = 0.75
+#: Clips shorter than this are looped before embedding (``encoder.loop_to_length``).
+LOOP_SECONDS = 3.0
+
+#: Finding weights. Voice is below strong metadata (see viewer/analysis/findings.py).
+WEIGHT_UNKNOWN = 0.6
+WEIGHT_MATCHES_OWNER = -0.6
+#: Within this distance of the threshold the finding is reported at half weight: the score is
+#: on the edge, and a reader should know the evidence is weak.
+BORDERLINE = 0.03
+
+
+# ---------------------------------------------------------------------------------------------
+# Clustering
+
+
+def cluster_voices(embeddings: np.ndarray,
+                   distance_threshold: float = CLUSTER_DISTANCE) -> np.ndarray:
+    """Labels ``(n,)``: agglomerative clustering, average linkage on cosine distance.
+
+    Starts with every clip alone and repeatedly merges the two closest groups (the mean of all
+    pairwise distances between their members) while that distance is below
+    ``distance_threshold``. No number of speakers is guessed: the threshold decides. Ties go to
+    the lowest indices, and labels are numbered by each cluster's first clip, so the result is
+    deterministic. O(n^2) memory and about O(n^2) time per merge round; fine for the thousands
+    of clips an export holds.
+    """
+    vectors = _unit_rows(embeddings)
+    n = len(vectors)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    distance = np.clip(1.0 - vectors @ vectors.T, 0.0, 2.0).astype(np.float64)
+    # Lance-Williams update for average linkage: sums of pairwise distances and sizes.
+    sizes = np.ones(n, dtype=np.float64)
+    active = np.ones(n, dtype=bool)
+    members: list[list[int]] = [[i] for i in range(n)]
+    np.fill_diagonal(distance, np.inf)
+    while active.sum() > 1:
+        masked = np.where(active[:, None] & active[None, :], distance, np.inf)
+        flat = int(np.argmin(masked))  # first minimum in row-major order: deterministic
+        a, b = divmod(flat, n)
+        if not masked[a, b] < distance_threshold:
+            break
+        a, b = min(a, b), max(a, b)
+        merged = (sizes[a] * distance[a] + sizes[b] * distance[b]) / (sizes[a] + sizes[b])
+        distance[a, :] = merged
+        distance[:, a] = merged
+        distance[a, a] = np.inf
+        distance[b, :] = np.inf
+        distance[:, b] = np.inf
+        sizes[a] += sizes[b]
+        active[b] = False
+        members[a].extend(members[b])
+        members[b] = []
+    labels = np.empty(n, dtype=np.int64)
+    for label, group in enumerate(sorted((g for g in members if g), key=min)):
+        labels[group] = label
+    return labels
+
+
+@dataclass(frozen=True, slots=True)
+class VoiceCluster:
+    """One voice heard in the export: which recordings, and the one that sounds most typical."""
+
+    label: int
+    members: tuple[str, ...]
+    #: The member closest to the cluster's centroid: the one to play to a person.
+    representative_path: str
+
+
+def voice_clusters(paths: Sequence[str], embeddings: np.ndarray,
+                   labels: np.ndarray | None = None) -> list[VoiceCluster]:
+    """Cluster summaries, largest first (ties by label)."""
+    vectors = _unit_rows(embeddings)
+    _check_lengths(paths, vectors)
+    if labels is None:
+        labels = cluster_voices(vectors)
+    clusters = []
+    for label in np.unique(labels):
+        index = np.flatnonzero(labels == label)
+        centroid = _unit_rows(vectors[index].mean(axis=0, keepdims=True))[0]
+        best = index[int(np.argmax(vectors[index] @ centroid))]
+        clusters.append(VoiceCluster(int(label), tuple(paths[i] for i in index), paths[best]))
+    return sorted(clusters, key=lambda c: (-len(c.members), c.label))
+
+
+# ---------------------------------------------------------------------------------------------
+# The owner's voices
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class OwnerVoices:
+    """The household's confirmed voices: enrolment embeddings, grouped by voice.
+
+    Built from samples the user supplies or recordings they confirmed as theirs. Each voice is
+    compared through its centroid (the normalised mean of its samples), which is steadier than
+    any single short command; ``agreement`` is how well the owner's own samples match their
+    voice, the yardstick for the threshold and for the sentence a finding shows.
+    """
+
+    #: ``(n, 256)`` unit rows, one per enrolment sample.
+    embeddings: np.ndarray
+    #: The voice each sample belongs to ("Max", "Erika", or "voice 1" ...), one per row.
+    voice_of_sample: tuple[str, ...]
+    #: Voice names in first-seen order, and their centroids ``(voices, 256)``.
+    voices: tuple[str, ...] = field(init=False)
+    centroids: np.ndarray = field(init=False)
+
+    def __post_init__(self) -> None:
+        vectors = _unit_rows(self.embeddings)
+        if len(vectors) == 0:
+            raise ValueError("OwnerVoices needs at least one enrolment sample")
+        if len(self.voice_of_sample) != len(vectors):
+            raise ValueError(f"{len(vectors)} samples but {len(self.voice_of_sample)} voice names")
+        voices = tuple(dict.fromkeys(self.voice_of_sample))
+        names = np.array(self.voice_of_sample, dtype=object)
+        centroids = np.stack([_unit_rows(vectors[names == v].mean(axis=0, keepdims=True))[0]
+                              for v in voices])
+        object.__setattr__(self, "embeddings", vectors)
+        object.__setattr__(self, "voices", voices)
+        object.__setattr__(self, "centroids", centroids)
+
+    @classmethod
+    def from_samples(cls, samples: dict[str, np.ndarray]) -> OwnerVoices:
+        """From ``{voice name: (k, 256) embeddings}``, e.g. ``{"Max": ..., "Erika": ...}``."""
+        rows, names = [], []
+        for name, embeddings in samples.items():
+            block = np.atleast_2d(np.asarray(embeddings, dtype=np.float32))
+            rows.append(block)
+            names.extend([name] * len(block))
+        return cls(np.concatenate(rows) if rows else np.zeros((0, 256)), tuple(names))
+
+    @property
+    def agreement(self) -> float | None:
+        """The lowest similarity of an owner sample to its own voice, left out of the centroid.
+
+        Leave-one-out, because a sample always resembles a centroid it helped make; the number
+        estimates how low a new recording of the same person can score. None when no voice has
+        two samples to compare.
+        """
+        values = _leave_one_out_similarities(self.embeddings, self.voice_of_sample)
+        return float(values.min()) if values.size else None
+
+
+def _leave_one_out_similarities(vectors: np.ndarray, names: Sequence[str]) -> np.ndarray:
+    values = []
+    labels = np.array(names, dtype=object)
+    for voice in dict.fromkeys(names):
+        group = vectors[labels == voice]
+        if len(group) < 2:
+            continue
+        total = group.sum(axis=0)
+        for row in group:
+            rest = _unit_rows((total - row)[None, :])[0]
+            values.append(float(row @ rest))
+    return np.array(values, dtype=np.float64)
+
+
+def calibrate_threshold(owner_embeddings: OwnerVoices | np.ndarray,
+                        voice_of_sample: Sequence[str] | None = None) -> float:
+    """The similarity below which a recording counts as "none of your voices".
+
+    Rule: the owner's lowest leave-one-out agreement (``OwnerVoices.agreement``) minus
+    ``THRESHOLD_MARGIN`` (0.1), clamped to ``THRESHOLD_MIN``..``THRESHOLD_MAX`` (0.6..0.8).
+    A new recording of the owner scores roughly like their own samples do, so a threshold
+    under the worst of them keeps the owner's recordings in; the margin absorbs what three
+    samples cannot show (short commands vary more than enrolment sentences). The upper bound
+    keeps a very consistent enrolment set from rejecting the owner's own short commands; the
+    lower bound keeps a sloppy one (a second person's clip among the samples) from accepting
+    everybody.
+    With one sample per voice there is no spread to measure: ``THRESHOLD_DEFAULT`` (0.75).
+
+    ``owner_embeddings``: an ``OwnerVoices``, or ``(n, 256)`` embeddings with their voice
+    names (all one voice when ``voice_of_sample`` is None).
+    """
+    if isinstance(owner_embeddings, OwnerVoices):
+        owner = owner_embeddings
+    else:
+        rows = np.atleast_2d(np.asarray(owner_embeddings, dtype=np.float32))
+        names = tuple(voice_of_sample) if voice_of_sample is not None else ("owner",) * len(rows)
+        owner = OwnerVoices(rows, names)
+    agreement = owner.agreement
+    if agreement is None:
+        return THRESHOLD_DEFAULT
+    return float(min(THRESHOLD_MAX, max(THRESHOLD_MIN, agreement - THRESHOLD_MARGIN)))
+
+
+def match_owner(embeddings: np.ndarray, owner: OwnerVoices) -> tuple[np.ndarray, list[str]]:
+    """For each recording, its best similarity to any owner voice and that voice's name."""
+    vectors = _unit_rows(embeddings)
+    if len(vectors) == 0:
+        return np.zeros(0, dtype=np.float32), []
+    similarity = vectors @ owner.centroids.T  # (n, voices)
+    best = np.argmax(similarity, axis=1)
+    return (similarity[np.arange(len(vectors)), best].astype(np.float32),
+            [owner.voices[i] for i in best])
+
+
+def score_against_owner(embeddings: np.ndarray, owner: OwnerVoices) -> np.ndarray:
+    """``(n,)`` best cosine similarity of each recording to any of the owner's voices."""
+    return match_owner(embeddings, owner)[0]
+
+
+def voice_findings(paths: Sequence[str], embeddings: np.ndarray, owner: OwnerVoices,
+                   threshold: float | None = None) -> list[Finding]:
+    """One finding per recording: "voice-unknown" below the threshold, else a match.
+
+    ``threshold`` defaults to ``calibrate_threshold(owner)``. Recordings that are themselves
+    enrolment samples simply match; callers may leave them out.
+    """
+    vectors = _unit_rows(embeddings)
+    _check_lengths(paths, vectors)
+    if threshold is None:
+        threshold = calibrate_threshold(owner)
+    similarity, voice = match_owner(vectors, owner)
+    agreement = owner.agreement
+    yardstick = (f"your own samples agree at {agreement:.2f} or more" if agreement is not None
+                 else f"the threshold is {threshold:.2f}")
+    findings = []
+    for path, score, name in zip(paths, similarity.tolist(), voice, strict=True):
+        borderline = abs(score - threshold) < BORDERLINE
+        evidence = (Evidence(path, "voice", f"best similarity {score:.2f} ({name})"),)
+        if score < threshold:
+            detail = (f"The voice matches none of your voices (best similarity {score:.2f}, "
+                      f"to {name}; {yardstick}).")
+            weight = WEIGHT_UNKNOWN / 2 if borderline else WEIGHT_UNKNOWN
+            findings.append(Finding("voice-unknown", detail, weight, path, evidence))
+        else:
+            detail = (f"The voice sounds like {name} (similarity {score:.2f}; voices below "
+                      f"{threshold:.2f} count as unknown).")
+            weight = WEIGHT_MATCHES_OWNER / 2 if borderline else WEIGHT_MATCHES_OWNER
+            findings.append(Finding("voice-matches-owner", detail, weight, path, evidence))
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# From an export
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class EmbeddedRecordings:
+    """Embeddings of the recordings that could be decoded, and why the others could not."""
+
+    paths: tuple[str, ...]
+    embeddings: np.ndarray
+    failed: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EmbedProgress:
+    """A step of ``embed_recordings_steps``: ``done`` of ``total`` recordings embedded."""
+
+    done: int
+    total: int
+
+
+def embed_recordings_steps(export: Export, paths: Sequence[str],
+                           encoder: SpeakerEncoder | None = None, *, chunk: int = 32,
+                           ) -> Generator[EmbedProgress, None, EmbeddedRecordings]:
+    """Decode, preprocess and embed members of ``export``, yielding progress after each chunk.
+
+    The embeddings are the return value; undecodable recordings are listed, not raised.
+    Stopping the generator (``close()``) cancels between chunks. Clips shorter than
+    ``LOOP_SECONDS`` are looped first (see ``encoder.loop_to_length``). ``chunk`` clips go
+    through the encoder together: enough partials for efficient batches while the decoded
+    audio of only one chunk is held in memory.
+    """
+    from viewer.audio.decode import AudioDecodeError, decode_member
+    from viewer.voice.encoder import SpeakerEncoder, preprocess_wav
+
+    encoder = encoder or SpeakerEncoder.from_resources()
+    done_paths: list[str] = []
+    blocks: list[np.ndarray] = []
+    failed: list[tuple[str, str]] = []
+    yield EmbedProgress(0, len(paths))
+    for start in range(0, len(paths), chunk):
+        wavs = []
+        for path in paths[start:start + chunk]:
+            try:
+                audio = decode_member(export, path)
+            except AudioDecodeError as error:
+                failed.append((path, str(error)))
+                continue
+            if audio.frames == 0:
+                failed.append((path, "The recording is empty."))
+                continue
+            wavs.append(preprocess_wav(audio.samples, audio.sample_rate,
+                                       min_seconds=LOOP_SECONDS))
+            done_paths.append(path)
+        if wavs:
+            blocks.append(encoder.embed_many(wavs))
+        yield EmbedProgress(min(len(paths), start + chunk), len(paths))
+    embeddings = np.concatenate(blocks) if blocks else np.zeros((0, 256), dtype=np.float32)
+    return EmbeddedRecordings(tuple(done_paths), embeddings, tuple(failed))
+
+
+def embed_recordings(export: Export, paths: Sequence[str],
+                     encoder: SpeakerEncoder | None = None, *,
+                     chunk: int = 32) -> EmbeddedRecordings:
+    """``embed_recordings_steps`` run to the end, for callers that need no progress."""
+    steps = embed_recordings_steps(export, paths, encoder, chunk=chunk)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as finished:
+            return finished.value
+
+
+def _unit_rows(embeddings: np.ndarray) -> np.ndarray:
+    rows = np.atleast_2d(np.asarray(embeddings, dtype=np.float32))
+    if rows.size == 0:
+        return rows.reshape(0, rows.shape[-1] if rows.ndim == 2 else 0)
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    return rows / np.where(norms > 0, norms, 1.0)
+
+
+def _check_lengths(paths: Sequence[str], vectors: np.ndarray) -> None:
+    if len(paths) != len(vectors):
+        raise ValueError(f"{len(paths)} paths but {len(vectors)} embeddings")
+
+
+__all__ = [
+    "CLUSTER_DISTANCE",
+    "EmbedProgress",
+    "EmbeddedRecordings",
+    "OwnerVoices",
+    "VoiceCluster",
+    "calibrate_threshold",
+    "cluster_voices",
+    "embed_recordings",
+    "embed_recordings_steps",
+    "match_owner",
+    "score_against_owner",
+    "voice_clusters",
+    "voice_findings",
+]

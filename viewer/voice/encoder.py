@@ -1,0 +1,444 @@
+"""A speaker encoder in numpy: resemblyzer 0.1.4's model without torch (Qt-free).
+
+Resemblyzer (Apache-2.0, Resemble AI; the GE2E encoder from Corentin Jemine's
+Real-Time-Voice-Cloning) turns speech into a 256-number "voice print": two clips of one speaker
+point the same way, clips of two speakers less so. The app needs that offline and small, so this
+module runs the same network with numpy alone: weights converted once from resemblyzer's
+``pretrained.pt`` (``scripts/convert_resemblyzer_weights.py``), the same mel front end (the
+librosa filterbank and window stored beside the weights, the same centred zero-padded STFT), the
+same 3-layer LSTM, linear layer, ReLU and L2 norm, and the same partial-utterance averaging.
+``tests/unit/voice/test_encoder.py`` checks it against embeddings resemblyzer itself computed.
+
+One deliberate difference is preprocessing. Resemblyzer trims silences with webrtcvad (a C
+extension) and resamples with librosa; the app needs neither. ``trim_long_silences`` here is an
+energy VAD feeding resemblyzer's own smoothing and dilation, and ``resample`` a windowed-sinc
+resampler. They decide the same things in the same spirit (cut pauses longer than ~0.2 s, keep
+speech), not sample for sample, so embeddings of raw recordings differ slightly from
+resemblyzer's ``preprocess_wav`` + ``embed_utterance``; the network itself is the same.
+
+Speed comes from ``embed_many``: every 1.6 s partial of every clip goes through the LSTM
+together, one matrix product per time step for the whole batch.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import ClassVar
+
+import numpy as np
+
+from viewer.resources import RESOURCES
+
+log = logging.getLogger("viewer.voice")
+
+#: The weights and front-end constants, converted from resemblyzer 0.1.4.
+WEIGHTS_PATH = RESOURCES / "voice" / "resemblyzer-0.1.4.npz"
+
+# resemblyzer/hparams.py
+SAMPLING_RATE = 16_000
+MEL_WINDOW_MS = 25
+MEL_STEP_MS = 10
+MEL_CHANNELS = 40
+PARTIAL_FRAMES = 160  # 1.6 s
+VAD_WINDOW_MS = 30
+VAD_MOVING_AVERAGE_WIDTH = 8
+VAD_MAX_SILENCE_WINDOWS = 6
+NORM_TARGET_DBFS = -30.0
+HIDDEN_SIZE = 256
+EMBEDDING_SIZE = 256
+LAYERS = 3
+
+N_FFT = SAMPLING_RATE * MEL_WINDOW_MS // 1000  # 400
+HOP = SAMPLING_RATE * MEL_STEP_MS // 1000  # 160
+_INT16_MAX = 2**15 - 1
+
+#: Partials pushed through the LSTM at once: large enough for efficient matrix products, small
+#: enough that the precomputed input gates (partials x 160 x 1024 float32) stay near 100 MB.
+DEFAULT_BATCH = 160
+
+
+class VoiceModelError(Exception):
+    """The voice model cannot be loaded. ``str(error)`` says how to get it back."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Preprocessing
+
+
+def preprocess_wav(samples: np.ndarray, rate: int, *, min_seconds: float = 0.0) -> np.ndarray:
+    """Mono float32 at 16 kHz, normalised up to -30 dBFS, long silences trimmed.
+
+    ``samples``: shape ``(frames,)`` or ``(frames, channels)`` (channels are averaged), any
+    float or integer dtype scaled to -1..1. The result is what ``embed_utterance`` expects.
+    ``min_seconds`` > 0 loops shorter clips to that length (see ``loop_to_length``); the
+    default 0 is resemblyzer's behaviour.
+    """
+    wav = np.asarray(samples)
+    if np.issubdtype(wav.dtype, np.integer):
+        wav = wav.astype(np.float32) / float(np.iinfo(wav.dtype).max + 1)
+    wav = np.nan_to_num(wav.astype(np.float32, copy=False))
+    if wav.ndim == 2:
+        wav = wav.mean(axis=1, dtype=np.float32)
+    elif wav.ndim != 1:
+        raise ValueError(f"expected (frames,) or (frames, channels), got shape {wav.shape}")
+    if rate != SAMPLING_RATE:
+        wav = resample(wav, rate, SAMPLING_RATE)
+    wav = normalize_volume(wav, NORM_TARGET_DBFS, increase_only=True)
+    wav = trim_long_silences(wav)
+    return loop_to_length(wav, min_seconds) if min_seconds > 0 else wav
+
+
+def loop_to_length(wav: np.ndarray, seconds: float) -> np.ndarray:
+    """Repeat a clip shorter than ``seconds`` end to end until it is at least that long.
+
+    Not in resemblyzer, and only used for voice analysis, never for the equivalence tests.
+    Resemblyzer zero-pads a clip to fill its last 1.6 s partial, and the LSTM's final state,
+    which is the embedding, then reads mostly silence: a one-second "Alexa, stop" embeds far
+    from the same speaker's longer commands. Looping fills every partial with speech and gives
+    a short clip several partials to average. Measured on espeak-ng commands of 1-2 s: the
+    lowest same-voice similarity rose from 0.55-0.65 to 0.66-0.72, other voices unchanged.
+    """
+    wav = np.asarray(wav, dtype=np.float32)
+    target = round(seconds * SAMPLING_RATE)
+    if wav.size == 0 or len(wav) >= target:
+        return wav
+    return np.tile(wav, -(-target // len(wav)))
+
+
+def normalize_volume(wav: np.ndarray, target_dbfs: float = NORM_TARGET_DBFS, *,
+                     increase_only: bool = True) -> np.ndarray:
+    """Scale to ``target_dbfs`` RMS, as resemblyzer does (by default it only ever amplifies).
+
+    The encoder was trained on level-normalised speech; quiet far-field recordings otherwise
+    embed differently from close ones of the same speaker.
+    """
+    wav = np.asarray(wav, dtype=np.float32)
+    if wav.size == 0:
+        return wav
+    rms = float(np.sqrt(np.mean(np.square(wav, dtype=np.float64))))
+    if rms <= 0.0:
+        return wav  # digital silence: nothing to scale (resemblyzer would divide by zero)
+    change_db = target_dbfs - 20.0 * math.log10(rms)
+    if change_db < 0 and increase_only:
+        return wav
+    return (wav * np.float32(10.0 ** (change_db / 20.0))).astype(np.float32)
+
+
+def trim_long_silences(wav: np.ndarray) -> np.ndarray:
+    """Shorten pauses to at most ~0.2 s, keeping speech; resemblyzer's trim, energy-based.
+
+    Resemblyzer asks webrtcvad (mode 3) whether each 30 ms window is speech, smooths the flags
+    with a moving average of 8 windows, and keeps every window within 3 of a voiced one. The
+    app has no webrtcvad, so the per-window decision here is an energy threshold (see
+    ``_voiced_windows``); the smoothing and dilation are resemblyzer's, step for step. When no
+    window counts as voiced the clip is returned as it is: an empty clip has no embedding,
+    and a whispered or far-away command is better judged whole than not at all.
+    """
+    window = VAD_WINDOW_MS * SAMPLING_RATE // 1000
+    wav = np.asarray(wav, dtype=np.float32)
+    usable = wav[: len(wav) - len(wav) % window]
+    if usable.size == 0:
+        return wav
+    voiced = _voiced_windows(usable.reshape(-1, window))
+    mask = np.round(_moving_average(voiced.astype(np.float64), VAD_MOVING_AVERAGE_WIDTH)) > 0
+    mask = _dilate(mask, VAD_MAX_SILENCE_WINDOWS + 1)
+    if not mask.any():
+        return wav
+    return usable[np.repeat(mask, window)]
+
+
+#: Windows quieter than this are silence whatever the recording (about the level of a quiet
+#: room through a phone microphone after normalisation).
+VAD_FLOOR_DBFS = -60.0
+#: A window is voiced when it is this many dB above the recording's noise floor ...
+VAD_ABOVE_NOISE_DB = 12.0
+#: ... unless loud and quiet windows differ by less than this: then there is no pause to find
+#: (continuous speech, or steady noise) and only the absolute floor applies.
+VAD_MIN_CONTRAST_DB = 10.0
+
+
+def _voiced_windows(windows: np.ndarray) -> np.ndarray:
+    """Energy VAD: a window is voiced when it stands clearly above the recording's own floor.
+
+    The noise floor is the 10th percentile of window levels (a voice command is rarely more than
+    90 % speech) and the speech level the 90th. A window is voiced above ``VAD_FLOOR_DBFS`` and
+    above the lower of floor + 12 dB and the midpoint between floor and speech level: the
+    midpoint takes over in noisy clips, where 12 dB would cut quiet syllables. When the two
+    differ by less than ``VAD_MIN_CONTRAST_DB`` nothing stands out as a pause, and every window
+    above the absolute floor counts: keeping too much only costs a little accuracy, cutting
+    speech costs more.
+    """
+    power = np.mean(np.square(windows, dtype=np.float64), axis=1)
+    level = 10.0 * np.log10(power + 1e-12)
+    noise, speech = np.percentile(level, [10, 90])
+    if speech - noise < VAD_MIN_CONTRAST_DB:
+        return level > VAD_FLOOR_DBFS
+    threshold = max(VAD_FLOOR_DBFS, min(noise + VAD_ABOVE_NOISE_DB, (noise + speech) / 2))
+    return level > threshold
+
+
+def _moving_average(array: np.ndarray, width: int) -> np.ndarray:
+    # resemblyzer/audio.py trim_long_silences.moving_average, verbatim in effect.
+    padded = np.concatenate((np.zeros((width - 1) // 2), array, np.zeros(width // 2)))
+    total = np.cumsum(padded, dtype=float)
+    total[width:] = total[width:] - total[:-width]
+    return total[width - 1:] / width
+
+
+def _dilate(mask: np.ndarray, width: int) -> np.ndarray:
+    """scipy.ndimage.binary_dilation with ``np.ones(width)`` (centred, zero border)."""
+    counts = np.convolve(mask.astype(np.int32), np.ones(width, dtype=np.int32), mode="full")
+    start = (width - 1) - (width - 1) // 2  # scipy centres an even structure one to the left
+    return counts[start:start + len(mask)] > 0
+
+
+#: Zero crossings of the windowed sinc on each side, at the lower of the two rates.
+_RESAMPLE_ZEROS = 16
+_RESAMPLE_KAISER_BETA = 8.6
+#: Output samples computed per block (bounds the tap matrix to a few MB).
+_RESAMPLE_BLOCK = 8192
+
+
+def resample(wav: np.ndarray, from_rate: int, to_rate: int) -> np.ndarray:
+    """Band-limited resampling with a Kaiser-windowed sinc, in numpy alone.
+
+    soundfile cannot resample and the app must not need scipy or librosa. For rates in a
+    rational ratio ``up/down`` the fractional offsets repeat every ``up`` output samples, so the
+    filter is tabulated once per phase (polyphase) and each output sample is a dot product of
+    ``2 * zeros / cutoff`` input samples. The cutoff sits at the lower Nyquist frequency, so
+    downsampling does not alias; 16 zero crossings and beta 8.6 put the stopband near -80 dB,
+    far below what changes a speaker embedding.
+    """
+    wav = np.asarray(wav, dtype=np.float32)
+    if from_rate <= 0 or to_rate <= 0:
+        raise ValueError(f"sample rates must be positive, got {from_rate} -> {to_rate}")
+    if from_rate == to_rate or wav.size == 0:
+        return wav.copy()
+    common = math.gcd(from_rate, to_rate)
+    up, down = to_rate // common, from_rate // common
+    cutoff = min(1.0, to_rate / from_rate)  # of the input Nyquist
+    half = math.ceil(_RESAMPLE_ZEROS / cutoff)  # taps each side, in input samples
+    taps = np.arange(-half + 1, half + 1)  # offsets from floor(position)
+    phases = np.arange(up) / up  # fractional part of each output's input position
+    distance = phases[:, None] - taps[None, :]  # position - input index
+    kernel = cutoff * np.sinc(cutoff * distance) * _kaiser(distance / (half + 1),
+                                                            _RESAMPLE_KAISER_BETA)
+    kernel = kernel.astype(np.float32)
+
+    n_out = math.ceil(len(wav) * up / down)
+    padded = np.concatenate((np.zeros(half, np.float32), wav, np.zeros(half + 1, np.float32)))
+    out = np.empty(n_out, dtype=np.float32)
+    for start in range(0, n_out, _RESAMPLE_BLOCK):
+        index = np.arange(start, min(n_out, start + _RESAMPLE_BLOCK), dtype=np.int64)
+        position = index * down  # in units of 1/up input samples
+        base, phase = position // up, position % up
+        gather = padded[(base + half)[:, None] + taps[None, :]]
+        out[index] = np.einsum("ij,ij->i", gather, kernel[phase])
+    return out
+
+
+def _kaiser(x: np.ndarray, beta: float) -> np.ndarray:
+    """Kaiser window at continuous positions ``x`` in -1..1 (0 outside)."""
+    inside = np.clip(1.0 - np.square(x), 0.0, None)
+    return np.where(np.abs(x) < 1.0, np.i0(beta * np.sqrt(inside)) / np.i0(beta), 0.0)
+
+
+# ---------------------------------------------------------------------------------------------
+# Partial utterances
+
+
+def compute_partial_slices(n_samples: int, rate: float = 1.3, min_coverage: float = 0.75,
+                           ) -> tuple[list[slice], list[slice]]:
+    """Where to cut a clip into 1.6 s partials: resemblyzer's ``compute_partial_slices``.
+
+    Returns ``(wav_slices, mel_slices)``. Partials start every ``1 / rate`` seconds; the last
+    one is kept when at least ``min_coverage`` of it holds audio (it is zero-padded), and there
+    is always at least one. The slices may reach past the end: pad to ``wav_slices[-1].stop``.
+    """
+    if not 0 < min_coverage <= 1:
+        raise ValueError(f"min_coverage must be in (0, 1], got {min_coverage}")
+    samples_per_frame = int(SAMPLING_RATE * MEL_STEP_MS / 1000)
+    n_frames = int(np.ceil((n_samples + 1) / samples_per_frame))
+    frame_step = int(np.round((SAMPLING_RATE / rate) / samples_per_frame))
+    if not 0 < frame_step <= PARTIAL_FRAMES:
+        raise ValueError(f"rate {rate} gives a partial step of {frame_step} frames")
+
+    wav_slices, mel_slices = [], []
+    steps = max(1, n_frames - PARTIAL_FRAMES + frame_step + 1)
+    for i in range(0, steps, frame_step):
+        mel_range = np.array([i, i + PARTIAL_FRAMES])
+        wav_range = mel_range * samples_per_frame
+        mel_slices.append(slice(*mel_range))
+        wav_slices.append(slice(*wav_range))
+
+    last = wav_slices[-1]
+    coverage = (n_samples - last.start) / (last.stop - last.start)
+    if coverage < min_coverage and len(mel_slices) > 1:
+        mel_slices, wav_slices = mel_slices[:-1], wav_slices[:-1]
+    return wav_slices, mel_slices
+
+
+# ---------------------------------------------------------------------------------------------
+# The encoder
+
+
+class SpeakerEncoder:
+    """resemblyzer's VoiceEncoder in numpy. Thread-safe for concurrent reads; load it once.
+
+    >>> encoder = SpeakerEncoder.from_resources()
+    >>> encoder.embed_many([preprocess_wav(samples, rate) for samples, rate in clips])
+    """
+
+    _shared: ClassVar[SpeakerEncoder | None] = None
+    _shared_lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(self, arrays: dict[str, np.ndarray]) -> None:
+        try:
+            self._mel_filterbank = _f32(arrays["mel_filterbank"])  # (40, 201)
+            self._window = _f32(arrays["stft_window"])  # (400,)
+            # Sigmoid(x) = 0.5 + 0.5 tanh(x / 2): halving the rows of the i, f and o gates
+            # once here lets every step run one tanh over all four gates.
+            scale = np.full(4 * HIDDEN_SIZE, 0.5, dtype=np.float32)
+            scale[2 * HIDDEN_SIZE:3 * HIDDEN_SIZE] = 1.0  # the cell candidate g is a tanh
+            self._layers = []
+            for layer in range(LAYERS):
+                w_ih = _f32(arrays[f"lstm_weight_ih_l{layer}"]) * scale[:, None]
+                w_hh = _f32(arrays[f"lstm_weight_hh_l{layer}"]) * scale[:, None]
+                bias = _f32(arrays[f"lstm_bias_l{layer}"]) * scale
+                self._layers.append((np.ascontiguousarray(w_ih.T), np.ascontiguousarray(w_hh.T),
+                                     bias))
+            self._linear_t = np.ascontiguousarray(_f32(arrays["linear_weight"]).T)
+            self._linear_bias = _f32(arrays["linear_bias"])
+        except KeyError as error:
+            raise VoiceModelError(f"the voice model lacks the array {error}") from error
+        expected = {"mel": (MEL_CHANNELS, N_FFT // 2 + 1), "window": (N_FFT,),
+                    "linear": (HIDDEN_SIZE, EMBEDDING_SIZE)}
+        actual = {"mel": self._mel_filterbank.shape, "window": self._window.shape,
+                  "linear": self._linear_t.shape}
+        if actual != expected or self._layers[0][0].shape != (MEL_CHANNELS, 4 * HIDDEN_SIZE):
+            raise VoiceModelError(f"the voice model has unexpected shapes: {actual}")
+
+    @classmethod
+    def load(cls, path: Path) -> SpeakerEncoder:
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                arrays = {name: data[name] for name in data.files}
+        except (OSError, ValueError) as error:
+            raise VoiceModelError(
+                f"the voice model cannot be read from {path} ({error}); regenerate it with "
+                "scripts/convert_resemblyzer_weights.py (see resources/voice/README.md)"
+            ) from error
+        return cls(arrays)
+
+    @classmethod
+    def from_resources(cls) -> SpeakerEncoder:
+        """The bundled model, loaded on first use and shared afterwards (~6 MB)."""
+        with cls._shared_lock:
+            if cls._shared is None:
+                cls._shared = cls.load(WEIGHTS_PATH)
+                log.debug("voice model loaded from %s", WEIGHTS_PATH)
+            return cls._shared
+
+    # -- front end ------------------------------------------------------------------------
+
+    def mel_spectrogram(self, wav: np.ndarray) -> np.ndarray:
+        """``(frames, 40)`` float32 mel power: resemblyzer's ``wav_to_mel_spectrogram``.
+
+        librosa.feature.melspectrogram(sr=16000, n_fft=400, hop_length=160, n_mels=40): a
+        centred STFT (200 zeros each side, librosa >= 0.10's ``pad_mode="constant"``), periodic
+        Hann window, power 2, Slaney mel filterbank. Not a log-mel: the encoder takes power.
+        """
+        wav = np.asarray(wav, dtype=np.float32)
+        padded = np.pad(wav, (N_FFT // 2, N_FFT // 2))
+        n_frames = 1 + (len(padded) - N_FFT) // HOP
+        frames = np.lib.stride_tricks.as_strided(
+            padded, shape=(n_frames, N_FFT), strides=(padded.strides[0] * HOP, padded.strides[0]),
+            writeable=False)
+        spectrum = np.fft.rfft(frames * self._window, axis=1)
+        power = (spectrum.real ** 2 + spectrum.imag ** 2).astype(np.float32)
+        return power @ self._mel_filterbank.T
+
+    # -- network --------------------------------------------------------------------------
+
+    def embed_mels(self, mels: np.ndarray) -> np.ndarray:
+        """Embeddings ``(n, 256)`` of partials ``(n, frames, 40)``: LSTM, linear, ReLU, L2."""
+        x = np.ascontiguousarray(np.asarray(mels, dtype=np.float32).transpose(1, 0, 2))
+        steps, batch, _ = x.shape
+        hidden = HIDDEN_SIZE
+        h = np.zeros((batch, hidden), dtype=np.float32)
+        for index, (w_ih_t, w_hh_t, bias) in enumerate(self._layers):
+            last_layer = index == LAYERS - 1
+            # The input half of every gate for every step at once: one large product.
+            gates_in = (x.reshape(steps * batch, -1) @ w_ih_t + bias).reshape(steps, batch, -1)
+            h = np.zeros((batch, hidden), dtype=np.float32)
+            c = np.zeros((batch, hidden), dtype=np.float32)
+            outputs = None if last_layer else np.empty((steps, batch, hidden), dtype=np.float32)
+            gates = np.empty((batch, 4 * hidden), dtype=np.float32)
+            for t in range(steps):
+                np.matmul(h, w_hh_t, out=gates)
+                gates += gates_in[t]
+                np.tanh(gates, out=gates)
+                i = gates[:, :hidden]
+                f = gates[:, hidden:2 * hidden]
+                g = gates[:, 2 * hidden:3 * hidden]
+                o = gates[:, 3 * hidden:]
+                # sigmoid(z) = 0.5 * tanh(z / 2) + 0.5 (the /2 is in the weights)
+                c = (0.5 * f + 0.5) * c + (0.5 * i + 0.5) * g
+                h = (0.5 * o + 0.5) * np.tanh(c)
+                if outputs is not None:
+                    outputs[t] = h
+            if outputs is not None:
+                x = outputs
+        raw = np.maximum(h @ self._linear_t + self._linear_bias, 0.0)
+        return _l2_normalize(raw)
+
+    # -- utterances -----------------------------------------------------------------------
+
+    def partial_mels(self, wav: np.ndarray, rate: float = 1.3,
+                     min_coverage: float = 0.75) -> np.ndarray:
+        """The clip's partials ``(n, 160, 40)``, cut exactly as resemblyzer's embed_utterance."""
+        wav = np.asarray(wav, dtype=np.float32)
+        wav_slices, mel_slices = compute_partial_slices(len(wav), rate, min_coverage)
+        longest = wav_slices[-1].stop
+        if longest >= len(wav):
+            wav = np.pad(wav, (0, longest - len(wav)))
+        mel = self.mel_spectrogram(wav)
+        return np.stack([mel[s] for s in mel_slices])
+
+    def embed_utterance(self, wav: np.ndarray, rate: float = 1.3,
+                        min_coverage: float = 0.75) -> np.ndarray:
+        """The ``(256,)`` embedding of one preprocessed 16 kHz clip (see ``preprocess_wav``)."""
+        return self.embed_many([wav], rate=rate, min_coverage=min_coverage)[0]
+
+    def embed_many(self, wavs: Sequence[np.ndarray], *, rate: float = 1.3,
+                   min_coverage: float = 0.75, batch_size: int = DEFAULT_BATCH) -> np.ndarray:
+        """Embeddings ``(n, 256)`` of n preprocessed clips, all partials batched together.
+
+        Same result as ``embed_utterance`` per clip (the L2-normed mean of its partials'
+        embeddings); many times faster, because each LSTM step is one matrix product over up to
+        ``batch_size`` partials from any clips instead of a product per clip.
+        """
+        if not wavs:
+            return np.zeros((0, EMBEDDING_SIZE), dtype=np.float32)
+        per_clip = [self.partial_mels(wav, rate, min_coverage) for wav in wavs]
+        owners = np.repeat(np.arange(len(per_clip)), [len(p) for p in per_clip])
+        stacked = np.concatenate(per_clip)
+        partials = np.concatenate([self.embed_mels(stacked[start:start + batch_size])
+                                   for start in range(0, len(stacked), batch_size)])
+        sums = np.zeros((len(per_clip), EMBEDDING_SIZE), dtype=np.float64)
+        np.add.at(sums, owners, partials)
+        return _l2_normalize(sums).astype(np.float32)
+
+
+def _f32(array: np.ndarray) -> np.ndarray:
+    return np.ascontiguousarray(array, dtype=np.float32)
+
+
+def _l2_normalize(rows: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    # An all-zero row (every ReLU output 0) stays zero rather than becoming NaN.
+    return rows / np.where(norms > 0, norms, 1.0)

@@ -1,0 +1,164 @@
+"""Voice evidence for the ownership check: embed, compare with the owner, cluster.
+
+Embeddings are cached in the review store by each member's SHA-256, so a second open of the
+same export (or the same file in another export) embeds nothing again. The owner's voices
+come from voice samples the user supplied (files on disk) and from recordings they confirmed
+as theirs. Without either, voice can say who sounds alike (clusters) but not who is a
+stranger, and it stays silent on verdicts.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Generator, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from viewer.analysis.findings import Finding
+from viewer.analysis.profile import OwnershipProfile
+from viewer.archive import Export, MemberError, OpenProgress
+from viewer.model import ExportContents, Recording
+from viewer.voice.analysis import (
+    LOOP_SECONDS,
+    OwnerVoices,
+    cluster_voices,
+    embed_recordings_steps,
+    voice_clusters,
+    voice_findings,
+)
+
+log = logging.getLogger("viewer.voice")
+
+#: Names the cached vectors: the weights and the preprocessing (short clips looped to 3 s).
+MODEL_NAME = "resemblyzer-0.1.4-numpy-loop3"
+
+
+class ExportVoiceEvidence:
+    """What the voice model says about one export (see ``viewer.analysis.check``)."""
+
+    def __init__(self, export: Export, contents: ExportContents,
+                 profile: OwnershipProfile | None, store: Any | None = None) -> None:
+        self._export = export
+        self._contents = contents
+        self._profile = profile
+        self._store = store
+        self._clusters: list[dict[str, Any]] = []
+        self.problems: list[str] = []
+
+    # -- the check's interface ------------------------------------------------------------
+    def findings(self, recordings: Sequence[Recording]) -> list[Finding]:
+        steps = self.steps(recordings)
+        while True:
+            try:
+                next(steps)
+            except StopIteration as finished:
+                return finished.value  # type: ignore[no-any-return]
+
+    def clusters(self) -> list[dict[str, Any]]:
+        return list(self._clusters)
+
+    def steps(self, recordings: Sequence[Recording],
+              ) -> Generator[OpenProgress, None, list[Finding]]:
+        """Embed (or recall) every playable recording, yielding progress; then judge."""
+        paths = [r.path for r in recordings
+                 if not r.audio_problem and r.path in self._export
+                 and self._export.member(r.path).readable]
+        vectors = yield from self._embeddings(paths)
+        usable = [path for path in paths if path in vectors]
+        if not usable:
+            return []
+        matrix = np.stack([vectors[path] for path in usable])
+        labels = cluster_voices(matrix)
+        self._clusters = [
+            {"id": cluster.label, "recordings": len(cluster.members),
+             "representative": cluster.representative_path, "members": list(cluster.members)}
+            for cluster in voice_clusters(usable, matrix, labels)]
+        owner = self._owner_voices(vectors)
+        if owner is None:
+            return []
+        enrolled = set(self._confirmed_mine())
+        judged = [path for path in usable if path not in enrolled]
+        if not judged:
+            return []
+        return voice_findings(judged, np.stack([vectors[p] for p in judged]), owner)
+
+    # -- embeddings -----------------------------------------------------------------------
+    def _embeddings(self, paths: Sequence[str],
+                    ) -> Generator[OpenProgress, None, dict[str, np.ndarray]]:
+        sha_of: dict[str, str] = {}
+        for path in paths:
+            try:
+                sha_of[path] = self._export.member_sha256(path)
+            except MemberError as error:
+                self.problems.append(f"{path}: {error.reason}")
+        cached: dict[str, np.ndarray] = {}
+        if self._store is not None and sha_of:
+            cached = self._store.get_embeddings(MODEL_NAME, sorted(set(sha_of.values())))
+        vectors = {path: cached[sha] for path, sha in sha_of.items() if sha in cached}
+        missing = [path for path in sha_of if path not in vectors]
+        total = len(sha_of)
+        yield OpenProgress("comparing voices", len(vectors), total)
+        if missing:
+            steps = embed_recordings_steps(self._export, missing)
+            try:
+                while True:
+                    step = next(steps)
+                    yield OpenProgress("comparing voices", len(vectors) + step.done, total)
+            except StopIteration as finished:
+                embedded = finished.value
+            fresh = dict(zip(embedded.paths, embedded.embeddings, strict=True))
+            self.problems.extend(f"{path}: {reason}" for path, reason in embedded.failed)
+            vectors.update(fresh)
+            if self._store is not None and fresh:
+                self._store.put_embeddings(MODEL_NAME, {sha_of[p]: v for p, v in fresh.items()})
+        return vectors
+
+    # -- the owner ------------------------------------------------------------------------
+    def _confirmed_mine(self) -> list[str]:
+        if self._profile is None:
+            return []
+        return [path for path in self._profile.confirmed_mine if path in self._export]
+
+    def _owner_voices(self, vectors: dict[str, np.ndarray]) -> OwnerVoices | None:
+        samples = [vectors[path] for path in self._confirmed_mine() if path in vectors]
+        samples += self._sample_file_embeddings()
+        if not samples:
+            return None
+        matrix = np.stack(samples)
+        # A household has several voices: group the owner's samples before comparing.
+        labels = cluster_voices(matrix) if len(samples) > 1 else np.zeros(1, dtype=int)
+        names = tuple(f"your voice {int(label) + 1}" for label in labels)
+        return OwnerVoices(matrix, names)
+
+    def _sample_file_embeddings(self) -> list[np.ndarray]:
+        if self._profile is None or not self._profile.voice_samples:
+            return []
+        import soundfile
+
+        from viewer.voice.encoder import SpeakerEncoder, preprocess_wav
+
+        wavs = []
+        for path in self._profile.voice_samples:
+            try:
+                samples, rate = soundfile.read(str(Path(path)), dtype="float32",
+                                               always_2d=True)
+            except (OSError, RuntimeError, soundfile.LibsndfileError) as error:
+                self.problems.append(f"voice sample {path}: {error}")
+                continue
+            wavs.append(preprocess_wav(samples, rate, min_seconds=LOOP_SECONDS))
+        if not wavs:
+            return []
+        return list(SpeakerEncoder.from_resources().embed_many(wavs))
+
+
+def open_default_store() -> Any | None:
+    """The user's review store for caching, or None when it cannot be opened."""
+    try:
+        from viewer.review import ReviewStore
+
+        return ReviewStore.open_default()
+    except Exception as error:  # the cache is an optimisation; the check works without it
+        log.warning("voice cache unavailable: %s", error)
+        return None

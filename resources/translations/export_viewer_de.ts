@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="+65"/>
+        <location filename="../../viewer/ui/actions.py" line="+66"/>
         <source>&amp;Open Export…</source>
         <translation>Export ö&amp;ffnen…</translation>
     </message>
@@ -112,6 +112,11 @@
         <location line="+1"/>
         <source>&amp;Files</source>
         <translation>&amp;Dateien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Voices</source>
+        <translation>S&amp;timmen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -595,7 +600,7 @@
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Review</source>
         <translation>&amp;Prüfen</translation>
     </message>
@@ -611,13 +616,13 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+147"/>
+        <location line="+148"/>
         <location line="+27"/>
         <source>No export open</source>
         <translation>Kein Export geöffnet</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-172"/>
         <source>Opening progress</source>
         <translation>Fortschritt beim Öffnen</translation>
     </message>
@@ -627,7 +632,7 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+111"/>
         <source>Open Export</source>
         <translation>Export öffnen</translation>
     </message>
@@ -859,12 +864,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>People</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-59"/>
         <source>Serial number</source>
         <translation>Seriennummer</translation>
     </message>
@@ -880,12 +885,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>Your devices</source>
         <translation>Ihre Geräte</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-54"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
@@ -931,20 +936,25 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Time zone</source>
         <translation>Zeitzone</translation>
     </message>
     <message>
-        <location line="-19"/>
-        <location line="+83"/>
+        <location line="-21"/>
+        <location line="+89"/>
         <source>Recordings of your voice</source>
         <translation>Aufnahmen Ihrer Stimme</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-88"/>
         <source>Add recordings of your voice…</source>
         <translation>Aufnahmen Ihrer Stimme hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record your voice…</source>
+        <translation>Ihre Stimme aufnehmen…</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -962,7 +972,7 @@
         <translation>Sprachen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Your voice</source>
         <translation>Ihre Stimme</translation>
     </message>
@@ -1044,6 +1054,56 @@
         <location line="+3"/>
         <source>{not_mine} not mine, {mine} mine</source>
         <translation>{not_mine} nicht meins, {mine} meins</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/voice_recorder.py" line="+39"/>
+        <source>Record Your Voice</source>
+        <translation>Ihre Stimme aufnehmen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Press Record and read this sentence aloud at your normal pace. The recording stays on this computer.</source>
+        <translation>Drücken Sie „Aufnehmen“ und lesen Sie diesen Satz in Ihrem normalen Tempo laut vor. Die Aufnahme bleibt auf diesem Computer.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Input level</source>
+        <translation>Eingangspegel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record</source>
+        <translation>Aufnehmen</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recording…</source>
+        <translation>Aufnahme läuft…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Recording… {seconds:.1f} s</source>
+        <translation>Aufnahme läuft… {seconds:.1f} s</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Record Again</source>
+        <translation>Erneut aufnehmen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That was too short ({seconds:.1f} s); please read the whole sentence.</source>
+        <translation>Das war zu kurz ({seconds:.1f} s); bitte lesen Sie den ganzen Satz.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recorded {seconds:.1f} s.</source>
+        <translation>{seconds:.1f} s aufgenommen.</translation>
     </message>
 </context>
 <context>

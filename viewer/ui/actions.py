@@ -32,6 +32,7 @@ class Actions:
     fit_timeline: QAction
     show_recordings: QAction
     show_files: QAction
+    show_voices: QAction
     shortcuts: QAction
     about: QAction
     mark_not_mine: QAction
@@ -85,6 +86,7 @@ def build_actions(parent: QObject) -> Actions:
         fit_timeline=_action(parent, tr("Show the &Whole Timeline"), "Home"),
         show_recordings=_action(parent, tr("&Recordings"), "Ctrl+1"),
         show_files=_action(parent, tr("&Files"), "Ctrl+2"),
+        show_voices=_action(parent, tr("&Voices"), "Ctrl+3"),
         shortcuts=_action(parent, tr("&Keyboard Shortcuts"), "F1", "?"),
         about=_action(parent, tr("&About Export Viewer")),
         mark_not_mine=_action(parent, tr("Mark as &Not Mine"), "N",

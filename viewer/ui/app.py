@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -92,6 +93,9 @@ def run_app(paths: Sequence[str], *, demo: bool = False) -> int:
     app = create_application()
     window = MainWindow()
     window.show()
+    # Everything built so far (Qt bindings, the window) lives until exit: freeze it so the
+    # cyclic collector does not rescan it on every full pass (see MainWindow._on_opened).
+    gc.freeze()
     targets = [str(Path(path)) for path in paths]
     if demo:
         targets = [str(demo_export())]

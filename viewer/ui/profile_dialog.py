@@ -108,6 +108,8 @@ class ProfileDialog(QDialog):
         self.samples.setAccessibleName(tr("Recordings of your voice"))
         add_sample = QPushButton(tr("Add recordings of your voice…"))
         add_sample.clicked.connect(self._add_samples)
+        record_sample = QPushButton(tr("Record your voice…"))
+        record_sample.clicked.connect(self._record_sample)
 
         self._keep = {key: document.get(key, []) for key in ("confirmed_mine",
                                                              "confirmed_not_mine")}
@@ -127,7 +129,11 @@ class ProfileDialog(QDialog):
         form.addRow(tr("Time zone"), self.timezone)
         samples_box = QVBoxLayout()
         samples_box.addWidget(self.samples)
-        samples_box.addWidget(add_sample, 0, Qt.AlignmentFlag.AlignLeft)
+        sample_buttons = QHBoxLayout()
+        sample_buttons.addWidget(add_sample)
+        sample_buttons.addWidget(record_sample)
+        sample_buttons.addStretch(1)
+        samples_box.addLayout(sample_buttons)
         form.addRow(tr("Your voice"), samples_box)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -191,6 +197,13 @@ class ProfileDialog(QDialog):
             self, tr("Recordings of your voice"), str(Path.home()),
             tr("Audio (*.wav *.flac *.ogg *.opus *.mp3);;All files (*)"))
         self.samples.addItems(paths)
+
+    def _record_sample(self) -> None:
+        from viewer.ui.voice_recorder import VoiceRecorderDialog
+
+        dialog = VoiceRecorderDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_path is not None:
+            self.samples.addItem(str(dialog.saved_path))
 
     def document(self) -> dict[str, Any]:
         """The profile as JSON, the shape ``export-viewer check --profile`` reads."""

@@ -1,24 +1,35 @@
 """Benchmarks: each figure beside the baseline it is compared to, measured in the same run.
 
     .venv/bin/python benchmarks/run.py [--count 1700] [--repeat 5]
+        [--reference-python /tmp/refvenv/bin/python] [--skip-voice]
 
-Rows so far (issue 7 adds the check, voice and report rows and the 10,000 variant):
-- ``inspect --files-only``: the archive layer (central directory + one hashing pass), a fresh
-  process each time, vs ``sha256sum`` of the same file: the floor, one sequential read.
-- ``inspect`` with importers: adds reading every recording's header and the transcripts.
-- GUI open to timeline: an open, offscreen window told to open the export, until the list
-  and timeline show it (``gui_open.py``; median of --repeat opens in one process).
-Times are medians of --repeat runs after one warm-up run (the file is in the page cache for
-both sides), so the ratio compares work, not disk.
+The export is made by ``make_large_export.py`` (deterministic; 1,700 recordings ≈ 120 MB).
+Rows:
+- ``sha256sum``: the floor, one sequential read of the file. Every other row is a ratio to
+  it. Commands in the first block run interleaved (A B C, A B C, ...) after a warm-up, so the
+  machine's noise falls on all of them alike and the file is in the page cache for all.
+- ``inspect``: with ``--files-only`` the archive layer alone; without it, the importers too.
+- ``check --no-voice``: the metadata check, member hashes included.
+- GUI open to timeline: an offscreen window told to open the export, until list and
+  timeline show it (``gui_open.py``, median of --repeat in one process).
+- voice: ``check`` with voice on a cold cache (every clip decoded and embedded: clips/s) and
+  again with the cache warm (the "second open"); with --reference-python, the numpy encoder
+  against resemblyzer (torch) on the same clips, else that column is skipped, saying why.
+- GUI during analysis: the longest stall of the GUI thread while the window opens the export
+  and runs the whole check with voice in the background.
+- ``report``: the discrepancy report, when the command exists.
+Peak RSS is measured for each command in its own process.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -28,66 +39,118 @@ sys.path.insert(0, str(HERE))
 from make_large_export import build  # noqa: E402
 
 
-def timed_together(commands: dict[str, list[str]], repeat: int) -> dict[str, float]:
-    """Median wall seconds of each command. Runs interleave (A B C, A B C, ...) so that the
-    machine's noise falls on every row alike; one warm-up round puts the file in the cache."""
+def timed_together(commands: dict[str, list[str]], repeat: int,
+                   env: dict[str, str] | None = None) -> dict[str, float]:
+    """Median wall seconds of each command, runs interleaved after one warm-up round."""
     for command in commands.values():
-        subprocess.run(command, check=True, capture_output=True)
+        done = subprocess.run(command, capture_output=True, env=env, check=False)
+        if done.returncode not in (0, 1):  # check exits 1 when it finds a stranger's file
+            raise SystemExit(f"{command} failed: {done.stderr.decode()[-500:]}")
     times: dict[str, list[float]] = {label: [] for label in commands}
     for _ in range(repeat):
         for label, command in commands.items():
             started = time.perf_counter()
-            subprocess.run(command, check=True, capture_output=True)
+            subprocess.run(command, capture_output=True, env=env, check=False)
             times[label].append(time.perf_counter() - started)
     return {label: statistics.median(values) for label, values in times.items()}
 
 
-def peak_rss_mb(command: list[str]) -> float:
-    """Peak resident memory (MB) of one run of ``command``: a fresh wrapper process reports
-    the ru_maxrss of its only child, so earlier runs cannot inflate the figure."""
-    script = ("import resource, subprocess, sys\n"
-              "subprocess.run(sys.argv[1:], check=True, capture_output=True)\n"
-              "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
+def once(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one run, measured by a wrapper process."""
+    script = ("import resource, subprocess, sys, time\n"
+              "t = time.perf_counter()\n"
+              "subprocess.run(sys.argv[1:], capture_output=True)\n"
+              "print(time.perf_counter() - t, "
+              "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
     done = subprocess.run([sys.executable, "-c", script, *command], check=True,
-                          capture_output=True, text=True)
-    return int(done.stdout.strip()) / 1024
+                          capture_output=True, text=True, env=env)
+    seconds, peak = done.stdout.split()
+    return float(seconds), int(peak) / 1024
+
+
+def gui_open(export: Path, repeat: int, env: dict[str, str]) -> tuple[float, float]:
+    done = subprocess.run([sys.executable, str(HERE / "gui_open.py"), str(export),
+                           "--repeat", str(repeat)], check=True, capture_output=True, text=True,
+                          env={**env, "QT_QPA_PLATFORM": "offscreen"})
+    runs = [line.split() for line in done.stdout.splitlines() if line.strip()]
+    return statistics.median(float(run[0]) for run in runs), max(float(run[1]) for run in runs)
+
+
+def gui_stall_during_analysis(export: Path, env: dict[str, str]) -> tuple[float, float]:
+    done = subprocess.run([sys.executable, str(HERE / "gui_open.py"), str(export),
+                           "--with-check"], check=True, capture_output=True, text=True,
+                          env={**env, "QT_QPA_PLATFORM": "offscreen"})
+    seconds, stall_ms = done.stdout.split()[:2]
+    return float(seconds), float(stall_ms)
+
+
+def row(label: str, seconds: float | None, floor: float, peak: float | None,
+        note: str = "") -> None:
+    value = f"{seconds:8.3f} {seconds / floor:8.2f}" if seconds is not None else f"{'':>17}"
+    peak_text = f"{peak:12.0f}" if peak is not None else f"{'':>12}"
+    print(f"{label:<36} {value} {peak_text}  {note}".rstrip())
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="Export Viewer benchmarks")
     parser.add_argument("--count", type=int, default=1700)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--reference-python", default=None,
+                        help="python of a venv with resemblyzer 0.1.4 and torch")
+    parser.add_argument("--skip-voice", action="store_true")
     args = parser.parse_args()
     export = HERE / "out" / f"large-{args.count}.zip"
     if not export.exists():
         build(args.count, export)
-    size_mb = export.stat().st_size / 1e6
+    cache_home = Path(tempfile.mkdtemp(prefix="ev-bench-"))
+    env = {**os.environ, "XDG_DATA_HOME": str(cache_home / "data"),
+           "XDG_CONFIG_HOME": str(cache_home / "config")}
     cli = [sys.executable, "-m", "viewer"]
     commands = {
         "sha256sum (floor)": ["sha256sum", str(export)],
         "inspect --files-only --json": [*cli, "inspect", "--json", "--files-only", str(export)],
         "inspect --json": [*cli, "inspect", "--json", str(export)],
+        "check --no-voice --json": [*cli, "check", "--no-voice", "--json", str(export)],
     }
-    seconds = timed_together(commands, args.repeat)
+    seconds = timed_together(commands, args.repeat, env)
     floor = seconds["sha256sum (floor)"]
-    print(f"export: {export.name}, {args.count} recordings, {size_mb:.1f} MB; "
-          f"median of {args.repeat} interleaved runs")
-    print(f"{'what':<30} {'seconds':>8} {'x floor':>8} {'peak RSS MB':>12}")
+    print(f"export: {export.name}, {args.count} recordings, {export.stat().st_size / 1e6:.1f} MB;"
+          f" median of {args.repeat} interleaved runs; ratios to sha256sum")
+    print(f"{'what':<36} {'seconds':>8} {'x floor':>8} {'peak RSS MB':>12}")
     for label, command in commands.items():
-        peak = peak_rss_mb(command)
-        print(f"{label:<30} {seconds[label]:8.3f} {seconds[label] / floor:8.2f} {peak:12.0f}")
-    gui_seconds, gui_peak = gui_open(export, args.repeat)
-    label = "GUI: open to timeline"
-    print(f"{label:<30} {gui_seconds:8.3f} {gui_seconds / floor:8.2f} {gui_peak:12.0f}")
+        row(label, seconds[label], floor, once(command, env)[1])
+    gui_seconds, gui_peak = gui_open(export, args.repeat, env)
+    row("GUI: open to timeline", gui_seconds, floor, gui_peak)
 
+    if not args.skip_voice:
+        check = [*cli, "check", "--json", str(export)]
+        cold, cold_peak = once(check, env)
+        row("check with voice, cold cache", cold, floor, cold_peak,
+            f"{args.count / cold:.1f} clips/s")
+        warm, warm_peak = once(check, env)
+        row("check with voice, cached (2nd open)", warm, floor, warm_peak)
+        shutil.rmtree(cache_home / "data", ignore_errors=True)
+        total, stall = gui_stall_during_analysis(export, env)
+        row("GUI: open + full check with voice", total, floor, None,
+            f"longest GUI stall {stall:.0f} ms")
+        if args.reference_python:
+            done = subprocess.run([sys.executable, str(HERE / "voice.py"), "--large",
+                                   str(min(args.count, 300)), "--reference-python",
+                                   args.reference_python], capture_output=True, text=True,
+                                  check=False)
+            ratio = [line.strip() for line in done.stdout.splitlines() if "speed" in line]
+            print(f"{'voice vs resemblyzer (voice.py)':<36} {'; '.join(ratio) or done.stderr}")
+        else:
+            print(f"{'voice vs resemblyzer':<36} skipped: no --reference-python (the reference "
+                  "needs torch, which the app never installs)")
 
-def gui_open(export: Path, repeat: int) -> tuple[float, float]:
-    """Median open-to-timeline seconds in one offscreen window, and that process's peak RSS."""
-    done = subprocess.run([sys.executable, str(HERE / "gui_open.py"), str(export),
-                           "--repeat", str(repeat)], check=True, capture_output=True, text=True,
-                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
-    runs = [line.split() for line in done.stdout.splitlines() if line.strip()]
-    return statistics.median(float(run[0]) for run in runs), max(float(run[1]) for run in runs)
+    help_text = subprocess.run([*cli, "--help"], capture_output=True, text=True).stdout
+    if " report" in help_text:
+        out = cache_home / "report"
+        report_seconds, report_peak = once([*cli, "report", str(export), "--out", str(out),
+                                            "--no-voice"], env)
+        row("report --no-voice", report_seconds, floor, report_peak)
+    shutil.rmtree(cache_home, ignore_errors=True)
 
 
 if __name__ == "__main__":

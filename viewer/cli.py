@@ -14,6 +14,8 @@ import sys
 import traceback
 from collections import Counter
 from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from viewer import __version__
@@ -75,7 +77,53 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--no-voice", action="store_true",
                        help="do not compare voices (metadata only)")
     check.set_defaults(handler=run_check)
+
+    report = commands.add_parser(
+        "report", help="write the discrepancy report to send to the company",
+        description="Check an export and write a report folder: report.pdf, report.json, "
+                    "flagged-files.csv and letter.txt (with --clean-copy also a new ZIP of "
+                    "the export without the files that are not yours). No audio and no "
+                    "transcript of the files that are not yours goes into it. Exit 0 when "
+                    "written, 2 when the export cannot be read, the profile is invalid or "
+                    "the folder cannot be written.")
+    report.add_argument("paths", nargs="*", metavar="PATH",
+                        help="the export: one ZIP, several split parts, or a folder")
+    report.add_argument("--out", required=True, metavar="DIR",
+                        help="the folder to write (new or empty)")
+    report.add_argument("--profile", metavar="FILE", help="your profile (JSON), as for check")
+    report.add_argument("--lang", choices=("en", "de"), default="en",
+                        help="the report's language (default: en)")
+    report.add_argument("--controller", metavar="NAME",
+                        help="who sent the export (default: guessed from its format)")
+    report.add_argument("--name", metavar="NAME", help="your name, to sign the letter "
+                                                        "(default: the profile's)")
+    report.add_argument("--contact", metavar="TEXT",
+                        help="your e-mail or address (default: the profile's)")
+    report.add_argument("--requested", metavar="DATE", type=_date,
+                        help="when you asked for your data (YYYY-MM-DD)")
+    report.add_argument("--received", metavar="DATE", type=_date,
+                        help="when the export arrived (YYYY-MM-DD; default: the file's "
+                             "modification date)")
+    report.add_argument("--excerpts", action="store_true",
+                        help="add short excerpts of the transcripts, with names, numbers "
+                             "and places masked (off by default)")
+    report.add_argument("--no-voice", action="store_true",
+                        help="do not compare voices (metadata only)")
+    report.add_argument("--clean-copy", action="store_true",
+                        help="also write a new ZIP of the export without the files that are "
+                             "not yours (the original is never changed)")
+    report.add_argument("--overwrite", action="store_true",
+                        help="write into a folder that is not empty")
+    report.add_argument("--demo", action="store_true", help="report on the bundled demo")
+    report.set_defaults(handler=run_report)
     return parser
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a date like 2024-11-05") from error
 
 
 def run_inspect(args: argparse.Namespace) -> int:
@@ -115,6 +163,70 @@ def run_check(args: argparse.Namespace) -> int:
     else:
         _print_check_text(report)
     return EXIT_FOUND if report["summary"]["by_verdict"]["not-mine"] else EXIT_OK
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from viewer.analysis.check import check_export, default_voice_evidence
+    from viewer.analysis.profile import ProfileError, load_profile
+    from viewer.formats import import_export
+    from viewer.report import (
+        ReportRequest,
+        ReportWriteError,
+        build_report_data,
+        prepare_folder,
+        write_report,
+    )
+
+    profile = None
+    if args.profile:
+        try:
+            profile = load_profile(args.profile)
+        except ProfileError as error:
+            raise UsageError(str(error)) from error
+    paths = _export_paths(args)
+    try:
+        # Before the check: a folder that cannot be written should not cost a minute first.
+        prepare_folder(args.out, overwrite=args.overwrite)
+        from viewer.ui.report_pdf import render_pdf  # Qt, only for this command
+    except ReportWriteError as error:
+        raise UsageError(str(error)) from error
+    except ImportError as error:
+        raise UsageError(f"the PDF cannot be drawn without Qt ({error})") from error
+    received = args.received or _modified_date(paths[0])
+    with open_export(paths, hash_sources="background") as export:
+        contents = import_export(export)
+        voice = None if args.no_voice else default_voice_evidence(export, contents, profile)
+        result = check_export(export, contents, profile, voice=voice)
+        request = ReportRequest(
+            controller=args.controller or "",
+            user_name=args.name if args.name is not None else profile_value(profile, "name"),
+            contact=(args.contact if args.contact is not None
+                     else profile_value(profile, "contact")),
+            requested=args.requested, received=received, language=args.lang,
+            include_excerpts=args.excerpts)
+        data = build_report_data(result, export, request)
+        try:
+            written = write_report(args.out, data, export, render_pdf=render_pdf,
+                                   clean_copy=args.clean_copy, overwrite=True)
+        except ReportWriteError as error:
+            raise UsageError(str(error)) from error
+    not_mine = data.by_verdict.get("not-mine", 0)
+    sys.stdout.write(f"{not_mine} of {data.recordings} recordings are not yours; "
+                     f"wrote {len(written)} files to {args.out}:\n")
+    for path in written:
+        sys.stdout.write(f"  {path.name}\n")
+    return EXIT_OK
+
+
+def profile_value(profile: Any, key: str) -> str:
+    return (getattr(profile, key, None) or "") if profile is not None else ""
+
+
+def _modified_date(path: str) -> date | None:
+    try:
+        return datetime.fromtimestamp(Path(path).stat().st_mtime).date()
+    except OSError:
+        return None
 
 
 def _print_check_text(report: dict[str, Any]) -> None:
@@ -220,7 +332,7 @@ def run_gui(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    commands = {"inspect", "check"}
+    commands = {"inspect", "check", "report"}
     first = next((arg for arg in argv if not arg.startswith("-")), None)
     wants_parser = any(arg in ("-h", "--help", "--version") for arg in argv[:1])
     try:

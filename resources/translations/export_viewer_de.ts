@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="+66"/>
+        <location filename="../../viewer/ui/actions.py" line="+67"/>
         <source>&amp;Open Export…</source>
         <translation>Export ö&amp;ffnen…</translation>
     </message>
@@ -187,6 +187,16 @@
         <location line="+1"/>
         <source>Your devices, people, languages and voice: what the check compares the export with</source>
         <translation>Ihre Geräte, Personen, Sprachen und Stimme: womit die Prüfung den Export vergleicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Report Discrepancy…</source>
+        <translation>&amp;Fremde Daten melden…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the report to send to the company: the files that are not yours, with checksums and evidence, and a letter</source>
+        <translation>Den Bericht für das Unternehmen schreiben: die Dateien, die nicht von Ihnen stammen, mit Prüfsummen und Belegen, und ein Anschreiben</translation>
     </message>
     <message>
         <location filename="../../viewer/ui/controls.py" line="+41"/>
@@ -559,7 +569,7 @@
         <translation>Zum Schließen eine beliebige Taste drücken</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+137"/>
+        <location filename="../../viewer/ui/main_window.py" line="+143"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
@@ -605,7 +615,17 @@
         <translation>&amp;Prüfen</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
+        <source>R&amp;eport</source>
+        <translation>&amp;Bericht</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>&amp;Playback</source>
         <translation>&amp;Wiedergabe</translation>
     </message>
@@ -616,13 +636,13 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+148"/>
+        <location line="+153"/>
         <location line="+27"/>
         <source>No export open</source>
         <translation>Kein Export geöffnet</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-177"/>
         <source>Opening progress</source>
         <translation>Fortschritt beim Öffnen</translation>
     </message>
@@ -632,7 +652,7 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+115"/>
         <source>Open Export</source>
         <translation>Export öffnen</translation>
     </message>
@@ -647,7 +667,7 @@
         <translation>Export-Ordner öffnen</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Opening {name}…</source>
         <translation>{name} wird geöffnet…</translation>
     </message>
@@ -703,7 +723,7 @@
         <translation>kein bekanntes Format</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>not checked</source>
         <translation>nicht geprüft</translation>
     </message>
@@ -723,9 +743,35 @@
         <translation>Farbe: Gerät</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Your profile cannot be saved: {reason}</source>
         <translation>Ihre Angaben können nicht gespeichert werden: {reason}</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Writing the report %p%</source>
+        <translation>Bericht wird geschrieben %p%</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Report written to {folder}</source>
+        <translation>Bericht gespeichert in {folder}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report Written</source>
+        <translation>Bericht gespeichert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The report is in {folder}:
+{files}
+
+Open the folder?</source>
+        <translation>Der Bericht liegt in {folder}:
+{files}
+
+Ordner öffnen?</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -733,7 +779,7 @@
         <translation>Prüfen %p%</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Check done: {not_mine} not mine, {unsure} unsure, {mine} mine</source>
         <translation>Prüfung fertig: {not_mine} nicht meins, {unsure} unsicher, {mine} meins</translation>
     </message>
@@ -848,7 +894,7 @@
         <translation>Die Prüfung konnte nicht abgeschlossen werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/profile_dialog.py" line="+47"/>
+        <location filename="../../viewer/ui/profile_dialog.py" line="+48"/>
         <source>About You</source>
         <translation>Angaben zu Ihnen</translation>
     </message>
@@ -864,12 +910,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+63"/>
+        <location line="+72"/>
         <source>People</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-68"/>
         <source>Serial number</source>
         <translation>Seriennummer</translation>
     </message>
@@ -885,12 +931,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+59"/>
+        <location line="+68"/>
         <source>Your devices</source>
         <translation>Ihre Geräte</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-63"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
@@ -936,18 +982,18 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+26"/>
+        <location line="+35"/>
         <source>Time zone</source>
         <translation>Zeitzone</translation>
     </message>
     <message>
-        <location line="-21"/>
-        <location line="+89"/>
+        <location line="-30"/>
+        <location line="+100"/>
         <source>Recordings of your voice</source>
         <translation>Aufnahmen Ihrer Stimme</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-99"/>
         <source>Add recordings of your voice…</source>
         <translation>Aufnahmen Ihrer Stimme hinzufügen…</translation>
     </message>
@@ -957,7 +1003,33 @@
         <translation>Ihre Stimme aufnehmen…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+4"/>
+        <source>Signs the discrepancy report; not used by the check</source>
+        <translation>Unterschreibt den Bericht; die Prüfung verwendet ihn nicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+30"/>
+        <location filename="../../viewer/ui/report_dialog.py" line="+101"/>
+        <location line="+34"/>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>E-mail or postal address for the company&apos;s answer</source>
+        <translation>E-Mail- oder Postanschrift für die Antwort des Unternehmens</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+27"/>
+        <location filename="../../viewer/ui/report_dialog.py" line="-31"/>
+        <location line="+32"/>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <location line="-13"/>
         <source>Voice assistant</source>
         <translation>Sprachassistent</translation>
     </message>
@@ -977,7 +1049,7 @@
         <translation>Ihre Stimme</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Devices in this export</source>
         <translation>Geräte in diesem Export</translation>
     </message>
@@ -1104,6 +1176,119 @@
         <location line="+4"/>
         <source>Recorded {seconds:.1f} s.</source>
         <translation>{seconds:.1f} s aufgenommen.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/report_dialog.py" line="-52"/>
+        <source>Report Discrepancy</source>
+        <extracomment>The earliest date the date fields offer; shown as &quot;not given&quot;.</extracomment>
+        <translation>Fremde Daten melden</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n recording(s) are not yours. The report lists them with their checksums and the evidence, and asks the company to act. It holds no audio and no transcript of them.</source>
+        <translation>
+            <numerusform>%n Aufnahme stammt nicht von Ihnen. Der Bericht führt sie mit Prüfsumme und Belegen auf und fordert das Unternehmen zum Handeln auf. Er enthält weder ihre Audiodaten noch ihr Transkript.</numerusform>
+            <numerusform>%n Aufnahmen stammen nicht von Ihnen. Der Bericht führt sie mit Prüfsummen und Belegen auf und fordert das Unternehmen zum Handeln auf. Er enthält weder ihre Audiodaten noch ihre Transkripte.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+36"/>
+        <source>Company</source>
+        <translation>Unternehmen</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>Your name, to sign the letter</source>
+        <translation>Ihr Name, zum Unterschreiben des Schreibens</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E-mail or postal address for the answer</source>
+        <translation>E-Mail- oder Postanschrift für die Antwort</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+30"/>
+        <source>Requested on</source>
+        <translation>Angefordert am</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <location line="+29"/>
+        <source>Received on</source>
+        <translation>Erhalten am</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>English</source>
+        <translation>Englisch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>German</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language of the report</source>
+        <translation>Sprache des Berichts</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+22"/>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add short excerpts of the transcripts, with names, numbers and places masked</source>
+        <translation>Kurze Auszüge der Transkripte hinzufügen, mit geschwärzten Namen, Zahlen und Orten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also write a copy of the export without the files that are not yours</source>
+        <translation>Auch eine Kopie der Datenauskunft ohne die Dateien schreiben, die nicht von Ihnen stammen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write Report</source>
+        <translation>Bericht schreiben</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>not given</source>
+        <translation>nicht angegeben</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Folder for the report</source>
+        <translation>Ordner für den Bericht</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Choose a folder for the report.</source>
+        <translation>Wählen Sie einen Ordner für den Bericht.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The folder {folder} is not empty; choose a new or empty folder.</source>
+        <translation>Der Ordner {folder} ist nicht leer; wählen Sie einen neuen oder leeren Ordner.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>The report could not be written: {reason}</source>
+        <translation>Der Bericht konnte nicht geschrieben werden: {reason}</translation>
     </message>
 </context>
 <context>

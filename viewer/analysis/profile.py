@@ -7,11 +7,13 @@ A profile is a small JSON file the user writes (or the app saves)::
      "owns_voice_devices": true, "accounts": ["max@example.de"], "locales": ["de-DE"],
      "timezone": "Europe/Berlin", "voice_samples": ["voice/max1.wav"],
      "confirmed_mine": ["Alexa_1.zip!/Audio and Transcription/0001.wav"],
-     "confirmed_not_mine": []}
+     "confirmed_not_mine": [], "name": "Max Mustermann", "contact": "max@example.de"}
 
 Every key is optional. A missing key, ``null`` or an empty list means "unknown": the checks
 that need it stay silent rather than guess. ``owns_voice_devices: false`` is a statement, not
 an unknown: it is the strongest signal there is (a whole category the user never had).
+``name`` and ``contact`` (an e-mail or postal address) are not evidence: they sign the
+discrepancy report.
 """
 
 from __future__ import annotations
@@ -64,6 +66,9 @@ class OwnershipProfile:
     #: Member paths the user marked themselves; their mark always wins.
     confirmed_mine: frozenset[str] = frozenset()
     confirmed_not_mine: frozenset[str] = frozenset()
+    #: The user's name and contact (e-mail or address), for the report's letter.
+    name: str | None = None
+    contact: str | None = None
     #: The file it was read from, when it was read from one.
     source: Path | None = field(default=None, compare=False)
 
@@ -84,7 +89,7 @@ class OwnershipProfile:
 EMPTY_PROFILE = OwnershipProfile()
 
 _KEYS = ("people", "devices", "owns_voice_devices", "accounts", "locales", "timezone",
-         "voice_samples", "confirmed_mine", "confirmed_not_mine")
+         "voice_samples", "confirmed_mine", "confirmed_not_mine", "name", "contact")
 _DEVICE_KEYS = ("serial", "name", "model")
 
 
@@ -147,6 +152,8 @@ def profile_from_dict(data: Any, base_dir: str | Path) -> OwnershipProfile:
                             else Path(sample) for sample in _texts(data, "voice_samples")),
         confirmed_mine=mine,
         confirmed_not_mine=not_mine,
+        name=_text(data, "name"),
+        contact=_text(data, "contact"),
     )
 
 
@@ -174,6 +181,8 @@ def profile_to_dict(profile: OwnershipProfile, base_dir: str | Path | None = Non
         "voice_samples": [sample(path) for path in profile.voice_samples],
         "confirmed_mine": sorted(profile.confirmed_mine),
         "confirmed_not_mine": sorted(profile.confirmed_not_mine),
+        **{key: value for key in ("name", "contact")
+           if (value := getattr(profile, key)) is not None},
     }
 
 
@@ -217,6 +226,15 @@ def _texts(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
         if item.strip():
             texts.append(item.strip())
     return tuple(dict.fromkeys(texts))
+
+
+def _text(data: Mapping[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ProfileError(f"“{key}” must be text, not {_kind(value)}")
+    return value.strip() or None
 
 
 def _devices(value: Any) -> tuple[ProfileDevice, ...]:

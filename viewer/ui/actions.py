@@ -44,6 +44,7 @@ class Actions:
     colour_by_device: QAction
     colour_by_verdict: QAction
     about_you: QAction
+    report: QAction
 
     def all(self) -> list[QAction]:
         return [getattr(self, spec.name) for spec in fields(self)]
@@ -102,4 +103,7 @@ def build_actions(parent: QObject) -> Actions:
         about_you=_action(parent, tr("About &You…"), "Ctrl+,",
                           tip=tr("Your devices, people, languages and voice: what the check "
                                  "compares the export with")),
+        report=_action(parent, tr("&Report Discrepancy…"), "Ctrl+R",
+                       tip=tr("Write the report to send to the company: the files that are "
+                              "not yours, with checksums and evidence, and a letter")),
     )

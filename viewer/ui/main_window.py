@@ -13,11 +13,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QActionGroup,
     QCloseEvent,
     QColor,
+    QDesktopServices,
     QDragEnterEvent,
     QDragLeaveEvent,
     QDropEvent,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableView,
     QTabWidget,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -48,6 +50,7 @@ from viewer.analysis.findings import Verdict
 from viewer.archive import Export, OpenProgress
 from viewer.audio.playback import PlaybackState
 from viewer.model import ExportContents
+from viewer.report import with_marks
 from viewer.resources import demo_export
 from viewer.review import ReviewStore, ReviewStoreError
 from viewer.ui import settings
@@ -71,6 +74,7 @@ from viewer.ui.recordings_model import (
     build_rows,
     verdict_label,
 )
+from viewer.ui.report_dialog import ReportDialog, ReportWriter
 from viewer.ui.session import ExportSession
 from viewer.ui.tasks import TaskRunner
 from viewer.ui.timeline import TimelineItem, TimelineWidget
@@ -108,6 +112,7 @@ class MainWindow(QMainWindow):
         self.session = ExportSession(self.runner, self, prepare=build_rows)
         self.player = player or PlayerController(self.runner, self)
         self.analysis = AnalysisController(self.runner, self, use_voice=use_voice)
+        self.report_writer = ReportWriter(self.runner, self)
         self.actions = build_actions(self)
         for action in self.actions.all():
             self.addAction(action)  # shortcuts work whichever page shows
@@ -240,6 +245,17 @@ class MainWindow(QMainWindow):
         review_menu.addActions([a.undo, a.redo])
         review_menu.addSeparator()
         review_menu.addAction(a.about_you)
+        report_menu = menu_bar.addMenu(tr("R&eport"))
+        report_menu.addAction(a.report)
+        # The one thing the whole review leads to: a button always in sight.
+        toolbar = QToolBar(tr("Report"), self)
+        toolbar.setObjectName("reportToolBar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(a.report)
+        toolbar.widgetForAction(a.report).setStyleSheet("font-weight: bold; padding: 2px 10px;")
+        self.addToolBar(toolbar)
+        a.report.setEnabled(False)  # until a check has run
         view_menu.addSeparator()
         colour_group = QActionGroup(self)
         for action in (a.colour_by_device, a.colour_by_verdict):
@@ -296,6 +312,10 @@ class MainWindow(QMainWindow):
         a.undo.triggered.connect(lambda: self._undo_redo(redo=False))
         a.redo.triggered.connect(lambda: self._undo_redo(redo=True))
         a.about_you.triggered.connect(self.edit_profile)
+        a.report.triggered.connect(self.report_discrepancy)
+        self.report_writer.progress.connect(self._on_report_progress)
+        self.report_writer.finished.connect(self._on_report_written)
+        self.report_writer.failed.connect(self._on_report_failed)
         a.colour_by_device.triggered.connect(lambda: self._set_colour_mode("device"))
         a.colour_by_verdict.triggered.connect(lambda: self._set_colour_mode("verdict"))
 
@@ -399,6 +419,7 @@ class MainWindow(QMainWindow):
         self.detail.show_recording(None, None)
         self._current_path = None
         self._export_sha = None
+        self.actions.report.setEnabled(False)
         self.model.set_marks({})
         self.model.set_analysis({})
         self.pages.setCurrentWidget(self.drop_page)
@@ -524,6 +545,7 @@ class MainWindow(QMainWindow):
                 if marked:
                     document[key] = sorted({*document.get(key, []), *marked})
         self.model.set_analysis({})
+        self.actions.report.setEnabled(False)
         self.voices_panel.set_clusters([], running=self.analysis.use_voice)
         self.analysis.start(export, contents, document or None, self.review)
 
@@ -537,6 +559,50 @@ class MainWindow(QMainWindow):
             return
         self.review.save_profile(dialog.document())
         self.start_check()
+
+    # -- the discrepancy report -------------------------------------------------------------
+    def report_discrepancy(self) -> None:
+        export, result = self.session.export, self.analysis.result
+        if export is None or result is None or self.report_writer.running:
+            return
+        marks: dict[str, Verdict] = {}
+        profile: dict[str, Any] = {}
+        if self.review is not None and self._export_sha is not None:
+            marks = self.review.marks(self._export_sha)  # made since the check ran, too
+            profile = self.review.load_profile(self._export_sha) or {}
+        result = with_marks(result, marks)
+        dialog = ReportDialog(export, result, profile, self)
+        if dialog.exec() != ReportDialog.DialogCode.Accepted:
+            return
+        self._report_folder = dialog.target()
+        self.report_writer.start(export, result, dialog.request(), self._report_folder,
+                                 clean_copy=dialog.clean_copy.isChecked())
+
+    _report_folder: Path | None = None
+
+    def _on_report_progress(self, step: OpenProgress) -> None:
+        self.progress.show()
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(int(1000 * step.done / max(step.total, 1)))
+        self.progress.setFormat(tr("Writing the report %p%"))
+
+    def _on_report_written(self, written: list[Path]) -> None:
+        self._end_progress()
+        folder = self._report_folder
+        if folder is None:
+            return
+        self.statusBar().showMessage(tr("Report written to {folder}").format(
+            folder=folder), 10_000)
+        answer = QMessageBox.question(
+            self, tr("Report Written"),
+            tr("The report is in {folder}:\n{files}\n\nOpen the folder?").format(
+                folder=folder, files="\n".join(path.name for path in written)))
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def _on_report_failed(self, message: str) -> None:
+        self._end_progress()
+        self.show_error(message)
 
     def _on_check_progress(self, step: OpenProgress) -> None:
         if self.session.is_opening:
@@ -556,6 +622,7 @@ class MainWindow(QMainWindow):
         if self._colour_mode == "verdict" and self.session.contents is not None:
             self._fill_timeline(self.model.rows(), self.session.contents)
         self._refresh_voices()
+        self.actions.report.setEnabled(True)
         counts = {verdict: result.count(verdict) for verdict in Verdict}
         self.statusBar().showMessage(tr(
             "Check done: {not_mine} not mine, {unsure} unsure, {mine} mine").format(

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
@@ -111,6 +112,15 @@ class ProfileDialog(QDialog):
         record_sample = QPushButton(tr("Record your voice…"))
         record_sample.clicked.connect(self._record_sample)
 
+        self.user_name = QLineEdit(document.get("name", ""))
+        self.user_name.setPlaceholderText(tr("Signs the discrepancy report; not used by the "
+                                             "check"))
+        self.user_name.setAccessibleName(tr("Your name"))
+        self.contact = QLineEdit(document.get("contact", ""))
+        self.contact.setPlaceholderText(tr("E-mail or postal address for the company's "
+                                           "answer"))
+        self.contact.setAccessibleName(tr("Contact"))
+
         self._keep = {key: document.get(key, []) for key in ("confirmed_mine",
                                                              "confirmed_not_mine")}
         self.error = QLabel()
@@ -135,6 +145,8 @@ class ProfileDialog(QDialog):
         sample_buttons.addStretch(1)
         samples_box.addLayout(sample_buttons)
         form.addRow(tr("Your voice"), samples_box)
+        form.addRow(tr("Your name"), self.user_name)
+        form.addRow(tr("Contact"), self.contact)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -220,6 +232,8 @@ class ProfileDialog(QDialog):
             "accounts": _lines(self.accounts), "locales": _lines(self.locales),
             "timezone": self.timezone.currentText().strip() or None,
             "voice_samples": [self.samples.item(i).text() for i in range(self.samples.count())],
+            "name": self.user_name.text().strip() or None,
+            "contact": self.contact.text().strip() or None,
             **self._keep,
         }
         return {key: value for key, value in document.items() if value not in (None, [], "")}

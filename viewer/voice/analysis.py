@@ -70,27 +70,29 @@ def cluster_voices(embeddings: np.ndarray,
 
     Starts with every clip alone and repeatedly merges the two closest groups (the mean of all
     pairwise distances between their members) while that distance is below
-    ``distance_threshold``. No number of speakers is guessed: the threshold decides. Ties go to
-    the lowest indices, and labels are numbered by each cluster's first clip, so the result is
-    deterministic. O(n^2) memory and about O(n^2) time per merge round; fine for the thousands
-    of clips an export holds.
+    ``distance_threshold``. No number of speakers is guessed: the threshold decides. Labels
+    are numbered by each cluster's first clip, so the result is deterministic.
+
+    Each row remembers its nearest neighbour, so a merge costs O(n) instead of a scan of the
+    whole matrix: O(n^2) in all, a second for 10,000 clips' worth of rows rather than minutes.
+    Average linkage is reducible (a merged group is never closer to a third than the nearer
+    of its parts), so only rows whose neighbour was merged need a fresh look.
     """
     vectors = _unit_rows(embeddings)
     n = len(vectors)
     if n == 0:
         return np.zeros(0, dtype=np.int64)
     distance = np.clip(1.0 - vectors @ vectors.T, 0.0, 2.0).astype(np.float64)
-    # Lance-Williams update for average linkage: sums of pairwise distances and sizes.
-    sizes = np.ones(n, dtype=np.float64)
-    active = np.ones(n, dtype=bool)
-    members: list[list[int]] = [[i] for i in range(n)]
     np.fill_diagonal(distance, np.inf)
-    while active.sum() > 1:
-        masked = np.where(active[:, None] & active[None, :], distance, np.inf)
-        flat = int(np.argmin(masked))  # first minimum in row-major order: deterministic
-        a, b = divmod(flat, n)
-        if not masked[a, b] < distance_threshold:
+    sizes = np.ones(n, dtype=np.float64)
+    members: list[list[int]] = [[i] for i in range(n)]
+    nearest = np.argmin(distance, axis=1)
+    nearest_distance = distance[np.arange(n), nearest]
+    for _ in range(n - 1):
+        a = int(np.argmin(nearest_distance))  # first minimum: deterministic
+        if not nearest_distance[a] < distance_threshold:
             break
+        b = int(nearest[a])
         a, b = min(a, b), max(a, b)
         merged = (sizes[a] * distance[a] + sizes[b] * distance[b]) / (sizes[a] + sizes[b])
         distance[a, :] = merged
@@ -99,9 +101,13 @@ def cluster_voices(embeddings: np.ndarray,
         distance[b, :] = np.inf
         distance[:, b] = np.inf
         sizes[a] += sizes[b]
-        active[b] = False
         members[a].extend(members[b])
         members[b] = []
+        nearest_distance[b] = np.inf
+        stale = np.flatnonzero(((nearest == a) | (nearest == b)) & np.isfinite(nearest_distance))
+        for row in (a, *stale.tolist()):
+            nearest[row] = int(np.argmin(distance[row]))
+            nearest_distance[row] = distance[row, nearest[row]]
     labels = np.empty(n, dtype=np.int64)
     for label, group in enumerate(sorted((g for g in members if g), key=min)):
         labels[group] = label

@@ -97,3 +97,14 @@ def test_file_problems_name_the_file(tmp_path: Path) -> None:
         load_profile(wrong)
     with pytest.raises(ProfileError, match="is a folder"):
         load_profile(tmp_path)
+
+
+def test_name_and_contact_are_optional_text_and_round_trip(tmp_path: Path) -> None:
+    profile = profile_from_dict({"name": " Max Mustermann ", "contact": "max@example.de"},
+                                tmp_path)
+    assert (profile.name, profile.contact) == ("Max Mustermann", "max@example.de")
+    saved = profile_to_dict(profile)
+    assert saved["name"] == "Max Mustermann" and saved["contact"] == "max@example.de"
+    assert "name" not in profile_to_dict(profile_from_dict({}, tmp_path))
+    with pytest.raises(ProfileError, match="“contact” must be text"):
+        profile_from_dict({"contact": ["a"]}, tmp_path)

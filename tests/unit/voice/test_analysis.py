@@ -277,3 +277,46 @@ def test_embedding_an_export_reports_progress_and_failures(tmp_path: Path) -> No
     assert [(p.done, p.total) for p in progress] == [(0, 3), (2, 3), (3, 3)]
     assert result.paths == ("a.wav", "c.wav") and result.embeddings.shape == (2, 256)
     assert [path for path, _ in result.failed] == ["broken.wav"]
+
+
+def _reference_average_linkage(embeddings: np.ndarray, threshold: float) -> np.ndarray:
+    """The plain O(n^3) algorithm (whole-matrix scan per merge), kept to check the fast one."""
+    vectors = embeddings / np.linalg.norm(embeddings, axis=1, keepdims=True)
+    n = len(vectors)
+    distance = np.clip(1.0 - vectors @ vectors.T, 0.0, 2.0).astype(np.float64)
+    np.fill_diagonal(distance, np.inf)
+    sizes = np.ones(n)
+    active = np.ones(n, dtype=bool)
+    members = [[i] for i in range(n)]
+    while active.sum() > 1:
+        masked = np.where(active[:, None] & active[None, :], distance, np.inf)
+        a, b = divmod(int(np.argmin(masked)), n)
+        if not masked[a, b] < threshold:
+            break
+        a, b = min(a, b), max(a, b)
+        merged = (sizes[a] * distance[a] + sizes[b] * distance[b]) / (sizes[a] + sizes[b])
+        distance[a, :] = distance[:, a] = merged
+        distance[a, a] = np.inf
+        distance[b, :] = distance[:, b] = np.inf
+        sizes[a] += sizes[b]
+        active[b] = False
+        members[a].extend(members[b])
+        members[b] = []
+    labels = np.empty(n, dtype=np.int64)
+    for label, group in enumerate(sorted((g for g in members if g), key=min)):
+        labels[group] = label
+    return labels
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_fast_clustering_equals_the_plain_algorithm(seed: int) -> None:
+    from viewer.voice.analysis import cluster_voices
+
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(6, 256))
+    points = np.concatenate([centre + rng.normal(scale=0.35, size=(40, 256))
+                             for centre in centres])
+    points = points[rng.permutation(len(points))]
+    for threshold in (0.1, 0.15, 0.3):
+        assert np.array_equal(cluster_voices(points, threshold),
+                              _reference_average_linkage(points, threshold))

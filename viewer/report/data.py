@@ -1,0 +1,337 @@
+"""What a discrepancy report says, as plain data built from a finished check.
+
+``build_report_data`` turns a ``CheckResult`` (plus the open ``Export`` for member sizes and
+hashes, and the user's details in a ``ReportRequest``) into a ``ReportData`` that every
+output (PDF, JSON, CSV, letter, cleaned copy) is written from. It is also the one place that
+keeps the third party's content out: reasons are carried as codes, labels and the check's
+sentences with every quoted passage withheld; transcripts of not-mine recordings appear only
+as masked excerpts, and only when the user asks for them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from viewer import __version__
+from viewer.analysis.check import CheckResult
+from viewer.analysis.findings import Finding, RecordingVerdict, Verdict
+from viewer.analysis.verdicts import decide
+from viewer.archive import NEST_SEPARATOR, Export, MemberError
+from viewer.report.controllers import UNKNOWN_CONTROLLER, guess_controller
+from viewer.report.redact import mask_text
+from viewer.report.texts import LANGUAGES, category_label, say
+
+#: Codes whose sentences quote what was said; their evidence values are never reported.
+CONTENT_CODES = frozenset({"language-mismatch", "unknown-names"})
+#: Quoted passages that are the platform's own words, not a person's.
+SAFE_QUOTES = frozenset({"From unrecognized speaker"})
+WITHHELD = "[withheld]"
+_QUOTED = re.compile(r"“([^”]*)”")
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRequest:
+    """What the user tells the report about themselves and the request."""
+
+    #: Who sent the export; empty: guessed from the export's formats.
+    controller: str = ""
+    user_name: str = ""
+    contact: str = ""
+    requested: date | None = None
+    received: date | None = None
+    language: str = "en"
+    include_excerpts: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    name: str
+    kind: str
+    size: int
+    sha256: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    code: str
+    weight: float
+    #: In the report's language.
+    label: str
+    #: The check's own sentence (English), with quoted content withheld.
+    detail: str
+    evidence: tuple[tuple[str, str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FlaggedFile:
+    """One recording that is not the user's."""
+
+    path: str
+    size: int | None
+    sha256: str | None
+    time: datetime | None
+    device: str | None
+    verdict: str
+    score: float
+    user_marked: bool
+    reasons: tuple[Reason, ...]
+    #: Masked, and only with ``include_excerpts``.
+    excerpt: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    code: str
+    label: str
+    recordings: int
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class WithheldMember:
+    """A member that is not a recording but holds only the third party's data."""
+
+    path: str
+    size: int
+    sha256: str | None
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportData:
+    request: ReportRequest
+    controller: str
+    #: False when the user named the controller; True when it was guessed (or unknown).
+    controller_guessed: bool
+    created: datetime
+    tool_version: str
+    archive_sha256: str
+    sources: tuple[SourceInfo, ...]
+    formats: tuple[str, ...]
+    members: int
+    bytes_total: int
+    #: (kind, files, bytes), largest count first.
+    by_kind: tuple[tuple[str, int, int], ...]
+    recordings: int
+    by_verdict: Mapping[str, int]
+    user_marked: int
+    categories: tuple[Category, ...]
+    flagged: tuple[FlaggedFile, ...]
+    withheld: tuple[WithheldMember, ...]
+    profile_used: bool
+    voice_used: bool
+    problems: tuple[str, ...] = ()
+
+    @property
+    def language(self) -> str:
+        return self.request.language
+
+    @property
+    def source_names(self) -> str:
+        return ", ".join(source.name for source in self.sources)
+
+    @property
+    def source_bytes(self) -> int:
+        return sum(source.size for source in self.sources)
+
+    def left_out(self) -> dict[str, str]:
+        """Member path -> why the cleaned copy leaves it out (in the report's language)."""
+        language = self.language
+        gone = {item.path: say(language, "leftout.not_mine", reasons=", ".join(
+            reason.code for reason in item.reasons if reason.weight > 0) or "-")
+            for item in self.flagged}
+        gone.update((item.path, item.reason) for item in self.withheld)
+        return gone
+
+
+def with_marks(result: CheckResult, marks: Mapping[str, str | Verdict]) -> CheckResult:
+    """The result with the user's current marks applied (they always win).
+
+    The window keeps marks made since the last check in its review store; a report must
+    say what the user sees.
+    """
+    if not marks:
+        return result
+    verdicts = []
+    for verdict in result.verdicts:
+        mark = marks.get(verdict.path)
+        if mark is None:
+            verdicts.append(verdict)
+            continue
+        mark = Verdict(mark)
+        findings = [reason for reason in verdict.reasons]
+        if mark is Verdict.UNSURE:
+            verdicts.append(replace(verdict, verdict=Verdict.UNSURE, user_marked=True))
+        else:
+            verdicts.append(decide(verdict.path, findings, mark=mark))
+    return replace(result, verdicts=tuple(verdicts), _by_path={})
+
+
+def withhold_quotes(text: str) -> str:
+    """Replace every quoted passage (“…”) by [withheld], except the platform's own labels."""
+    return _QUOTED.sub(lambda match: match.group(0) if match.group(1) in SAFE_QUOTES
+                       else f"“{WITHHELD}”", text)
+
+
+def build_report_data(result: CheckResult, export: Export, request: ReportRequest, *,
+                      created: datetime | None = None) -> ReportData:
+    if request.language not in LANGUAGES:
+        raise ValueError(f"the report language must be one of {', '.join(LANGUAGES)}, "
+                         f"not “{request.language}”")
+    language = request.language
+    contents = result.contents
+    flagged_verdicts = [verdict for verdict in result.verdicts
+                        if verdict.verdict is Verdict.NOT_MINE]
+    secrets = _flagged_texts(result, flagged_verdicts)
+    people = result.profile.people if result.profile else ()
+
+    flagged = tuple(_flagged_file(result, export, verdict, request, secrets, people)
+                    for verdict in flagged_verdicts)
+    kinds: Counter[str] = Counter()
+    kind_bytes: Counter[str] = Counter()
+    for member in export.members:
+        kinds[member.kind.value] += 1
+        kind_bytes[member.kind.value] += member.size
+    # An opened nested archive's bytes are its members' bytes: count them once.
+    containers = {member.path.rpartition(NEST_SEPARATOR)[0] for member in export.members}
+    controller = request.controller.strip()
+    guessed = not controller
+    if guessed:
+        controller = guess_controller(contents.formats) or UNKNOWN_CONTROLLER[language]
+    return ReportData(
+        request=request, controller=controller, controller_guessed=guessed,
+        created=(created or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0),
+        tool_version=__version__,
+        archive_sha256=result.archive_sha256,
+        sources=tuple(SourceInfo(Path(source.path).name, source.kind, source.size,
+                                 source.sha256) for source in result.sources),
+        formats=tuple(contents.formats),
+        members=len(export.members),
+        bytes_total=sum(member.size for member in export.members
+                        if member.path not in containers),
+        by_kind=tuple((kind, count, kind_bytes[kind]) for kind, count in
+                      sorted(kinds.items(), key=lambda item: (-item[1], item[0]))),
+        recordings=len(result.verdicts),
+        by_verdict={verdict.value: result.count(verdict) for verdict in Verdict},
+        user_marked=sum(1 for verdict in result.verdicts if verdict.user_marked),
+        categories=_categories(flagged, language),
+        flagged=flagged,
+        withheld=_withheld_members(result, export, flagged_verdicts, language),
+        profile_used=result.profile is not None and not result.profile.is_empty,
+        voice_used=bool(result.voices) or any(finding.code.startswith("voice")
+                                               for finding in result.findings),
+        problems=tuple(_scrub(problem, secrets) for problem in result.problems),
+    )
+
+
+# --- the pieces ---------------------------------------------------------------------------
+
+def _flagged_texts(result: CheckResult, flagged: list[RecordingVerdict]) -> tuple[str, ...]:
+    """Every transcript text of a not-mine recording: what must never be written."""
+    texts = set()
+    for verdict in flagged:
+        entry = result.contents.transcript_for(verdict.path)
+        if entry is not None:
+            texts.update(text.strip() for text in (entry.text, entry.reply or "")
+                         if len(text.strip()) >= 4)
+    return tuple(sorted(texts, key=len, reverse=True))
+
+
+def _scrub(text: str, secrets: tuple[str, ...]) -> str:
+    text = withhold_quotes(text)
+    folded = text.casefold()
+    for secret in secrets:
+        if secret.casefold() in folded:
+            text = re.sub(re.escape(secret), WITHHELD, text, flags=re.IGNORECASE)
+            folded = text.casefold()
+    return text
+
+
+def _reason(finding: Finding, language: str, secrets: tuple[str, ...]) -> Reason:
+    evidence: tuple[tuple[str, str, str], ...] = ()
+    if finding.code not in CONTENT_CODES:
+        evidence = tuple((item.path, item.locator, _scrub(item.value, secrets))
+                         for item in finding.evidence)
+    else:
+        evidence = tuple((item.path, item.locator, "") for item in finding.evidence)
+    return Reason(finding.code, finding.weight, category_label(language, finding.code),
+                  _scrub(finding.detail, secrets), evidence)
+
+
+def _flagged_file(result: CheckResult, export: Export, verdict: RecordingVerdict,
+                  request: ReportRequest, secrets: tuple[str, ...],
+                  people: tuple[str, ...]) -> FlaggedFile:
+    recording = result.contents.recording(verdict.path)
+    size = export.member(verdict.path).size if verdict.path in export else None
+    sha = result.member_sha256.get(verdict.path)
+    if sha is None and verdict.path in export:
+        try:
+            sha = export.member_sha256(verdict.path)
+        except MemberError:
+            sha = None
+    reasons = tuple(_reason(finding, request.language, secrets)
+                    for finding in verdict.reasons)
+    if verdict.user_marked:
+        reasons = (Reason("user-mark", 1.0, category_label(request.language, "user-mark"),
+                          "You marked it as not yours yourself."), *reasons)
+    excerpt = None
+    if request.include_excerpts:
+        entry = result.contents.transcript_for(verdict.path)
+        if entry is not None and entry.text.strip():
+            names = [*people, *(match for reason in verdict.reasons
+                                if reason.code == "unknown-names"
+                                for match in _QUOTED.findall(reason.detail))]
+            excerpt = mask_text(entry.text, names)
+    return FlaggedFile(
+        path=verdict.path, size=size, sha256=sha,
+        time=recording.start if recording else None,
+        device=recording.device if recording else None,
+        verdict=verdict.verdict.value, score=verdict.score, user_marked=verdict.user_marked,
+        reasons=reasons, excerpt=excerpt)
+
+
+def _categories(flagged: tuple[FlaggedFile, ...], language: str) -> tuple[Category, ...]:
+    counts: Counter[str] = Counter()
+    strongest: dict[str, float] = {}
+    for item in flagged:
+        codes = set()
+        for reason in item.reasons:
+            if reason.weight <= 0:
+                continue
+            code = "voice" if reason.code.startswith("voice") else reason.code
+            codes.add(code)
+            strongest[code] = max(strongest.get(code, 0.0), reason.weight)
+        counts.update(codes)
+    ranked = sorted(counts, key=lambda code: (-strongest[code], -counts[code], code))
+    return tuple(Category(code, category_label(language, code), counts[code],
+                          strongest[code]) for code in ranked)
+
+
+def _withheld_members(result: CheckResult, export: Export,
+                      flagged: list[RecordingVerdict], language: str,
+                      ) -> tuple[WithheldMember, ...]:
+    """Members whose every transcript belongs to a not-mine recording (a loose PDF of the
+    stranger's commands): not recordings, but nothing in them is the user's."""
+    not_mine = {verdict.path for verdict in flagged}
+    owner_of = {link.transcript: link.recording for link in result.contents.links
+                if link.transcript}
+    by_member: dict[str, list[str | None]] = {}
+    for entry in result.contents.transcripts:
+        by_member.setdefault(entry.source.path, []).append(owner_of.get(entry.id))
+    withheld = []
+    for path, owners in sorted(by_member.items()):
+        if path in not_mine or path not in export:
+            continue
+        if owners and all(owner in not_mine for owner in owners):
+            try:
+                sha = export.member_sha256(path)
+            except MemberError:
+                sha = None
+            withheld.append(WithheldMember(path, export.member(path).size, sha,
+                                           say(language, "withheld_reason")))
+    return tuple(withheld)

@@ -1,0 +1,240 @@
+""""Report Discrepancy…": a short dialog prefilled from the export, then the report folder
+written in the background (``viewer.report``; the PDF by ``report_pdf``).
+
+Everything is prefilled: the controller guessed from the export's format, the user's name
+and contact from the profile, the receipt date from the export file's date, the language
+from the app's. One click on "Write Report" gives the folder.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QLocale, QObject, QStandardPaths, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.analysis.check import CheckResult
+from viewer.analysis.findings import Verdict
+from viewer.archive import Export
+from viewer.report import (
+    ReportRequest,
+    build_report_data,
+    guess_controller,
+    prepare_folder,
+    write_report_steps,
+)
+from viewer.report.controllers import UNKNOWN_CONTROLLER
+from viewer.ui.i18n import tr
+from viewer.ui.report_pdf import render_pdf
+from viewer.ui.tasks import Task, TaskRunner
+
+log = logging.getLogger("viewer.ui.report")
+
+#: The earliest date the date fields offer; shown as "not given".
+NOT_GIVEN = QDate(2000, 1, 1)
+
+
+def _date_of(edit: QDateEdit) -> date | None:
+    value = edit.date()
+    return None if value == edit.minimumDate() else date(value.year(), value.month(),
+                                                         value.day())
+
+
+def default_folder(export: Export) -> Path:
+    """A new folder in Documents (else home) named after the export."""
+    base = Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+    stem = Path(export.sources[0].path).stem if export.sources else "export"
+    candidate = base / f"{stem} report"
+    number = 2
+    while candidate.exists():
+        candidate = base / f"{stem} report {number}"
+        number += 1
+    return candidate
+
+
+def export_file_date(export: Export) -> date | None:
+    try:
+        return datetime.fromtimestamp(Path(export.sources[0].path).stat().st_mtime).date()
+    except (OSError, IndexError):
+        return None
+
+
+class ReportDialog(QDialog):
+    def __init__(self, export: Export, result: CheckResult,
+                 profile: dict[str, Any] | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Report Discrepancy"))
+        self.setMinimumWidth(560)
+        profile = profile or {}
+        not_mine = result.count(Verdict.NOT_MINE)
+        german = QLocale().language() == QLocale.Language.German
+
+        intro = QLabel(tr("%n recording(s) are not yours. The report lists them with their "
+                          "checksums and the evidence, and asks the company to act. It holds "
+                          "no audio and no transcript of them.", "", not_mine))
+        intro.setWordWrap(True)
+
+        self._guess = (guess_controller(result.contents.formats)
+                       or UNKNOWN_CONTROLLER["de" if german else "en"])
+        self.controller = QLineEdit(self._guess)
+        self.controller.setAccessibleName(tr("Company"))
+        self.user_name = QLineEdit(profile.get("name", ""))
+        self.user_name.setPlaceholderText(tr("Your name, to sign the letter"))
+        self.user_name.setAccessibleName(tr("Your name"))
+        self.contact = QLineEdit(profile.get("contact", ""))
+        self.contact.setPlaceholderText(tr("E-mail or postal address for the answer"))
+        self.contact.setAccessibleName(tr("Contact"))
+
+        self.requested = self._date_edit(None)
+        self.requested.setAccessibleName(tr("Requested on"))
+        self.received = self._date_edit(export_file_date(export))
+        self.received.setAccessibleName(tr("Received on"))
+
+        self.language = QComboBox()
+        self.language.addItem(tr("English"), "en")
+        self.language.addItem(tr("German"), "de")
+        self.language.setCurrentIndex(1 if german else 0)
+        self.language.setAccessibleName(tr("Language of the report"))
+
+        self.folder = QLineEdit(str(default_folder(export)))
+        self.folder.setAccessibleName(tr("Folder"))
+        browse = QPushButton(tr("Choose…"))
+        browse.clicked.connect(self._choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(browse)
+
+        self.excerpts = QCheckBox(tr("Add short excerpts of the transcripts, with names, "
+                                     "numbers and places masked"))
+        self.clean_copy = QCheckBox(tr("Also write a copy of the export without the files "
+                                       "that are not yours"))
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b3261e")
+        self.error.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(tr("Company"), self.controller)
+        form.addRow(tr("Your name"), self.user_name)
+        form.addRow(tr("Contact"), self.contact)
+        form.addRow(tr("Requested on"), self.requested)
+        form.addRow(tr("Received on"), self.received)
+        form.addRow(tr("Language"), self.language)
+        form.addRow(tr("Folder"), folder_row)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.write_button = self.buttons.addButton(tr("Write Report"),
+                                                   QDialogButtonBox.ButtonRole.AcceptRole)
+        self.write_button.setDefault(True)
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.excerpts)
+        layout.addWidget(self.clean_copy)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def _date_edit(self, value: date | None) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setMinimumDate(NOT_GIVEN)
+        edit.setSpecialValueText(tr("not given"))
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDate(QDate(value.year, value.month, value.day) if value else NOT_GIVEN)
+        return edit
+
+    def _choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, tr("Folder for the report"),
+                                                  str(Path(self.folder.text()).parent))
+        if chosen:
+            self.folder.setText(chosen)
+
+    def request(self) -> ReportRequest:
+        controller = self.controller.text().strip()
+        return ReportRequest(
+            # Left as guessed: the report says so (and words an unknown one in its language).
+            controller="" if controller == self._guess else controller,
+            user_name=self.user_name.text().strip(),
+            contact=self.contact.text().strip(), requested=_date_of(self.requested),
+            received=_date_of(self.received), language=self.language.currentData(),
+            include_excerpts=self.excerpts.isChecked())
+
+    def target(self) -> Path:
+        return Path(self.folder.text().strip()).expanduser()
+
+    def _accept(self) -> None:
+        if not self.folder.text().strip():
+            self.error.setText(tr("Choose a folder for the report."))
+            return
+        target = self.target()
+        if target.is_dir() and any(target.iterdir()):
+            self.error.setText(tr("The folder {folder} is not empty; choose a new or empty "
+                                  "folder.").format(folder=target))
+            return
+        self.accept()
+
+
+class ReportWriter(QObject):
+    """Writes a report folder on the task runner; results arrive as signals."""
+
+    progress = Signal(object)  # OpenProgress
+    finished = Signal(object)  # list[Path]
+    failed = Signal(str)
+
+    def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._task: Task | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None
+
+    def start(self, export: Export, result: CheckResult, request: ReportRequest,
+              folder: Path, *, clean_copy: bool) -> None:
+        def job() -> Any:
+            prepare_folder(folder)
+            data = build_report_data(result, export, request)
+            return (yield from write_report_steps(folder, data, export, render_pdf=render_pdf,
+                                                  clean_copy=clean_copy, overwrite=True))
+
+        self._task = self._runner.start(job, name="report", on_progress=self.progress.emit,
+                                        on_finished=self._on_finished,
+                                        on_failed=self._on_failed,
+                                        on_cancelled=self._on_cancelled)
+
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+
+    def _on_finished(self, written: list[Path]) -> None:
+        self._task = None
+        self.finished.emit(written)
+
+    def _on_failed(self, error: BaseException) -> None:
+        self._task = None
+        log.error("the report could not be written", exc_info=error)
+        self.failed.emit(tr("The report could not be written: {reason}").format(reason=error))
+
+    def _on_cancelled(self) -> None:
+        self._task = None

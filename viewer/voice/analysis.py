@@ -51,6 +51,10 @@ THRESHOLD_MAX = 0.8
 THRESHOLD_DEFAULT = 0.75
 #: Clips shorter than this are looped before embedding (``encoder.loop_to_length``).
 LOOP_SECONDS = 3.0
+#: Partials embedded per clip for analysis, spread evenly (resemblyzer takes 1.3 per second of
+#: audio). Measured on 100 clips of 1-8 s: cosine to the full scheme 0.988 at worst, 0.9975
+#: on average, in 54 % of the time; the 1,700-clip export then embeds within a minute.
+ANALYSIS_PARTIALS = 3
 
 #: Finding weights. Voice is below strong metadata (see viewer/analysis/findings.py).
 WEIGHT_UNKNOWN = 0.6
@@ -344,7 +348,7 @@ def embed_recordings_steps(export: Export, paths: Sequence[str],
                                        min_seconds=LOOP_SECONDS))
             done_paths.append(path)
         if wavs:
-            blocks.append(encoder.embed_many(wavs))
+            blocks.append(encoder.embed_many(wavs, max_partials=ANALYSIS_PARTIALS))
         yield EmbedProgress(min(len(paths), start + chunk), len(paths))
     embeddings = np.concatenate(blocks) if blocks else np.zeros((0, 256), dtype=np.float32)
     return EmbeddedRecordings(tuple(done_paths), embeddings, tuple(failed))

@@ -191,3 +191,40 @@ def test_the_encoder_module_needs_no_torch() -> None:
                           cwd=Path(__file__).resolve().parents[3], timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "(256,)"
+
+
+def test_thinned_partials_stay_close_to_the_full_scheme() -> None:
+    """Analysis embeds at most 3 evenly spread partials per clip (ANALYSIS_PARTIALS)."""
+    from tests.helpers.audio import espeak_wav
+    from viewer.voice.analysis import ANALYSIS_PARTIALS
+
+    rng = np.random.default_rng(7)
+    speech = np.frombuffer(espeak_wav("the quick brown fox jumps over the lazy dog " * 3,
+                                      "en+m3")[44:], dtype="<i2").astype(np.float32) / 32768
+    clip = np.concatenate([speech, 0.01 * rng.normal(size=8000).astype(np.float32)])
+    encoder = SpeakerEncoder.from_resources()
+    full = encoder.embed_many([clip])
+    thinned = encoder.embed_many([clip], max_partials=ANALYSIS_PARTIALS)
+    assert len(encoder.partial_mels(clip)) > ANALYSIS_PARTIALS  # the cap really applies
+    assert float(np.sum(full * thinned)) >= 0.98
+
+
+@pytest.mark.parametrize(("from_rate", "to_rate"), [(8000, 16000), (48000, 16000), (32000, 16000)])
+def test_whole_number_resampling_matches_the_general_path(from_rate: int, to_rate: int) -> None:
+    import math
+
+    from viewer.voice import encoder as module
+
+    wav = np.random.default_rng(3).normal(size=from_rate * 2).astype(np.float32)
+    fast = module.resample(wav, from_rate, to_rate)
+    common = math.gcd(from_rate, to_rate)
+    up, down = to_rate // common, from_rate // common
+    cutoff = min(1.0, to_rate / from_rate)
+    half = math.ceil(module._RESAMPLE_ZEROS / cutoff)
+    taps = np.arange(-half + 1, half + 1)
+    distance = (np.arange(up) / up)[:, None] - taps[None, :]
+    kernel = (cutoff * np.sinc(cutoff * distance) * module._kaiser(
+        distance / (half + 1), module._RESAMPLE_KAISER_BETA)).astype(np.float32)
+    padded = np.concatenate((np.zeros(half, np.float32), wav, np.zeros(half + 1, np.float32)))
+    general = module._resample_general(padded, kernel, taps, up, down, len(fast), half)
+    assert np.abs(fast - general).max() < 1e-5

@@ -1,6 +1,6 @@
 """Benchmarks: each figure beside the baseline it is compared to, measured in the same run.
 
-    .venv/bin/python benchmarks/run.py [--count 1700] [--repeat 5]
+    .venv/bin/python benchmarks/run.py [--counts 1700 10000] [--repeat 5]
         [--reference-python /tmp/refvenv/bin/python] [--skip-voice]
 
 The export is made by ``make_large_export.py`` (deterministic; 1,700 recordings ≈ 120 MB).
@@ -17,8 +17,10 @@ Rows:
   against resemblyzer (torch) on the same clips, else that column is skipped, saying why.
 - GUI during analysis: the longest stall of the GUI thread while the window opens the export
   and runs the whole check with voice in the background.
-- ``report``: the discrepancy report, when the command exists.
-Peak RSS is measured for each command in its own process.
+- ``report``: the discrepancy report.
+Peak RSS is measured for each command in its own process. With several ``--counts`` the
+same rows run for each export size, and a last table divides each row's time by the first
+size's: linear growth shows as the ratio of the recordings.
 """
 
 from __future__ import annotations
@@ -76,12 +78,13 @@ def gui_open(export: Path, repeat: int, env: dict[str, str]) -> tuple[float, flo
     return statistics.median(float(run[0]) for run in runs), max(float(run[1]) for run in runs)
 
 
-def gui_stall_during_analysis(export: Path, env: dict[str, str]) -> tuple[float, float]:
+def gui_stall_during_analysis(export: Path, env: dict[str, str]) -> tuple[float, list[float]]:
+    """Seconds, and the longest GUI stalls (ms) while opening, checking and comparing voices."""
     done = subprocess.run([sys.executable, str(HERE / "gui_open.py"), str(export),
                            "--with-check"], check=True, capture_output=True, text=True,
                           env={**env, "QT_QPA_PLATFORM": "offscreen"})
-    seconds, stall_ms = done.stdout.split()[:2]
-    return float(seconds), float(stall_ms)
+    seconds, *stalls = done.stdout.split()[:4]
+    return float(seconds), [float(stall) for stall in stalls]
 
 
 def row(label: str, seconds: float | None, floor: float, peak: float | None,
@@ -91,20 +94,19 @@ def row(label: str, seconds: float | None, floor: float, peak: float | None,
     print(f"{label:<36} {value} {peak_text}  {note}".rstrip())
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description="Export Viewer benchmarks")
-    parser.add_argument("--count", type=int, default=1700)
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--reference-python", default=None,
-                        help="python of a venv with resemblyzer 0.1.4 and torch")
-    parser.add_argument("--skip-voice", action="store_true")
-    args = parser.parse_args()
-    export = HERE / "out" / f"large-{args.count}.zip"
+def measure(count: int, args: argparse.Namespace) -> dict[str, float]:
+    """Print the table for one export size; return each row's seconds for the growth table."""
+    export = HERE / "out" / f"large-{count}.zip"
     if not export.exists():
-        build(args.count, export)
+        build(count, export)
     cache_home = Path(tempfile.mkdtemp(prefix="ev-bench-"))
     env = {**os.environ, "XDG_DATA_HOME": str(cache_home / "data"),
-           "XDG_CONFIG_HOME": str(cache_home / "config")}
+           "XDG_CONFIG_HOME": str(cache_home / "config"),
+           # An installed app runs from compiled bytecode; a shell with
+           # PYTHONDONTWRITEBYTECODE would recompile every module on every run (~90 ms).
+           # The warm-up round writes the bytecode here, outside the checkout.
+           "PYTHONPYCACHEPREFIX": str(cache_home / "pycache")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     cli = [sys.executable, "-m", "viewer"]
     commands = {
         "sha256sum (floor)": ["sha256sum", str(export)],
@@ -114,28 +116,36 @@ def main() -> None:
     }
     seconds = timed_together(commands, args.repeat, env)
     floor = seconds["sha256sum (floor)"]
-    print(f"export: {export.name}, {args.count} recordings, {export.stat().st_size / 1e6:.1f} MB;"
+    print(f"\nexport: {export.name}, {count} recordings, {export.stat().st_size / 1e6:.1f} MB;"
           f" median of {args.repeat} interleaved runs; ratios to sha256sum")
     print(f"{'what':<36} {'seconds':>8} {'x floor':>8} {'peak RSS MB':>12}")
     for label, command in commands.items():
         row(label, seconds[label], floor, once(command, env)[1])
-    gui_seconds, gui_peak = gui_open(export, args.repeat, env)
-    row("GUI: open to timeline", gui_seconds, floor, gui_peak)
+    seconds["GUI: open to timeline"], gui_peak = gui_open(export, args.repeat, env)
+    row("GUI: open to timeline", seconds["GUI: open to timeline"], floor, gui_peak)
 
     if not args.skip_voice:
         check = [*cli, "check", "--json", str(export)]
         cold, cold_peak = once(check, env)
         row("check with voice, cold cache", cold, floor, cold_peak,
-            f"{args.count / cold:.1f} clips/s")
+            f"{count / cold:.1f} clips/s")
         warm, warm_peak = once(check, env)
         row("check with voice, cached (2nd open)", warm, floor, warm_peak)
+        seconds["check with voice, cold cache"] = cold
+        seconds["check with voice, cached (2nd open)"] = warm
         shutil.rmtree(cache_home / "data", ignore_errors=True)
-        total, stall = gui_stall_during_analysis(export, env)
+        total, (opening, checking, voice) = gui_stall_during_analysis(export, env)
         row("GUI: open + full check with voice", total, floor, None,
-            f"longest GUI stall {stall:.0f} ms")
+            f"longest GUI stall: {voice:.0f} ms comparing voices, {checking:.0f} ms in the "
+            f"metadata check, {opening:.0f} ms opening (to the first frame)")
+        again, _ = gui_stall_during_analysis(export, env)
+        row("GUI: 2nd open + check, voice cached", again, floor, None,
+            "until every verdict is shown")
+        seconds["GUI: open + full check with voice"] = total
+        seconds["GUI: 2nd open + check, voice cached"] = again
         if args.reference_python:
             done = subprocess.run([sys.executable, str(HERE / "voice.py"), "--large",
-                                   str(min(args.count, 300)), "--reference-python",
+                                   str(min(count, 300)), "--reference-python",
                                    args.reference_python], capture_output=True, text=True,
                                   check=False)
             ratio = [line.strip() for line in done.stdout.splitlines() if "speed" in line]
@@ -144,13 +154,34 @@ def main() -> None:
             print(f"{'voice vs resemblyzer':<36} skipped: no --reference-python (the reference "
                   "needs torch, which the app never installs)")
 
-    help_text = subprocess.run([*cli, "--help"], capture_output=True, text=True).stdout
-    if " report" in help_text:
-        out = cache_home / "report"
-        report_seconds, report_peak = once([*cli, "report", str(export), "--out", str(out),
-                                            "--no-voice"], env)
-        row("report --no-voice", report_seconds, floor, report_peak)
+    out = cache_home / "report"
+    report, report_peak = once([*cli, "report", str(export), "--out", str(out), "--no-voice"],
+                               env)
+    row("report --no-voice", report, floor, report_peak)
+    seconds["report --no-voice"] = report
     shutil.rmtree(cache_home, ignore_errors=True)
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Export Viewer benchmarks")
+    parser.add_argument("--counts", type=int, nargs="+", default=[1700, 10_000],
+                        help="export sizes in recordings; the first is the baseline of the "
+                             "growth table (default: 1700 10000)")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--reference-python", default=None,
+                        help="python of a venv with resemblyzer 0.1.4 and torch")
+    parser.add_argument("--skip-voice", action="store_true")
+    args = parser.parse_args()
+    results = {count: measure(count, args) for count in args.counts}
+    base_count, *others = args.counts
+    for count in others:
+        print(f"\ngrowth from {base_count} to {count} recordings "
+              f"({count / base_count:.2f}x the recordings): time ratio per row")
+        for label, value in results[count].items():
+            base = results[base_count].get(label)
+            if base:
+                print(f"{label:<36} {value / base:8.2f}")
 
 
 if __name__ == "__main__":

@@ -108,9 +108,12 @@ class CsvTable:
 
     def records(self) -> Iterable[tuple[int, dict[str, str]]]:
         """(row number, {column name: value}) for each row."""
+        titles = [title.strip() for title in self.header]
+        width = len(titles)
         for number, row in zip(self.row_numbers, self.rows, strict=True):
-            yield number, {title.strip(): row[i] if i < len(row) else ""
-                           for i, title in enumerate(self.header)}
+            if len(row) < width:
+                row = (*row, *([""] * (width - len(row))))
+            yield number, dict(zip(titles, row, strict=False))  # extra cells: no title
 
 
 class ExportIndex:

@@ -420,9 +420,13 @@ class _Loader:
 
     def _rows(self, path: str) -> Iterable[tuple[SourceRef, dict[str, str | None]]]:
         """(row source, {folded column: cleaned value}) for each row of a known table."""
-        for number, record in self._table(path).records():
-            yield (SourceRef(path, f"row {number}"),
-                   {key.casefold(): clean_value(value) for key, value in record.items()})
+        table = self._table(path)
+        keys = [title.strip().casefold() for title in table.header]
+        width = len(keys)
+        for number, row in zip(table.row_numbers, table.rows, strict=True):
+            values = [clean_value(value) for value in row[:width]]
+            values += [None] * (width - len(values))
+            yield SourceRef(path, f"row {number}"), dict(zip(keys, values, strict=True))
 
     def _time(self, row: dict[str, str | None], column: str, source: SourceRef,
               what: str) -> tuple[datetime, bool] | None:
@@ -599,25 +603,28 @@ class _Loader:
 
     def _recording(self, member: Member) -> Recording:
         recording = recording_from_name(member, FORMAT)
+        changes: dict[str, object] = {}
+        start, precision = recording.start, recording.time_precision_s
         row = self.named_audio.get(member.name.casefold())
         if row is not None and row.time is not None and recording.time_source != "file name":
-            recording = replace(recording, start=row.time, time_source="transcript",
-                                time_precision_s=1.0, time_zone_assumed=not row.zone_given)
+            start, precision = row.time, 1.0
+            changes = {"start": start, "time_source": "transcript", "time_precision_s": 1.0,
+                       "time_zone_assumed": not row.zone_given}
         facts: list[Fact] = []
         device: str | None = None
-        if (recording.start is not None and recording.time_precision_s is not None
-                and recording.time_precision_s <= MAX_MATCH_PRECISION_S):
-            located = self.geolocation.after(recording.start, EVENT_BEFORE_S, EVENT_AFTER_S)
+        if start is not None and precision is not None and precision <= MAX_MATCH_PRECISION_S:
+            located = self.geolocation.after(start, EVENT_BEFORE_S, EVENT_AFTER_S)
             if located is not None:
                 facts += [Fact(key, value, located.source) for key, value in located.values.items()]
                 device = located.values.get("device_serial")
-            session = self.sessions.after(recording.start, EVENT_BEFORE_S, EVENT_AFTER_S)
+            session = self.sessions.after(start, EVENT_BEFORE_S, EVENT_AFTER_S)
             if session is not None:
                 facts += [Fact(key, value, session.source) for key, value in session.values.items()]
         listing = self._listing_fact(member.path)
         if listing is not None:
             facts.append(listing)
-        return replace(recording, device=device, facts=(*recording.facts, *facts))
+        return replace(recording, device=device, facts=(*recording.facts, *facts),
+                       **changes)  # type: ignore[arg-type]
 
     def _listing_fact(self, path: str) -> Fact | None:
         """Whether FileDescriptions.csv accounts for this file: missing ones stand out."""

@@ -156,8 +156,13 @@ def run_check(args: argparse.Namespace) -> int:
             raise UsageError(str(error)) from error
     with open_export(_export_paths(args), hash_sources="background") as export:
         contents = import_export(export)
-        voice = None if args.no_voice else default_voice_evidence(export, contents, profile)
-        report = describe_check(check_export(export, contents, profile, voice=voice))
+        # With voice, the user's review store caches embeddings and member hashes;
+        # --no-voice leaves no trace (batch checks of other people's exports).
+        store = None if args.no_voice else _open_cache()
+        voice = (None if args.no_voice
+                 else default_voice_evidence(export, contents, profile, store))
+        report = describe_check(check_export(export, contents, profile, voice=voice,
+                                             cache=store))
     if args.json:
         _print_json(report)
     else:
@@ -195,8 +200,10 @@ def run_report(args: argparse.Namespace) -> int:
     received = args.received or _modified_date(paths[0])
     with open_export(paths, hash_sources="background") as export:
         contents = import_export(export)
-        voice = None if args.no_voice else default_voice_evidence(export, contents, profile)
-        result = check_export(export, contents, profile, voice=voice)
+        store = None if args.no_voice else _open_cache()
+        voice = (None if args.no_voice
+                 else default_voice_evidence(export, contents, profile, store))
+        result = check_export(export, contents, profile, voice=voice, cache=store)
         request = ReportRequest(
             controller=args.controller or "",
             user_name=args.name if args.name is not None else profile_value(profile, "name"),
@@ -267,6 +274,17 @@ def _export_paths(args: argparse.Namespace) -> list[str]:
         raise UsageError("name the export to read (a ZIP, its split parts or a folder), "
                          "or use --demo")
     return paths
+
+
+def _open_cache() -> Any | None:
+    """The user's review store, which caches analysis; None when it cannot be opened."""
+    from viewer.review import ReviewStore, ReviewStoreError
+
+    try:
+        return ReviewStore.open_default()
+    except ReviewStoreError as error:  # the cache saves time; the check works without it
+        log.warning("analysis cache unavailable: %s", error)
+        return None
 
 
 def _print_json(data: Any) -> None:

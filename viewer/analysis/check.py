@@ -73,8 +73,9 @@ class CheckResult:
 
 
 def check_export(export: Export, contents: ExportContents, profile: OwnershipProfile | None,
-                 *, voice: VoiceEvidence | None = None) -> CheckResult:
-    steps = check_steps(export, contents, profile, voice=voice)
+                 *, voice: VoiceEvidence | None = None, cache: Any | None = None,
+                 ) -> CheckResult:
+    steps = check_steps(export, contents, profile, voice=voice, cache=cache)
     while True:
         try:
             next(steps)
@@ -82,10 +83,17 @@ def check_export(export: Export, contents: ExportContents, profile: OwnershipPro
             return finished.value
 
 
+#: Member hashes are cached per archive SHA-256 (same archive bytes, same member bytes), so
+#: a second check of an export does not read every recording again.
+MEMBER_HASHES_CACHE = ("member-sha256", 1)
+
+
 def check_steps(export: Export, contents: ExportContents, profile: OwnershipProfile | None,
-                *, voice: VoiceEvidence | None = None,
+                *, voice: VoiceEvidence | None = None, cache: Any | None = None,
                 ) -> Generator[OpenProgress, None, CheckResult]:
+    """The check step by step; ``cache`` is a review store (``get_cached``/``put_cached``)."""
     used = profile if profile is not None else EMPTY_PROFILE
+    known = _cached_member_hashes(cache, export)
     hashes: dict[str, str] = {}
     sizes: dict[str, int] = {}
     problems: list[str] = []
@@ -101,6 +109,9 @@ def check_steps(export: Export, contents: ExportContents, profile: OwnershipProf
                     problems.append(f"{recording.path}: cannot be hashed: {error.reason}")
         if done % 50 == 0 or done == total:
             yield OpenProgress("hashing recordings", done, total, recording.path)
+    if hashes and (len(hashes) != len(known)
+                   or any(known.get(path) != value for path, value in hashes.items())):
+        _cache_member_hashes(cache, export, hashes)
     context = CheckContext(member_sha256=hashes, member_size=sizes)
     findings: list[Finding] = []
     for number, detector in enumerate(DETECTORS, start=1):
@@ -124,10 +135,36 @@ def check_steps(export: Export, contents: ExportContents, profile: OwnershipProf
         member_sha256=hashes, problems=tuple(problems))
 
 
+def _cached_member_hashes(cache: Any | None, export: Export) -> dict[str, str]:
+    """Hashes from an earlier check of this archive, handed to the export; {} if none."""
+    if cache is None:
+        return {}
+    try:
+        cached = cache.get_cached(export.sha256, *MEMBER_HASHES_CACHE)
+    except Exception as error:  # a cache that fails only costs time
+        log.info("member hashes not read from the cache: %s", error)
+        return {}
+    if not isinstance(cached, dict):
+        return {}
+    export.remember_member_hashes(cached)
+    return {path: value for path, value in cached.items() if isinstance(value, str)}
+
+
+def _cache_member_hashes(cache: Any | None, export: Export, hashes: dict[str, str]) -> None:
+    if cache is None:
+        return
+    try:
+        cache.put_cached(export.sha256, *MEMBER_HASHES_CACHE, hashes)
+    except Exception as error:
+        log.info("member hashes not cached: %s", error)
+
+
 def default_voice_evidence(export: Export, contents: ExportContents,
-                           profile: OwnershipProfile | None) -> VoiceEvidence | None:
+                           profile: OwnershipProfile | None,
+                           store: Any | None = None) -> VoiceEvidence | None:
     """The voice model's evidence, once ``viewer.voice`` offers
-    ``voice_evidence(export, contents, profile) -> VoiceEvidence``; None until then."""
+    ``voice_evidence(export, contents, profile, store) -> VoiceEvidence``; None until then.
+    ``store`` caches embeddings (default: the user's review store)."""
     try:
         module = importlib.import_module("viewer.voice")
     except ImportError:
@@ -135,7 +172,7 @@ def default_voice_evidence(export: Export, contents: ExportContents,
     factory = getattr(module, "voice_evidence", None)
     if not callable(factory):
         return None
-    evidence = factory(export, contents, profile)
+    evidence = factory(export, contents, profile, store)
     return evidence if isinstance(evidence, VoiceEvidence) else None
 
 

@@ -23,7 +23,7 @@ import tempfile
 import threading
 import weakref
 import zipfile
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -50,6 +50,7 @@ from viewer.archive.streams import READ_ERRORS, MemberStream, WindowReader
 log = logging.getLogger("viewer.archive")
 
 _HASH_CHUNK = 1 << 20
+_SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 _SUPPORTED_METHODS = {
     zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA,
 }
@@ -273,6 +274,18 @@ class Export:
         with self._hash_lock:
             self._member_hashes[path] = value
         return value
+
+    def remember_member_hashes(self, hashes: Mapping[str, str]) -> int:
+        """Take member hashes computed earlier for this same archive (cached by its SHA-256).
+
+        Only readable members and well-formed digests are taken; returns how many.
+        """
+        taken = {path: value for path, value in hashes.items()
+                 if isinstance(value, str) and _SHA256_HEX.fullmatch(value)
+                 and path in self._by_path and self._members[self._by_path[path]].readable}
+        with self._hash_lock:
+            self._member_hashes.update(taken)
+        return len(taken)
 
     def verify_steps(self) -> Generator[OpenProgress, None, dict[str, str]]:
         """Read every member once: check its CRC and remember its SHA-256.

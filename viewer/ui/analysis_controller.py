@@ -57,7 +57,8 @@ class AnalysisController(QObject):
 
         def job() -> Any:
             voice = voice_evidence(export, contents, profile, store) if use_voice else None
-            return (yield from check_steps(export, contents, profile, voice=voice))
+            return (yield from check_steps(export, contents, profile, voice=voice,
+                                           cache=store))
 
         self.started.emit()
         self._task = self._runner.start(job, name="check", on_progress=self.progress.emit,

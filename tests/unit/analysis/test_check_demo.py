@@ -119,3 +119,66 @@ def test_steps_report_progress_and_voice_evidence_is_used(demo) -> None:
     assert result.count(Verdict.NOT_MINE) == 40
     assert result.count(Verdict.UNSURE) == 60
     assert all(any(r.code == "voice-unknown" for r in v.reasons) for v in result.verdicts)
+
+
+class _CountingStore:
+    """The part of the review store the check caches member hashes in."""
+
+    def __init__(self) -> None:
+        self.documents: dict[tuple[str, str, int], object] = {}
+        self.writes = 0
+
+    def get_cached(self, export: str, kind: str, version: int) -> object:
+        return self.documents.get((export, kind, version))
+
+    def put_cached(self, export: str, kind: str, version: int, value: object) -> None:
+        self.writes += 1
+        self.documents[(export, kind, version)] = value
+
+
+def test_member_hashes_are_cached_per_archive_and_trusted_on_the_next_check(tmp_path) -> None:
+    from viewer.review import ReviewStore
+
+    store = ReviewStore(tmp_path / "review.sqlite3")
+    with open_export(DEMO / "amazon-demo-export.zip") as export:
+        first = check_export(export, import_export(export), None, cache=store)
+        key = (export.sha256, "member-sha256", 1)
+    cached = store.get_cached(*key)
+    assert cached == first.member_sha256 and len(cached) == 100
+    # Prove the second check takes the cache instead of reading the members again: a
+    # planted (well-formed) digest comes back as the recording's hash.
+    planted_path = sorted(cached)[0]
+    store.put_cached(*key, {**cached, planted_path: "ab" * 32})
+    with open_export(DEMO / "amazon-demo-export.zip") as export:
+        second = check_export(export, import_export(export), None, cache=store)
+        assert export.member_sha256(planted_path) == "ab" * 32
+    assert second.member_sha256[planted_path] == "ab" * 32
+    assert {path: value for path, value in second.member_sha256.items()
+            if path != planted_path} == {path: value for path, value in cached.items()
+                                         if path != planted_path}
+
+
+def test_a_bad_or_failing_cache_only_costs_time(demo) -> None:
+    export, contents = demo
+    expected = check_export(export, contents, None).member_sha256
+
+    class Broken:
+        def get_cached(self, *_: object) -> object:
+            raise OSError("disk gone")
+
+        def put_cached(self, *_: object) -> None:
+            raise OSError("disk gone")
+
+    with open_export(DEMO / "amazon-demo-export.zip") as fresh:
+        assert check_export(fresh, import_export(fresh), None,
+                            cache=Broken()).member_sha256 == expected
+    garbage = _CountingStore()
+    with open_export(DEMO / "amazon-demo-export.zip") as fresh:
+        path = next(iter(expected))
+        garbage.documents[(fresh.sha256, "member-sha256", 1)] = {
+            path: "not a digest", "../../etc/passwd": "cd" * 32}
+        result = check_export(fresh, import_export(fresh), None, cache=garbage)
+    assert result.member_sha256 == expected  # the malformed entry was recomputed
+    assert garbage.writes == 1
+    assert "../../etc/passwd" not in result.member_sha256
+    assert set(garbage.documents[(fresh.sha256, "member-sha256", 1)]) == set(expected)

@@ -48,10 +48,38 @@ def test_voice_judges_once_enrolled_and_the_cache_spares_a_second_run(
         def no_embedding(*_: object, **__: object) -> None:
             raise AssertionError("the second run must come from the cache")
 
+        cluster = evidence_module.cluster_voices
+
+        def no_clustering(embeddings, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+            # The owner's few samples are still grouped; the export's clips are not.
+            if len(embeddings) > len(enrolled):
+                raise AssertionError("the second run's clusters must come from the cache")
+            return cluster(embeddings, *args, **kwargs)
+
         monkeypatch.setattr(evidence_module, "embed_recordings_steps", no_embedding)
+        monkeypatch.setattr(evidence_module, "cluster_voices", no_clustering)
         second = check_export(export, contents, profile,
                               voice=voice_evidence(export, contents, profile, store))
     assert [v.verdict for v in second.verdicts] == [v.verdict for v in first.verdicts]
+    assert second.voices == first.voices
+    store.close()
+
+
+def test_cached_clusters_are_not_trusted_for_other_clips(tmp_path: Path) -> None:
+    store = ReviewStore(tmp_path / "review.sqlite3")
+    with open_export(DEMO_EXPORT) as export:
+        contents = import_export(export)
+        first = check_export(export, contents, None,
+                             voice=voice_evidence(export, contents, None, store))
+        # Same archive, but the cached labels were made for other clips (another model, a
+        # changed threshold or an edited member all change the key): they are recomputed.
+        cached = store.get_cached(export.sha256, *evidence_module.CLUSTERS_CACHE)
+        store.put_cached(export.sha256, *evidence_module.CLUSTERS_CACHE,
+                         {"key": "0" * 64, "labels": [0] * len(cached["labels"])})
+        second = check_export(export, contents, None,
+                              voice=voice_evidence(export, contents, None, store))
+    assert len(first.voices) >= 4 and second.voices == first.voices
+    assert store.get_cached(export.sha256, *evidence_module.CLUSTERS_CACHE) == cached
     store.close()
 
 

@@ -148,8 +148,17 @@ def measure(count: int, args: argparse.Namespace) -> dict[str, float]:
                                    str(min(count, 300)), "--reference-python",
                                    args.reference_python], capture_output=True, text=True,
                                   check=False)
-            ratio = [line.strip() for line in done.stdout.splitlines() if "speed" in line]
-            print(f"{'voice vs resemblyzer (voice.py)':<36} {'; '.join(ratio) or done.stderr}")
+            # voice.py prints a header per clip set ("demo export: 100 clips, ...") and,
+            # under it, the speed ratio and the agreement of the embeddings.
+            found, clip_set = [], ""
+            for line in done.stdout.splitlines():
+                if line and not line.startswith(" ") and ":" in line:
+                    clip_set = line.split(":")[0]
+                elif "speed:" in line or "agreement:" in line:
+                    found.append(f"{clip_set}, {line.strip()}")
+            print(f"{'voice vs resemblyzer (voice.py)':<36} (speed ratio > 1: ours is faster)")
+            for line in found or [done.stderr.strip()[-300:]]:
+                print(f"{'':<36} {line}")
         else:
             print(f"{'voice vs resemblyzer':<36} skipped: no --reference-python (the reference "
                   "needs torch, which the app never installs)")

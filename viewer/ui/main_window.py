@@ -461,6 +461,9 @@ class MainWindow(QMainWindow):
                    rows: list[RecordingRow]) -> None:
         self._end_progress()
         self.player.stop()
+        # A new export: even if its first recording has the same path as the one shown
+        # (the same file opened again), detail pane and player must take it from this export.
+        self._current_path = None
         self._fill_recent_menu(settings.remember_recent(self.session.paths))
         self.setWindowTitle(f"{export.display_name} — {APP_NAME}")
         self.filter_bar.reset()

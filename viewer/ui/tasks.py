@@ -10,6 +10,7 @@ Tests swap the pool for ``run_synchronously`` so they need no waiting.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 import time
@@ -36,6 +37,11 @@ def _emit(signal: Any, *values: Any) -> None:
         signal.emit(*values)
     except RuntimeError:  # "Signal source has been deleted"
         log.debug("dropped a task signal after shutdown")
+
+
+def _finished_job() -> Generator[Any, None, Any]:
+    raise RuntimeError("this task has already run")
+    yield  # a generator function, like every job
 
 
 class Task(QRunnable):
@@ -82,6 +88,9 @@ class Task(QRunnable):
             log.debug("task %s failed", self.name, exc_info=True)
             _emit(self.signals.failed, error)
         finally:
+            # The job's closure holds what it worked on (a whole export and its contents):
+            # let go of it now, whoever still holds the task object.
+            self._job = _finished_job
             self.done.set()
 
 
@@ -93,7 +102,10 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self.synchronous = synchronous
         self._pool = pool or QThreadPool.globalInstance()
-        self._running: set[Task] = set()
+        #: Tasks by a serial number: the slots that forget a task name it by number, so no
+        #: connection holds the task itself (a cycle through C++ that nothing collects).
+        self._running: dict[int, Task] = {}
+        self._serial = itertools.count()
 
     def start(self, job: Job, *, name: str = "",
               on_progress: Callable[[Any], None] | None = None,
@@ -109,9 +121,10 @@ class TaskRunner(QObject):
             task.signals.failed.connect(on_failed)
         if on_cancelled:
             task.signals.cancelled.connect(on_cancelled)
+        key = next(self._serial)
         for signal in (task.signals.finished, task.signals.failed, task.signals.cancelled):
-            signal.connect(lambda *_: self._running.discard(task))
-        self._running.add(task)
+            signal.connect(lambda *_, key=key: self._running.pop(key, None))
+        self._running[key] = task
         if self.synchronous:
             task.run()
         else:
@@ -119,10 +132,10 @@ class TaskRunner(QObject):
         return task
 
     def cancel_all(self) -> None:
-        for task in list(self._running):
+        for task in list(self._running.values()):
             task.cancel()
 
     def wait_all(self, timeout_s: float = 5.0) -> None:
         """Block until running tasks end (on quit: their files must close before ours)."""
-        for task in list(self._running):
+        for task in list(self._running.values()):
             task.done.wait(timeout_s)

@@ -390,3 +390,22 @@ def test_voice_recorder_dialog_saves_a_sample(qtbot: QtBot, tmp_path: Path) -> N
     assert "3.0 s" in dialog.status.text()
     dialog.buttons.accepted.emit()
     assert dialog.saved_path is not None and dialog.saved_path.parent == tmp_path
+
+
+def test_opening_again_lets_go_of_the_previous_export(qtbot: QtBot, window: MainWindow) -> None:
+    import weakref
+
+    window.open_paths([DEMO_EXPORT])
+    wait_opened(qtbot, window)
+    first = weakref.ref(window.session.export)
+    window.open_paths([DEMO_EXPORT])  # the same file: its first recording has the same path
+    wait_opened(qtbot, window)
+    qtbot.waitUntil(lambda: not window.analysis.running, timeout=20_000)
+    current = window.session.export
+    assert current is not first()
+    # The player reads the selected recording from the export that is open now, not from
+    # the closed one (which it used to keep, with all its recordings, for the session).
+    assert window.player._cache_owner is current
+    # Freed when the last reference goes, not by a cyclic collection: the window freezes
+    # the heap after opening (see MainWindow._on_opened), and frozen cycles are never freed.
+    assert first() is None

@@ -36,7 +36,7 @@ log = logging.getLogger("viewer.voice")
 #: Names the cached vectors: the weights and the preprocessing (short clips looped to 3 s).
 MODEL_NAME = "resemblyzer-0.1.4-numpy-loop3"
 #: Cluster labels are cached per archive; bump when ``cluster_voices`` changes.
-CLUSTERS_CACHE = ("voice-clusters", 1)
+CLUSTERS_CACHE = ("voice-clusters", 2)
 
 
 class ExportVoiceEvidence:

@@ -10,7 +10,6 @@ Tests swap the pool for ``run_synchronously`` so they need no waiting.
 
 from __future__ import annotations
 
-import itertools
 import logging
 import threading
 import time
@@ -89,7 +88,8 @@ class Task(QRunnable):
             _emit(self.signals.failed, error)
         finally:
             # The job's closure holds what it worked on (a whole export and its contents):
-            # let go of it now, whoever still holds the task object.
+            # let go of it now. The task object itself lives on: PySide's thread pool keeps
+            # a reference to every runnable it started.
             self._job = _finished_job
             self.done.set()
 
@@ -102,10 +102,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self.synchronous = synchronous
         self._pool = pool or QThreadPool.globalInstance()
-        #: Tasks by a serial number: the slots that forget a task name it by number, so no
-        #: connection holds the task itself (a cycle through C++ that nothing collects).
-        self._running: dict[int, Task] = {}
-        self._serial = itertools.count()
+        self._running: set[Task] = set()
 
     def start(self, job: Job, *, name: str = "",
               on_progress: Callable[[Any], None] | None = None,
@@ -121,10 +118,9 @@ class TaskRunner(QObject):
             task.signals.failed.connect(on_failed)
         if on_cancelled:
             task.signals.cancelled.connect(on_cancelled)
-        key = next(self._serial)
         for signal in (task.signals.finished, task.signals.failed, task.signals.cancelled):
-            signal.connect(lambda *_, key=key: self._running.pop(key, None))
-        self._running[key] = task
+            signal.connect(lambda *_: self._running.discard(task))
+        self._running.add(task)
         if self.synchronous:
             task.run()
         else:
@@ -132,10 +128,10 @@ class TaskRunner(QObject):
         return task
 
     def cancel_all(self) -> None:
-        for task in list(self._running.values()):
+        for task in list(self._running):
             task.cancel()
 
     def wait_all(self, timeout_s: float = 5.0) -> None:
         """Block until running tasks end (on quit: their files must close before ours)."""
-        for task in list(self._running.values()):
+        for task in list(self._running):
             task.done.wait(timeout_s)

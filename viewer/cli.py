@@ -16,10 +16,13 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from viewer import __version__
-from viewer.archive import ArchiveError, format_bytes, open_export
+from viewer.archive import ArchiveError, Export, format_bytes, open_export
+
+if TYPE_CHECKING:
+    from viewer.analysis.check import CheckResult
 
 log = logging.getLogger("viewer.cli")
 
@@ -143,26 +146,42 @@ def run_inspect(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_check(args: argparse.Namespace) -> int:
-    from viewer.analysis.check import check_export, default_voice_evidence, describe_check
+def _profile_argument(args: argparse.Namespace) -> Any | None:
+    """The ``--profile`` file, loaded; a bad one is a usage error naming the key."""
     from viewer.analysis.profile import ProfileError, load_profile
+
+    if not args.profile:
+        return None
+    try:
+        return load_profile(args.profile)
+    except ProfileError as error:
+        raise UsageError(str(error)) from error
+
+
+def _check(export: Export, args: argparse.Namespace, profile: Any | None) -> CheckResult:
+    """Import and check ``export`` as ``check`` and ``report`` do: the CheckResult."""
+    from viewer.analysis.check import check_export, default_voice_evidence
     from viewer.formats import import_export
 
-    profile = None
-    if args.profile:
-        try:
-            profile = load_profile(args.profile)
-        except ProfileError as error:
-            raise UsageError(str(error)) from error
-    with open_export(_export_paths(args), hash_sources="background") as export:
-        contents = import_export(export)
-        # With voice, the user's review store caches embeddings and member hashes;
-        # --no-voice leaves no trace (batch checks of other people's exports).
-        store = None if args.no_voice else _open_cache()
+    contents = import_export(export)
+    # With voice, the user's review store caches embeddings, member hashes and clusters;
+    # --no-voice leaves no trace (batch checks of other people's exports).
+    store = None if args.no_voice else _open_cache()
+    try:
         voice = (None if args.no_voice
                  else default_voice_evidence(export, contents, profile, store))
-        report = describe_check(check_export(export, contents, profile, voice=voice,
-                                             cache=store))
+        return check_export(export, contents, profile, voice=voice, cache=store)
+    finally:
+        if store is not None:
+            store.close()
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from viewer.analysis.check import describe_check
+
+    profile = _profile_argument(args)
+    with open_export(_export_paths(args), hash_sources="background") as export:
+        report = describe_check(_check(export, args, profile))
     if args.json:
         _print_json(report)
     else:
@@ -171,9 +190,6 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from viewer.analysis.check import check_export, default_voice_evidence
-    from viewer.analysis.profile import ProfileError, load_profile
-    from viewer.formats import import_export
     from viewer.report import (
         ReportRequest,
         ReportWriteError,
@@ -182,12 +198,7 @@ def run_report(args: argparse.Namespace) -> int:
         write_report,
     )
 
-    profile = None
-    if args.profile:
-        try:
-            profile = load_profile(args.profile)
-        except ProfileError as error:
-            raise UsageError(str(error)) from error
+    profile = _profile_argument(args)
     paths = _export_paths(args)
     try:
         # Before the check: a folder that cannot be written should not cost a minute first.
@@ -199,11 +210,7 @@ def run_report(args: argparse.Namespace) -> int:
         raise UsageError(f"the PDF cannot be drawn without Qt ({error})") from error
     received = args.received or _modified_date(paths[0])
     with open_export(paths, hash_sources="background") as export:
-        contents = import_export(export)
-        store = None if args.no_voice else _open_cache()
-        voice = (None if args.no_voice
-                 else default_voice_evidence(export, contents, profile, store))
-        result = check_export(export, contents, profile, voice=voice, cache=store)
+        result = _check(export, args, profile)
         request = ReportRequest(
             controller=args.controller or "",
             user_name=args.name if args.name is not None else profile_value(profile, "name"),

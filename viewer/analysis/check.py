@@ -17,10 +17,11 @@ from datetime import UTC, datetime
 from typing import Any, Protocol, runtime_checkable
 
 from viewer import __version__
+from viewer.analysis.cache import get_cached_quietly, put_cached_quietly
 from viewer.analysis.detectors import DETECTORS, CheckContext
 from viewer.analysis.findings import Evidence, Finding, RecordingVerdict, Verdict
 from viewer.analysis.profile import EMPTY_PROFILE, OwnershipProfile, profile_to_dict
-from viewer.analysis.verdicts import combine_verdicts, spread_device_findings
+from viewer.analysis.verdicts import spread_device_findings, verdicts_from_spread
 from viewer.archive import Export, MemberError, OpenProgress, SourceFile
 from viewer.model import ExportContents, Recording
 
@@ -59,8 +60,9 @@ class CheckResult:
     #: What the check itself could not do, e.g. hash a damaged member.
     problems: tuple[str, ...] = ()
 
-    _by_path: dict[str, RecordingVerdict] = field(default_factory=dict, compare=False,
-                                                  repr=False)
+    #: Not an argument: every instance (``replace`` included) starts with an empty one.
+    _by_path: dict[str, RecordingVerdict] = field(default_factory=dict, init=False,
+                                                  compare=False, repr=False)
 
     def verdict_for(self, path: str) -> RecordingVerdict | None:
         # Built on first use: the window asks once per row of a 10,000-row table.
@@ -109,9 +111,8 @@ def check_steps(export: Export, contents: ExportContents, profile: OwnershipProf
                     problems.append(f"{recording.path}: cannot be hashed: {error.reason}")
         if done % 50 == 0 or done == total:
             yield OpenProgress("hashing recordings", done, total, recording.path)
-    if hashes and (len(hashes) != len(known)
-                   or any(known.get(path) != value for path, value in hashes.items())):
-        _cache_member_hashes(cache, export, hashes)
+    if hashes and hashes != known:
+        put_cached_quietly(cache, export, *MEMBER_HASHES_CACHE, hashes)
     context = CheckContext(member_sha256=hashes, member_size=sizes)
     findings: list[Finding] = []
     for number, detector in enumerate(DETECTORS, start=1):
@@ -128,7 +129,7 @@ def check_steps(export: Export, contents: ExportContents, profile: OwnershipProf
         clusters = tuple(voice.clusters())
         yield OpenProgress("comparing voices", 1, 1)
     spread = spread_device_findings(contents, findings)
-    verdicts = combine_verdicts(contents, used, spread)
+    verdicts = verdicts_from_spread(contents, used, spread)
     return CheckResult(
         archive_sha256=export.sha256, sources=export.sources, contents=contents,
         profile=profile, findings=tuple(spread), verdicts=verdicts, voices=clusters,
@@ -137,26 +138,11 @@ def check_steps(export: Export, contents: ExportContents, profile: OwnershipProf
 
 def _cached_member_hashes(cache: Any | None, export: Export) -> dict[str, str]:
     """Hashes from an earlier check of this archive, handed to the export; {} if none."""
-    if cache is None:
-        return {}
-    try:
-        cached = cache.get_cached(export.sha256, *MEMBER_HASHES_CACHE)
-    except Exception as error:  # a cache that fails only costs time
-        log.info("member hashes not read from the cache: %s", error)
-        return {}
+    cached = get_cached_quietly(cache, export, *MEMBER_HASHES_CACHE)
     if not isinstance(cached, dict):
         return {}
     export.remember_member_hashes(cached)
     return {path: value for path, value in cached.items() if isinstance(value, str)}
-
-
-def _cache_member_hashes(cache: Any | None, export: Export, hashes: dict[str, str]) -> None:
-    if cache is None:
-        return
-    try:
-        cache.put_cached(export.sha256, *MEMBER_HASHES_CACHE, hashes)
-    except Exception as error:
-        log.info("member hashes not cached: %s", error)
 
 
 def default_voice_evidence(export: Export, contents: ExportContents,

@@ -133,7 +133,12 @@ def spread_device_findings(contents: ExportContents, findings: Sequence[Finding]
 def combine_verdicts(contents: ExportContents, profile: OwnershipProfile,
                      findings: Sequence[Finding]) -> tuple[RecordingVerdict, ...]:
     """One verdict per recording of ``contents``, in its order."""
-    spread = spread_device_findings(contents, findings)
+    return verdicts_from_spread(contents, profile, spread_device_findings(contents, findings))
+
+
+def verdicts_from_spread(contents: ExportContents, profile: OwnershipProfile,
+                         spread: Sequence[Finding]) -> tuple[RecordingVerdict, ...]:
+    """As ``combine_verdicts``, for findings the device group rule has already spread."""
     by_recording: dict[str, list[Finding]] = {}
     for finding in spread:
         if finding.recording is not None:

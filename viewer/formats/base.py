@@ -14,7 +14,7 @@ import json
 import logging
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import PurePosixPath
@@ -105,15 +105,6 @@ class CsvTable:
                 if title.strip().casefold() == want:
                     return index
         return None
-
-    def records(self) -> Iterable[tuple[int, dict[str, str]]]:
-        """(row number, {column name: value}) for each row."""
-        titles = [title.strip() for title in self.header]
-        width = len(titles)
-        for number, row in zip(self.row_numbers, self.rows, strict=True):
-            if len(row) < width:
-                row = (*row, *([""] * (width - len(row))))
-            yield number, dict(zip(titles, row, strict=False))  # extra cells: no title
 
 
 class ExportIndex:

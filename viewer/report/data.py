@@ -169,7 +169,7 @@ def with_marks(result: CheckResult, marks: Mapping[str, str | Verdict]) -> Check
             verdicts.append(replace(verdict, verdict=Verdict.UNSURE, user_marked=True))
         else:
             verdicts.append(decide(verdict.path, findings, mark=mark))
-    return replace(result, verdicts=tuple(verdicts), _by_path={})
+    return replace(result, verdicts=tuple(verdicts))
 
 
 def withhold_quotes(text: str) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from viewer.analysis.cache import get_cached_quietly, put_cached_quietly
 from viewer.analysis.findings import Finding
 from viewer.analysis.profile import OwnershipProfile
 from viewer.archive import Export, MemberError, OpenProgress
@@ -99,32 +100,16 @@ class ExportVoiceEvidence:
             [MODEL_NAME, repr(CLUSTER_DISTANCE),
              *(f"{path}\t{self._export.member_sha256(path)}" for path in paths)],
         ).encode()).hexdigest()
-        cached = self._cached(*CLUSTERS_CACHE)
+        cached = get_cached_quietly(self._store, self._export, *CLUSTERS_CACHE)
         if (isinstance(cached, dict) and cached.get("key") == key
                 and isinstance(cached.get("labels"), list)
                 and len(cached["labels"]) == len(paths)
                 and all(isinstance(label, int) for label in cached["labels"])):
             return np.asarray(cached["labels"], dtype=np.int64)
         labels = cluster_voices(matrix)
-        self._cache(*CLUSTERS_CACHE, {"key": key, "labels": labels.tolist()})
+        put_cached_quietly(self._store, self._export, *CLUSTERS_CACHE,
+                           {"key": key, "labels": labels.tolist()})
         return labels
-
-    def _cached(self, kind: str, version: int) -> Any | None:
-        if self._store is None:
-            return None
-        try:
-            return self._store.get_cached(self._export.sha256, kind, version)
-        except Exception as error:  # the cache only saves time
-            log.info("voice clusters not read from the cache: %s", error)
-            return None
-
-    def _cache(self, kind: str, version: int, value: Any) -> None:
-        if self._store is None:
-            return
-        try:
-            self._store.put_cached(self._export.sha256, kind, version, value)
-        except Exception as error:
-            log.info("voice clusters not cached: %s", error)
 
     # -- embeddings -----------------------------------------------------------------------
     def _embeddings(self, paths: Sequence[str],

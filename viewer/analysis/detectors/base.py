@@ -59,6 +59,11 @@ def registration_source(device: Device) -> SourceRef | None:
     return device.sources[0] if device.registered_in_export and device.sources else None
 
 
+def profile_evidence(profile: OwnershipProfile, key: str, value: str) -> Evidence:
+    """Evidence pointing at what the user stated in their profile (its file, if any)."""
+    return Evidence(str(profile.source) if profile.source else "profile", key, value)
+
+
 def utc_text(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from viewer.analysis.detectors.base import VOICE_ASSISTANT_FORMATS, CheckContext
+from viewer.analysis.detectors.base import (
+    VOICE_ASSISTANT_FORMATS,
+    CheckContext,
+    profile_evidence,
+)
 from viewer.analysis.findings import Evidence, Finding
 from viewer.analysis.profile import OwnershipProfile
 from viewer.model import ExportContents
@@ -17,8 +21,7 @@ def no_voice_device(profile: OwnershipProfile, contents: ExportContents,
     """Every voice-assistant recording, when the user owns no voice-assistant device."""
     if profile.owns_voice_devices is not False:
         return []
-    stated = Evidence(str(profile.source) if profile.source else "profile",
-                      "owns_voice_devices", "false")
+    stated = profile_evidence(profile, "owns_voice_devices", "false")
     findings = []
     for recording in contents.recordings:
         if recording.format not in VOICE_ASSISTANT_FORMATS:

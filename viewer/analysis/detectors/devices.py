@@ -14,6 +14,7 @@ from viewer.analysis.detectors.base import (
     evidence_at,
     evidence_of,
     is_mobile_app,
+    profile_evidence,
     recording_fact,
     registration_source,
     registration_tables,
@@ -101,8 +102,8 @@ def _judge(profile: OwnershipProfile, recording: Recording, device: Device | Non
     serial, name, model = _identity(recording, device)
     label = _label(serial, name, model)
     seen = _device_evidence(recording, device)
-    profile_ref = Evidence(str(profile.source) if profile.source else "profile", "devices",
-                           ", ".join(owned.label() for owned in profile.devices))
+    profile_ref = profile_evidence(profile, "devices",
+                                   ", ".join(owned.label() for owned in profile.devices))
     registered = device is not None and device.registered_in_export
     in_profile: bool | None = None
     model_only = False

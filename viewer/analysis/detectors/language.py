@@ -53,6 +53,6 @@ def guess_language(text: str) -> str | None:
     """"de", "en", "fr", "es", "it" or "nl", or None when the text is too short or mixed."""
     hits = sorted(language_hits(text).items(), key=lambda pair: -pair[1])
     (best, count), (_, second) = hits[0], hits[1]
-    if count >= MIN_HITS and count >= 2 * second and count > second:
+    if count >= MIN_HITS and count >= 2 * second:  # MIN_HITS >= 1, so count > second
         return best
     return None

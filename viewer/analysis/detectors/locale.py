@@ -14,6 +14,7 @@ from viewer.analysis.detectors.base import (
     evidence_of,
     locale_matches,
     normalise_locale,
+    profile_evidence,
     recording_fact,
 )
 from viewer.analysis.detectors.language import LANGUAGE_NAMES, guess_language
@@ -78,10 +79,6 @@ def profile_marketplaces(profile: OwnershipProfile) -> dict[str, str]:
     return implied
 
 
-def _profile_ref(profile: OwnershipProfile, key: str, value: str) -> Evidence:
-    return Evidence(str(profile.source) if profile.source else "profile", key, value)
-
-
 def _registered(contents: ExportContents, attribute: str) -> dict[str, Evidence]:
     """Value -> the registration row it comes from, over the registered devices."""
     seen: dict[str, Evidence] = {}
@@ -120,7 +117,7 @@ def locale_mismatch(profile: OwnershipProfile, contents: ExportContents,
                     "locale-mismatch",
                     f"The device's locale is {value}; your profile says {wanted}.",
                     WEIGHT_PROFILE, recording.path,
-                    (evidence, _profile_ref(profile, "locales", wanted))))
+                    (evidence, profile_evidence(profile, "locales", wanted))))
         elif registered and not locale_matches(value, registered):
             wanted = ", ".join(sorted(registered))
             findings.append(Finding(
@@ -150,7 +147,7 @@ def marketplace_mismatch(profile: OwnershipProfile, contents: ExportContents,
                     "marketplace-mismatch",
                     f"The recording's marketplace is {market}; your profile implies {why}.",
                     WEIGHT_PROFILE, recording.path,
-                    (evidence, _profile_ref(profile, "locales/accounts", ", ".join(implied)))))
+                    (evidence, profile_evidence(profile, "locales/accounts", ", ".join(implied)))))
         elif registered and market not in registered:
             wanted = ", ".join(sorted(registered))
             findings.append(Finding(
@@ -164,7 +161,7 @@ def marketplace_mismatch(profile: OwnershipProfile, contents: ExportContents,
 def language_mismatch(profile: OwnershipProfile, contents: ExportContents,
                       context: CheckContext) -> list[Finding]:
     if profile.languages:
-        expected = dict.fromkeys(sorted(profile.languages), _profile_ref(
+        expected = dict.fromkeys(sorted(profile.languages), profile_evidence(
             profile, "locales", ", ".join(profile.locales)))
         weight, whose = WEIGHT_LANGUAGE_PROFILE, "your profile's locales"
     else:

@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import re
 
-from viewer.analysis.detectors.base import CheckContext, evidence_at, evidence_of
+from viewer.analysis.detectors.base import (
+    CheckContext,
+    evidence_at,
+    evidence_of,
+    profile_evidence,
+)
 from viewer.analysis.findings import Evidence, Finding
 from viewer.analysis.profile import OwnershipProfile
 from viewer.model import ExportContents
@@ -62,8 +67,7 @@ def unknown_names(profile: OwnershipProfile, contents: ExportContents,
         return []
     known = _known_words(profile)
     people = ", ".join(profile.people)
-    profile_ref = Evidence(str(profile.source) if profile.source else "profile", "people",
-                           people)
+    profile_ref = profile_evidence(profile, "people", people)
     findings = []
     for recording in contents.recordings:
         entry = contents.transcript_for(recording.path)

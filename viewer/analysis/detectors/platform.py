@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from viewer.analysis.detectors.base import CheckContext, evidence_of
+from viewer.analysis.detectors.base import CheckContext, evidence_of, recording_fact
 from viewer.analysis.findings import Finding
 from viewer.analysis.profile import OwnershipProfile
 from viewer.model import ExportContents
@@ -17,7 +17,7 @@ def platform_unrecognized_speaker(profile: OwnershipProfile, contents: ExportCon
                                   context: CheckContext) -> list[Finding]:
     findings = []
     for recording in contents.recordings:
-        fact = next((f for f in recording.facts if f.key == FACT), None)
+        fact = recording_fact(recording, FACT)
         if fact is None or fact.value.casefold() not in ("yes", "true", "1"):
             continue
         findings.append(Finding(

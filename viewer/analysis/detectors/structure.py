@@ -3,7 +3,12 @@ and transcripts found only in a loose PDF. Each is a weak hint on its own."""
 
 from __future__ import annotations
 
-from viewer.analysis.detectors.base import CheckContext, evidence_at, evidence_of
+from viewer.analysis.detectors.base import (
+    CheckContext,
+    evidence_at,
+    evidence_of,
+    recording_fact,
+)
 from viewer.analysis.findings import Evidence, Finding
 from viewer.analysis.profile import OwnershipProfile
 from viewer.model import ExportContents
@@ -80,8 +85,7 @@ def not_in_file_list(profile: OwnershipProfile, contents: ExportContents,
                      context: CheckContext) -> list[Finding]:
     findings = []
     for recording in contents.recordings:
-        fact = next((f for f in recording.facts if f.key == "listed_in_file_descriptions"),
-                    None)
+        fact = recording_fact(recording, "listed_in_file_descriptions")
         if fact is not None and fact.value == "no":
             findings.append(Finding(
                 "not-in-file-list",

@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from viewer.analysis.detectors.base import CheckContext, evidence_at, utc_text
+from viewer.analysis.detectors.base import (
+    CheckContext,
+    evidence_at,
+    registration_source,
+    utc_text,
+)
 from viewer.analysis.findings import Evidence, Finding
 from viewer.analysis.profile import OwnershipProfile
 from viewer.model import Account, ExportContents, Fact
@@ -35,8 +40,7 @@ def registration_times(profile: OwnershipProfile, contents: ExportContents,
             slack += ASSUMED_ZONE_SLACK
         when = Evidence(recording.path, "start", utc_text(recording.start))
         device = contents.device(recording.device)
-        row = device.sources[0] if device and device.registered_in_export and device.sources \
-            else None
+        row = registration_source(device) if device is not None else None
         if device is not None and row is not None:
             if device.registered is not None and recording.start < device.registered - slack:
                 findings.append(Finding(

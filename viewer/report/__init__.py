@@ -4,7 +4,7 @@
 >>> write_report(folder, data, export, render_pdf=render_pdf, clean_copy=True)
 """
 
-from viewer.report.cleaned import CleanCopy, write_clean_copy
+from viewer.report.cleaned import CleanCopy
 from viewer.report.controllers import guess_controller
 from viewer.report.data import ReportData, ReportRequest, build_report_data, with_marks
 from viewer.report.json_report import REPORT_SCHEMA, describe_report
@@ -28,7 +28,6 @@ __all__ = [
     "prepare_folder",
     "render_letter",
     "with_marks",
-    "write_clean_copy",
     "write_report",
     "write_report_steps",
 ]

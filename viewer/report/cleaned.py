@@ -43,15 +43,6 @@ def clean_copy_name(data: ReportData) -> str:
     return f"{stem}-cleaned.zip"
 
 
-def write_clean_copy(export: Export, data: ReportData, target: Path) -> CleanCopy:
-    steps = clean_copy_steps(export, data, target)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as finished:
-            return finished.value
-
-
 def clean_copy_steps(export: Export, data: ReportData, target: Path,
                      ) -> Generator[OpenProgress, None, CleanCopy]:
     left_out = data.left_out()
@@ -72,14 +63,11 @@ def clean_copy_steps(export: Export, data: ReportData, target: Path,
     while manifest_name in names:
         number += 1
         manifest_name = MANIFEST_NAME.replace(".txt", f"-{number}.txt")
-    try:
-        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=_LEVEL) as out:
-            yield from state.copy_container(out, "")
-            manifest = _manifest(data, state, export)
-            out.writestr(manifest_name, manifest.encode("utf-8"))
-    except BaseException:
-        target.unlink(missing_ok=True)
-        raise
+    # The caller writes into a part file and removes it if this fails (write._atomic).
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=_LEVEL) as out:
+        yield from state.copy_container(out, "")
+        manifest = _manifest(data, state, export)
+        out.writestr(manifest_name, manifest.encode("utf-8"))
     return CleanCopy(target, manifest_name, tuple(state.skipped), tuple(state.unreadable),
                      state.copied)
 

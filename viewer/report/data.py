@@ -164,7 +164,7 @@ def with_marks(result: CheckResult, marks: Mapping[str, str | Verdict]) -> Check
             verdicts.append(verdict)
             continue
         mark = Verdict(mark)
-        findings = [reason for reason in verdict.reasons]
+        findings = list(verdict.reasons)
         if mark is Verdict.UNSURE:
             verdicts.append(replace(verdict, verdict=Verdict.UNSURE, user_marked=True))
         else:
@@ -268,12 +268,7 @@ def _flagged_file(result: CheckResult, export: Export, verdict: RecordingVerdict
                   people: tuple[str, ...]) -> FlaggedFile:
     recording = result.contents.recording(verdict.path)
     size = export.member(verdict.path).size if verdict.path in export else None
-    sha = result.member_sha256.get(verdict.path)
-    if sha is None and verdict.path in export:
-        try:
-            sha = export.member_sha256(verdict.path)
-        except MemberError:
-            sha = None
+    sha = _member_sha256(export, verdict.path)
     reasons = tuple(_reason(finding, request.language, secrets)
                     for finding in verdict.reasons)
     if verdict.user_marked:
@@ -328,10 +323,18 @@ def _withheld_members(result: CheckResult, export: Export,
         if path in not_mine or path not in export:
             continue
         if owners and all(owner in not_mine for owner in owners):
-            try:
-                sha = export.member_sha256(path)
-            except MemberError:
-                sha = None
-            withheld.append(WithheldMember(path, export.member(path).size, sha,
+            withheld.append(WithheldMember(path, export.member(path).size,
+                                           _member_sha256(export, path),
                                            say(language, "withheld_reason")))
     return tuple(withheld)
+
+
+def _member_sha256(export: Export, path: str) -> str | None:
+    """The member's SHA-256 (the export remembers what the check hashed), or None when the
+    file is not in the export or cannot be read."""
+    if path not in export:
+        return None
+    try:
+        return export.member_sha256(path)
+    except MemberError:
+        return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 
 from viewer.archive import Export, OpenProgress
@@ -74,23 +74,20 @@ def write_report_steps(folder: str | os.PathLike[str], data: ReportData, export:
         if render_pdf is not None:
             yield OpenProgress("writing the report", 0, steps, PDF_NAME)
             target = root / PDF_NAME
-            _atomic(target, lambda part: render_pdf(data, part))
+            with _atomic(target) as part:
+                render_pdf(data, part)
             written.append(target)
         for number, (name, make) in enumerate(texts, start=len(written) + 1):
             target = root / name
             content = make(data)
-            _atomic(target, lambda part, content=content: part.write_text(
-                content, encoding="utf-8", newline=""))
+            with _atomic(target) as part:
+                part.write_text(content, encoding="utf-8", newline="")
             written.append(target)
             yield OpenProgress("writing the report", number, steps, name)
         if clean_copy:
             target = root / clean_copy_name(data)
-            part = target.with_name(f".{target.name}.part")
-            try:
+            with _atomic(target) as part:
                 yield from clean_copy_steps(export, data, part)
-                os.replace(part, target)
-            finally:
-                part.unlink(missing_ok=True)
             written.append(target)
     except OSError as error:
         raise ReportWriteError(f"cannot write the report into {root}: "
@@ -98,10 +95,13 @@ def write_report_steps(folder: str | os.PathLike[str], data: ReportData, export:
     return written
 
 
-def _atomic(target: Path, write: Callable[[Path], object]) -> None:
+@contextlib.contextmanager
+def _atomic(target: Path) -> Iterator[Path]:
+    """A part file beside ``target`` to write; it becomes ``target`` only if the block ends
+    normally, and is removed otherwise (a failure, or a cancelled job)."""
     part = target.with_name(f".{target.name}.part")
     try:
-        write(part)
+        yield part
         os.replace(part, target)
     finally:
         with contextlib.suppress(OSError):

@@ -14,8 +14,7 @@ import sys
 import traceback
 from collections import Counter
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
-from pathlib import Path
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from viewer import __version__
@@ -195,6 +194,7 @@ def run_report(args: argparse.Namespace) -> int:
         ReportWriteError,
         build_report_data,
         prepare_folder,
+        received_date,
         write_report,
     )
 
@@ -208,7 +208,7 @@ def run_report(args: argparse.Namespace) -> int:
         raise UsageError(str(error)) from error
     except ImportError as error:
         raise UsageError(f"the PDF cannot be drawn without Qt ({error})") from error
-    received = args.received or _modified_date(paths[0])
+    received = args.received or received_date(paths[0])
     with open_export(paths, hash_sources="background") as export:
         result = _check(export, args, profile)
         request = ReportRequest(
@@ -234,13 +234,6 @@ def run_report(args: argparse.Namespace) -> int:
 
 def profile_value(profile: Any, key: str) -> str:
     return (getattr(profile, key, None) or "") if profile is not None else ""
-
-
-def _modified_date(path: str) -> date | None:
-    try:
-        return datetime.fromtimestamp(Path(path).stat().st_mtime).date()
-    except OSError:
-        return None
 
 
 def _print_check_text(report: dict[str, Any]) -> None:

@@ -6,6 +6,7 @@ import io
 import zipfile
 import zlib
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 from viewer.analysis.check import CheckResult, check_export
@@ -13,7 +14,12 @@ from viewer.analysis.findings import Verdict
 from viewer.analysis.profile import load_profile
 from viewer.archive import Export, open_export
 from viewer.formats import import_export
+from viewer.report import ReportRequest
 from viewer.resources import DEMO_EXPORT, DEMO_PROFILE
+
+#: The demo owner's request, as the report tests fill it in.
+REQUEST = ReportRequest(user_name="Max Mustermann", contact="max@example.de",
+                        requested=date(2024, 10, 1), received=date(2024, 11, 5))
 
 
 def checked_demo() -> tuple[Export, CheckResult]:

@@ -6,7 +6,13 @@
 
 from viewer.report.cleaned import CleanCopy
 from viewer.report.controllers import guess_controller
-from viewer.report.data import ReportData, ReportRequest, build_report_data, with_marks
+from viewer.report.data import (
+    ReportData,
+    ReportRequest,
+    build_report_data,
+    received_date,
+    with_marks,
+)
 from viewer.report.json_report import REPORT_SCHEMA, describe_report
 from viewer.report.letter import render_letter
 from viewer.report.write import (
@@ -26,6 +32,7 @@ __all__ = [
     "describe_report",
     "guess_controller",
     "prepare_folder",
+    "received_date",
     "render_letter",
     "with_marks",
     "write_report",

@@ -24,7 +24,7 @@ from viewer.analysis.verdicts import decide
 from viewer.archive import NEST_SEPARATOR, Export, MemberError
 from viewer.report.controllers import UNKNOWN_CONTROLLER, guess_controller
 from viewer.report.redact import mask_text
-from viewer.report.texts import LANGUAGES, category_label, say
+from viewer.report.texts import LANGUAGES, category_code, category_label, say
 
 #: Codes whose sentences quote what was said; their evidence values are never reported.
 CONTENT_CODES = frozenset({"language-mismatch", "unknown-names"})
@@ -136,6 +136,14 @@ class ReportData:
         return ", ".join(source.name for source in self.sources)
 
     @property
+    def statement(self) -> str:
+        """That the user shared nothing (and, with excerpts, how they were masked)."""
+        statement = say(self.language, "statement")
+        if self.request.include_excerpts:
+            statement += say(self.language, "statement_excerpts")
+        return statement
+
+    @property
     def source_bytes(self) -> int:
         return sum(source.size for source in self.sources)
 
@@ -147,6 +155,14 @@ class ReportData:
             for item in self.flagged}
         gone.update((item.path, item.reason) for item in self.withheld)
         return gone
+
+
+def received_date(path: str | Path) -> date | None:
+    """When the export arrived, as far as the disk knows: its file's modification day."""
+    try:
+        return datetime.fromtimestamp(Path(path).stat().st_mtime).date()
+    except OSError:
+        return None
 
 
 def with_marks(result: CheckResult, marks: Mapping[str, str | Verdict]) -> CheckResult:
@@ -298,7 +314,7 @@ def _categories(flagged: tuple[FlaggedFile, ...], language: str) -> tuple[Catego
         for reason in item.reasons:
             if reason.weight <= 0:
                 continue
-            code = "voice" if reason.code.startswith("voice") else reason.code
+            code = category_code(reason.code)
             codes.add(code)
             strongest[code] = max(strongest.get(code, 0.0), reason.weight)
         counts.update(codes)

@@ -14,7 +14,7 @@ from html import escape
 
 from viewer.report.data import ReportData
 from viewer.report.json_report import REQUEST_KEYS
-from viewer.report.texts import long_date, number, say, size
+from viewer.report.texts import capital, category_code, long_date, number, say, size
 
 SANS = "DejaVu Sans"
 MONO = "DejaVu Sans Mono"
@@ -76,7 +76,7 @@ def report_html(data: ReportData, *, breaks: frozenset[int] = frozenset()) -> st
     # -- the one-minute summary ----------------------------------------------------------
     requested = long_date(req.requested, lang)
     received = long_date(req.received, lang)
-    files = ", ".join(source.name for source in data.sources)
+    files = data.source_names
     asked = (say(lang, "asked_text", requested=requested, controller=data.controller)
              if requested else say(lang, "asked_text_nodate", controller=data.controller))
     arrived_values = {"files": files, "size": size(data.source_bytes, lang).split(" (")[0],
@@ -158,7 +158,7 @@ def report_html(data: ReportData, *, breaks: frozenset[int] = frozenset()) -> st
         parts.append(_table_start([("", 5), (say(lang, "category"), 65),
                                    (say(lang, "recordings"), 15), (say(lang, "strength"), 15)]))
         for category in data.categories:
-            label = category.label[:1].upper() + category.label[1:]
+            label = capital(category.label)
             parts.append(_row([f"<b>{keys[category.code]}</b>", _h(label),
                                number(category.recordings, lang),
                                number(category.weight, lang, 1)],
@@ -193,7 +193,7 @@ def report_html(data: ReportData, *, breaks: frozenset[int] = frozenset()) -> st
                          f'{_h(item.excerpt)}</i></span>')
             letters = " ".join(dict.fromkeys(
                 keys[code] for reason in item.reasons if reason.weight > 0
-                for code in ["voice" if reason.code.startswith("voice") else reason.code]
+                for code in [category_code(reason.code)]
                 if code in keys))
             time = (item.time.strftime("%Y-%m-%d") + "<br>" + item.time.strftime("%H:%M:%S")
                     if item.time else "–")
@@ -217,10 +217,7 @@ def report_html(data: ReportData, *, breaks: frozenset[int] = frozenset()) -> st
     parts.append("<ol>" + "".join(f'<li style="margin-bottom: 3pt;">{_h(say(lang, key))}</li>'
                                   for key in REQUEST_KEYS) + "</ol>")
     parts.append(_heading(say(lang, "statement_title")))
-    statement = say(lang, "statement")
-    if req.include_excerpts:
-        statement += say(lang, "statement_excerpts")
-    parts.append(f"<p>{_h(statement)}</p>")
+    parts.append(f"<p>{_h(data.statement)}</p>")
     if req.user_name:
         parts.append(f'<p style="margin-top: 18pt;">______________________________<br>'
                      f'{_h(req.user_name)}</p>')

@@ -59,8 +59,7 @@ def describe_report(data: ReportData) -> dict[str, Any]:
         "withheld_members": [{"path": item.path, "size": item.size, "sha256": item.sha256,
                               "reason": item.reason} for item in data.withheld],
         "requests": [say(language, key) for key in REQUEST_KEYS],
-        "statement": say(language, "statement") + (
-            say(language, "statement_excerpts") if request.include_excerpts else ""),
+        "statement": data.statement,
         "method": {"profile": data.profile_used, "voice": data.voice_used,
                    "excerpts": request.include_excerpts, "hash": "sha256"},
         "problems": list(data.problems),

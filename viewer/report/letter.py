@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from viewer.report.data import ReportData
 from viewer.report.json_report import REQUEST_KEYS
-from viewer.report.texts import long_date, number, say, size
+from viewer.report.texts import capital, long_date, number, say, size
 
 #: The letter names this many kinds of evidence; the report has them all.
 LETTER_CATEGORIES = 5
@@ -35,7 +35,7 @@ def render_letter(data: ReportData) -> str:
                               sha256=data.archive_sha256)),
     ]
     if not_mine:
-        items = "\n".join(say(language, "letter.wrong_item", label=_capital(category.label),
+        items = "\n".join(say(language, "letter.wrong_item", label=capital(category.label),
                               count=number(category.recordings, language))
                           for category in data.categories[:LETTER_CATEGORIES])
         paragraphs.append(say(language, "letter.wrong", not_mine=number(not_mine, language),
@@ -46,10 +46,7 @@ def render_letter(data: ReportData) -> str:
     requests = "\n".join(f"{index}. {say(language, key)}"
                          for index, key in enumerate(REQUEST_KEYS, start=1))
     paragraphs.append(say(language, "letter.breach") + "\n" + requests)
-    statement = say(language, "statement")
-    if request.include_excerpts:
-        statement += say(language, "statement_excerpts")
-    paragraphs.append(statement)
+    paragraphs.append(data.statement)
     paragraphs.append(say(language, "letter.deadline"))
     signature = "\n".join(part for part in (request.user_name, request.contact) if part)
     paragraphs.append(say(language, "letter.closing") + ("\n" + signature if signature else ""))
@@ -57,5 +54,4 @@ def render_letter(data: ReportData) -> str:
     return "\n\n".join(paragraphs) + "\n"
 
 
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
+

@@ -155,9 +155,7 @@ TEXTS: dict[str, dict[str, str]] = {
                                "original):",
         "manifest.kept": "Every other file is copied byte for byte.",
         "leftout.not_mine": "not mine: {reasons}",
-        "leftout.transcripts": "holds only transcripts of recordings that are not mine",
         "withheld_reason": "holds only transcripts of recordings that are not mine",
-        "unknown_reason": "other evidence",
     },
     "de": {
         "title": "Bericht: Daten einer anderen Person in meiner Datenauskunft",
@@ -307,10 +305,7 @@ TEXTS: dict[str, dict[str, str]] = {
                                "beschädigt oder abgelehnt):",
         "manifest.kept": "Alle anderen Dateien sind Byte für Byte kopiert.",
         "leftout.not_mine": "nicht von mir: {reasons}",
-        "leftout.transcripts": "enthält nur Transkripte von Aufnahmen, die nicht von mir "
-                               "stammen",
         "withheld_reason": "enthält nur Transkripte von Aufnahmen, die nicht von mir stammen",
-        "unknown_reason": "sonstiger Beleg",
     },
 }
 
@@ -366,10 +361,19 @@ def say(language: str, key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def category_code(code: str) -> str:
+    """The evidence category of a finding code: every voice code is one category."""
+    return "voice" if code.startswith("voice") else code
+
+
 def category_label(language: str, code: str) -> str:
     labels = CATEGORY_LABELS.get(language, CATEGORY_LABELS["en"])
-    key = "voice" if code.startswith("voice") else code
-    return labels.get(key, code)
+    return labels.get(category_code(code), code)
+
+
+def capital(text: str) -> str:
+    """``text`` with its first letter in upper case (the rest as it is)."""
+    return text[:1].upper() + text[1:]
 
 
 def long_date(value: date | None, language: str) -> str | None:

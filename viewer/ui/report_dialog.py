@@ -9,7 +9,7 @@ from the app's. One click on "Write Report" gives the folder.
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,7 @@ from viewer.report import (
     build_report_data,
     guess_controller,
     prepare_folder,
+    received_date,
     write_report_steps,
 )
 from viewer.report.controllers import UNKNOWN_CONTROLLER
@@ -70,13 +71,6 @@ def default_folder(export: Export) -> Path:
     return candidate
 
 
-def export_file_date(export: Export) -> date | None:
-    try:
-        return datetime.fromtimestamp(Path(export.sources[0].path).stat().st_mtime).date()
-    except (OSError, IndexError):
-        return None
-
-
 class ReportDialog(QDialog):
     def __init__(self, export: Export, result: CheckResult,
                  profile: dict[str, Any] | None, parent: QWidget | None = None) -> None:
@@ -105,7 +99,8 @@ class ReportDialog(QDialog):
 
         self.requested = self._date_edit(None)
         self.requested.setAccessibleName(tr("Requested on"))
-        self.received = self._date_edit(export_file_date(export))
+        self.received = self._date_edit(
+            received_date(export.sources[0].path) if export.sources else None)
         self.received.setAccessibleName(tr("Received on"))
 
         self.language = QComboBox()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication
 
 from viewer import APP_NAME
 from viewer.report.data import ReportData
-from viewer.report.html import MONO, SANS, report_html
+from viewer.report.html import SANS, report_html
 from viewer.report.texts import say
 
 #: Page margins in millimetres; the footer sits in the bottom margin.
@@ -167,4 +167,4 @@ def _rows_to_move(document: QTextDocument, page_height: float) -> frozenset[int]
     return frozenset(moved)
 
 
-__all__ = ["MONO", "ensure_gui_application", "render_pdf"]
+__all__ = ["ensure_gui_application", "render_pdf"]

@@ -6,13 +6,14 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from tests.helpers.jsonschema_lite import validate
 from tests.helpers.report import (
+    REQUEST,
     audio_windows,
     checked_demo,
     flagged_paths,
@@ -32,9 +33,6 @@ from viewer.report import (
     write_report,
 )
 from viewer.resources import RESOURCES
-
-REQUEST = ReportRequest(user_name="Max Mustermann", contact="max@example.de",
-                        requested=date(2024, 10, 1), received=date(2024, 11, 5))
 
 
 @pytest.fixture(scope="module")

@@ -23,16 +23,6 @@ from viewer.ui.recordings_model import Column, RecordingTableModel, Role, build_
 sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "benchmarks"))
 
 
-@pytest.fixture
-def window(qtbot: QtBot) -> MainWindow:
-    # Voice analysis is tested on its own (tests/unit/voice, and below); here it would only
-    # keep the cores busy embedding the demo for every test.
-    main = MainWindow(use_voice=False)
-    qtbot.addWidget(main)
-    main.show()
-    return main
-
-
 def wait_opened(qtbot: QtBot, window: MainWindow, timeout: int = 20_000) -> None:
     with qtbot.waitSignal(window.session.opened, timeout=timeout):
         pass

@@ -15,14 +15,6 @@ from viewer.ui.main_window import MainWindow
 from viewer.ui.report_dialog import ReportDialog
 
 
-@pytest.fixture
-def window(qtbot: QtBot) -> MainWindow:
-    main = MainWindow(use_voice=False)
-    qtbot.addWidget(main)
-    main.show()
-    return main
-
-
 def test_the_action_writes_the_report_folder_and_offers_to_open_it(
         qtbot: QtBot, window: MainWindow, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:

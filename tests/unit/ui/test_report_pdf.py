@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.report import (
+    REQUEST,
     audio_windows,
     checked_demo,
     flagged_paths,
@@ -21,11 +21,8 @@ from tests.helpers.report import (
 )
 from viewer.analysis.check import CheckResult
 from viewer.archive import Export
-from viewer.report import ReportRequest, build_report_data
+from viewer.report import build_report_data
 from viewer.ui.report_pdf import render_pdf
-
-REQUEST = ReportRequest(user_name="Max Mustermann", contact="max@example.de",
-                        requested=date(2024, 10, 1), received=date(2024, 11, 5))
 
 
 @pytest.fixture(scope="module")

@@ -159,7 +159,7 @@ def _profile_argument(args: argparse.Namespace) -> Any | None:
 
 def _check(export: Export, args: argparse.Namespace, profile: Any | None) -> CheckResult:
     """Import and check ``export`` as ``check`` and ``report`` do: the CheckResult."""
-    from viewer.analysis.check import check_export, default_voice_evidence
+    from viewer.analysis.check import check_export
     from viewer.formats import import_export
 
     contents = import_export(export)
@@ -167,8 +167,11 @@ def _check(export: Export, args: argparse.Namespace, profile: Any | None) -> Che
     # --no-voice leaves no trace (batch checks of other people's exports).
     store = None if args.no_voice else _open_cache()
     try:
-        voice = (None if args.no_voice
-                 else default_voice_evidence(export, contents, profile, store))
+        voice = None
+        if not args.no_voice:
+            from viewer.voice import voice_evidence  # numpy and the model: only with voice
+
+            voice = voice_evidence(export, contents, profile, store)
         return check_export(export, contents, profile, voice=voice, cache=store)
     finally:
         if store is not None:

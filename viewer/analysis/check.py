@@ -8,7 +8,6 @@ progress for the GUI (abandon it to cancel); the result is its return value.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections import Counter
 from collections.abc import Generator, Mapping, Sequence
@@ -143,23 +142,6 @@ def _cached_member_hashes(cache: Any | None, export: Export) -> dict[str, str]:
         return {}
     export.remember_member_hashes(cached)
     return {path: value for path, value in cached.items() if isinstance(value, str)}
-
-
-def default_voice_evidence(export: Export, contents: ExportContents,
-                           profile: OwnershipProfile | None,
-                           store: Any | None = None) -> VoiceEvidence | None:
-    """The voice model's evidence, once ``viewer.voice`` offers
-    ``voice_evidence(export, contents, profile, store) -> VoiceEvidence``; None until then.
-    ``store`` caches embeddings (default: the user's review store)."""
-    try:
-        module = importlib.import_module("viewer.voice")
-    except ImportError:
-        return None
-    factory = getattr(module, "voice_evidence", None)
-    if not callable(factory):
-        return None
-    evidence = factory(export, contents, profile, store)
-    return evidence if isinstance(evidence, VoiceEvidence) else None
 
 
 # --- JSON ---------------------------------------------------------------------------------

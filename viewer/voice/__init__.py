@@ -14,9 +14,8 @@ if TYPE_CHECKING:
 def voice_evidence(export: Export, contents: ExportContents,
                    profile: OwnershipProfile | None, store: Any | None = None,
                    ) -> ExportVoiceEvidence:
-    """The check's voice evidence; embeddings are cached in ``store`` (default: the user's
-    review store) by member SHA-256."""
-    from viewer.voice.evidence import ExportVoiceEvidence, open_default_store
+    """The check's voice evidence; embeddings are cached in ``store`` (a review store; None:
+    no cache) by member SHA-256."""
+    from viewer.voice.evidence import ExportVoiceEvidence
 
-    return ExportVoiceEvidence(export, contents, profile,
-                               store if store is not None else open_default_store())
+    return ExportVoiceEvidence(export, contents, profile, store)

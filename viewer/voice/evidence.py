@@ -178,14 +178,3 @@ class ExportVoiceEvidence:
         if not wavs:
             return []
         return list(SpeakerEncoder.from_resources().embed_many(wavs))
-
-
-def open_default_store() -> Any | None:
-    """The user's review store for caching, or None when it cannot be opened."""
-    try:
-        from viewer.review import ReviewStore
-
-        return ReviewStore.open_default()
-    except Exception as error:  # the cache is an optimisation; the check works without it
-        log.warning("voice cache unavailable: %s", error)
-        return None

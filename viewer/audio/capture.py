@@ -7,6 +7,7 @@ a counter; the GUI reads ``frames_recorded`` with a timer. The recording is save
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from datetime import datetime
@@ -112,8 +113,11 @@ def save_sample(samples: np.ndarray, folder: Path) -> Path:
     """Write a voice sample as a WAV in ``folder`` (created private); returns its path."""
     import soundfile
 
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    from viewer.review.paths import ensure_private_dir
+
+    ensure_private_dir(folder)
     path = folder / f"voice-sample-{datetime.now():%Y%m%d-%H%M%S}.wav"
-    soundfile.write(str(path), samples, RATE, subtype="PCM_16")
-    path.chmod(0o600)
+    # Created 0600 before a byte is written: a voice is as personal as data gets.
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as out:
+        soundfile.write(out, samples, RATE, format="WAV", subtype="PCM_16")
     return path

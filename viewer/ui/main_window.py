@@ -468,7 +468,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{export.display_name} — {APP_NAME}")
         self.filter_bar.reset()
         self.model.set_rows(rows)
-        self._fill_timeline(rows, contents)
+        self._fill_timeline()
         starts = [r.recording.start for r in rows if r.recording.start]
         self.filter_bar.set_date_bounds(min(starts, default=None), max(starts, default=None))
         devices = sorted({(row.device_key, row.device_text) for row in rows if row.device_key},
@@ -502,7 +502,11 @@ class MainWindow(QMainWindow):
         if self.session.export is export:  # not closed or replaced in the meantime
             self.files_view.set_export(export, contents)
 
-    def _fill_timeline(self, rows: list[RecordingRow], contents: ExportContents) -> None:
+    def _fill_timeline(self) -> None:
+        """Marks for the open export's recordings, coloured by the chosen mode."""
+        if self.session.contents is None:
+            return
+        rows = self.model.rows()
         if self._colour_mode == "verdict":
             keys = ["not-mine", "unsure", "unchecked", "mine"]
             colours = {key: QColor(VERDICT_COLOURS[key]) for key in keys}
@@ -529,14 +533,14 @@ class MainWindow(QMainWindow):
                                       row.recording.duration_s or 0.0,
                                       colours[key_of[row.recording.path]], label))
         self.timeline.set_items(items)
-        used = [key for key in keys if key in set(key_of.values())]
+        present = set(key_of.values())
+        used = [key for key in keys if key in present]
         self.timeline.set_legend(title, [(labels[key], colours[key]) for key in used])
 
     def _set_colour_mode(self, mode: str) -> None:
         self._colour_mode = mode
         settings.TIMELINE_COLOURS.write(settings.store(), mode)
-        if self.session.contents is not None:
-            self._fill_timeline(self.model.rows(), self.session.contents)
+        self._fill_timeline()
 
     # -- the ownership check ---------------------------------------------------------------
     def start_check(self) -> None:
@@ -590,11 +594,15 @@ class MainWindow(QMainWindow):
 
     _report_folder: Path | None = None
 
-    def _on_report_progress(self, step: OpenProgress) -> None:
+    def _show_progress(self, step: OpenProgress, text: str) -> None:
+        """A determinate progress bar for background work (``text`` holds ``%p%``)."""
         self.progress.show()
         self.progress.setRange(0, 1000)
         self.progress.setValue(int(1000 * step.done / max(step.total, 1)))
-        self.progress.setFormat(tr("Writing the report %p%"))
+        self.progress.setFormat(text)
+
+    def _on_report_progress(self, step: OpenProgress) -> None:
+        self._show_progress(step, tr("Writing the report %p%"))
 
     def _on_report_written(self, written: list[Path]) -> None:
         self._end_progress()
@@ -615,12 +623,8 @@ class MainWindow(QMainWindow):
         self.show_error(message)
 
     def _on_check_progress(self, step: OpenProgress) -> None:
-        if self.session.is_opening:
-            return
-        self.progress.show()
-        self.progress.setRange(0, 1000)
-        self.progress.setValue(int(1000 * step.done / max(step.total, 1)))
-        self.progress.setFormat(tr("Checking %p%"))
+        if not self.session.is_opening:
+            self._show_progress(step, tr("Checking %p%"))
 
     def _on_checked(self, result: CheckResult) -> None:
         if not self.session.is_opening:
@@ -629,8 +633,8 @@ class MainWindow(QMainWindow):
                                  for verdict in result.verdicts})
         if self._current_path:
             self._show_findings(self._current_path)
-        if self._colour_mode == "verdict" and self.session.contents is not None:
-            self._fill_timeline(self.model.rows(), self.session.contents)
+        if self._colour_mode == "verdict":
+            self._fill_timeline()
         self._refresh_voices()
         self.actions.report.setEnabled(True)
         counts = {verdict: result.count(verdict) for verdict in Verdict}
@@ -716,8 +720,8 @@ class MainWindow(QMainWindow):
         self._update_undo_actions()
         if self._current_path:
             self._show_findings(self._current_path)
-        if self._colour_mode == "verdict" and self.session.contents is not None:
-            self._fill_timeline(self.model.rows(), self.session.contents)
+        if self._colour_mode == "verdict":
+            self._fill_timeline()
         self._refresh_voices()
         self._update_count()
 

@@ -118,6 +118,10 @@ def build_rows(contents: ExportContents) -> list[RecordingRow]:
 #: "unsure" and "not checked" stay grey so that the two verdicts that matter stand out.
 VERDICT_COLOURS = {"not-mine": "#D55E00", "mine": "#0072B2", "unsure": "#8a8a8a",
                    "unchecked": "#c4c4c4"}
+#: Made once: the table asks for a colour for every visible verdict cell on every paint.
+_VERDICT_QCOLORS = {verdict: QColor(colour) for verdict, colour in VERDICT_COLOURS.items()}
+#: Sorting by verdict: strongest first.
+_VERDICT_ORDER = {"not-mine": 0, "unsure": 1, "unchecked": 2, "mine": 3}
 
 
 def verdict_label(verdict: str) -> str:
@@ -208,8 +212,7 @@ class RecordingTableModel(QAbstractTableModel):
                 return tr("Marked by you")
             return None
         if role == Qt.ItemDataRole.ForegroundRole and column == Column.VERDICT:
-            colour = VERDICT_COLOURS.get(self.verdict(row.recording.path))
-            return QColor(colour) if colour else None
+            return _VERDICT_QCOLORS.get(self.verdict(row.recording.path))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.DURATION:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Role.SORT:
@@ -255,8 +258,7 @@ class RecordingTableModel(QAbstractTableModel):
         if column == Column.LINK:
             return row.link.confidence if row.link else 0.0
         if column == Column.VERDICT:
-            order = {"not-mine": 0, "unsure": 1, "unchecked": 2, "mine": 3}
-            return order.get(self.verdict(row.recording.path), 4)
+            return _VERDICT_ORDER.get(self.verdict(row.recording.path), 4)
         return self._display(row, column) or ""
 
     def roleNames(self) -> dict[int, bytes]:

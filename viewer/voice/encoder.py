@@ -31,6 +31,7 @@ from typing import ClassVar
 
 import numpy as np
 
+from viewer.audio.peaks import mono_mix
 from viewer.resources import RESOURCES
 
 log = logging.getLogger("viewer.voice")
@@ -80,11 +81,7 @@ def preprocess_wav(samples: np.ndarray, rate: int, *, min_seconds: float = 0.0) 
     wav = np.asarray(samples)
     if np.issubdtype(wav.dtype, np.integer):
         wav = wav.astype(np.float32) / float(np.iinfo(wav.dtype).max + 1)
-    wav = np.nan_to_num(wav.astype(np.float32, copy=False))
-    if wav.ndim == 2:
-        wav = wav.mean(axis=1, dtype=np.float32)
-    elif wav.ndim != 1:
-        raise ValueError(f"expected (frames,) or (frames, channels), got shape {wav.shape}")
+    wav = mono_mix(np.nan_to_num(wav.astype(np.float32, copy=False)))
     if rate != SAMPLING_RATE:
         wav = resample(wav, rate, SAMPLING_RATE)
     wav = normalize_volume(wav, NORM_TARGET_DBFS, increase_only=True)

@@ -411,11 +411,12 @@ class MainWindow(QMainWindow):
 
     def close_export(self) -> None:
         self.analysis.cancel()
+        self.report_writer.cancel()  # it reads the export that is about to be closed
         self.player.stop()
         self.session.close()
         self.model.set_rows([])
         self.timeline.set_items([])
-        self.files_view.clear()
+        self.files_view.set_export(None)
         self.detail.show_recording(None, None)
         self._current_path = None
         self._export_sha = None
@@ -425,8 +426,11 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.drop_page)
         self.setWindowTitle(APP_NAME)
         self.status_label.setText(tr("No export open"))
+        self._end_progress()
 
     def _on_opening(self, paths: list[str]) -> None:
+        # A report still being written reads the open export, which the new one replaces.
+        self.report_writer.cancel()
         self.banner.hide()
         self._banner_close.hide()
         self.progress.setRange(0, 0)
@@ -552,12 +556,16 @@ class MainWindow(QMainWindow):
             document = dict(self.review.load_profile(self._export_sha) or {})
             # The user's own marks are the best enrolment there is: what they called theirs
             # teaches the voice model what they sound like.
+            # A mark is the user's latest word on a recording: it replaces whatever the saved
+            # profile says of it (else one path could be in both lists, which the profile
+            # refuses, and the check would run without the profile at all).
             marks = self.review.marks(self._export_sha)
             for key, verdict in (("confirmed_mine", Verdict.MINE),
                                  ("confirmed_not_mine", Verdict.NOT_MINE)):
-                marked = [path for path, mark in marks.items() if mark == verdict]
-                if marked:
-                    document[key] = sorted({*document.get(key, []), *marked})
+                marked = {path for path, mark in marks.items() if mark == verdict}
+                if marked or key in document:
+                    kept = {path for path in document.get(key, []) if path not in marks}
+                    document[key] = sorted(kept | marked)
         self.model.set_analysis({})
         self.actions.report.setEnabled(False)
         self.voices_panel.set_clusters([], running=self.analysis.use_voice)

@@ -399,3 +399,44 @@ def test_opening_again_lets_go_of_the_previous_export(qtbot: QtBot, window: Main
     # Freed when the last reference goes, not by a cyclic collection: the window freezes
     # the heap after opening (see MainWindow._on_opened), and frozen cycles are never freed.
     assert first() is None
+
+
+def test_a_mark_overrides_the_saved_profile_instead_of_breaking_it(
+        qtbot: QtBot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.analysis.finished, timeout=30_000):
+        window.open_paths([DEMO_EXPORT])
+    owner_path = next(row.recording.path for row in window.model.rows()
+                      if row.recording.device == "G090LF1187654321")
+    # Once called "mine" in the saved profile; now the user marks it "not mine".
+    window.review.save_profile({"confirmed_mine": [owner_path]})
+    failures: list[str] = []
+    window.analysis.failed.connect(failures.append)
+    window.mark_paths([owner_path], "not-mine")
+    with qtbot.waitSignal(window.analysis.finished, timeout=30_000):
+        window.start_check()  # as saving About You does
+    assert failures == []  # the profile was used, not refused for naming the path twice
+    verdict = window.analysis.result.verdict_for(owner_path)
+    assert verdict is not None and verdict.verdict.value == "not-mine"
+    assert window.analysis.result.profile is not None
+    assert owner_path in window.analysis.result.profile.confirmed_not_mine
+    assert owner_path not in window.analysis.result.profile.confirmed_mine
+
+
+def test_closing_the_export_stops_a_report_that_reads_it(qtbot: QtBot, window: MainWindow,
+                                                       tmp_path: Path) -> None:
+    from viewer.report import ReportRequest
+
+    with qtbot.waitSignal(window.analysis.finished, timeout=30_000):
+        window.open_paths([DEMO_EXPORT])
+    window.report_writer.start(window.session.export, window.analysis.result, ReportRequest(),
+                               tmp_path / "report", clean_copy=True)
+    assert window.report_writer.running
+    window.close_export()  # the report job reads the export that this closes
+    assert not window.report_writer.running
+    assert window.progress.isHidden()
+    window.runner.wait_all()
+    assert not (tmp_path / "report" / "amazon-demo-export-cleaned.zip").exists()
+    # Closing leaves an empty window (it used to stop half-way, on a missing FilesView.clear).
+    assert window.pages.currentWidget() is window.drop_page
+    assert window.files_view.model.rowCount() == 0
+    assert window.model.rowCount() == 0

@@ -143,25 +143,6 @@ def measure(count: int, args: argparse.Namespace) -> dict[str, float]:
             "until every verdict is shown")
         seconds["GUI: open + full check with voice"] = total
         seconds["GUI: 2nd open + check, voice cached"] = again
-        if args.reference_python:
-            done = subprocess.run([sys.executable, str(HERE / "voice.py"), "--large",
-                                   str(min(count, 300)), "--reference-python",
-                                   args.reference_python], capture_output=True, text=True,
-                                  check=False)
-            # voice.py prints a header per clip set ("demo export: 100 clips, ...") and,
-            # under it, the speed ratio and the agreement of the embeddings.
-            found, clip_set = [], ""
-            for line in done.stdout.splitlines():
-                if line and not line.startswith(" ") and ":" in line:
-                    clip_set = line.split(":")[0]
-                elif "speed:" in line or "agreement:" in line:
-                    found.append(f"{clip_set}, {line.strip()}")
-            print(f"{'voice vs resemblyzer (voice.py)':<36} (speed ratio > 1: ours is faster)")
-            for line in found or [done.stderr.strip()[-300:]]:
-                print(f"{'':<36} {line}")
-        else:
-            print(f"{'voice vs resemblyzer':<36} skipped: no --reference-python (the reference "
-                  "needs torch, which the app never installs)")
 
     out = cache_home / "report"
     report, report_peak = once([*cli, "report", str(export), "--out", str(out), "--no-voice"],
@@ -170,6 +151,28 @@ def measure(count: int, args: argparse.Namespace) -> dict[str, float]:
     seconds["report --no-voice"] = report
     shutil.rmtree(cache_home, ignore_errors=True)
     return seconds
+
+
+def compare_with_reference(reference_python: str | None, clips: int) -> None:
+    """The encoder against resemblyzer on the same clips: once, whatever the export sizes."""
+    if not reference_python:
+        print(f"\n{'voice vs resemblyzer':<36} skipped: no --reference-python (the reference "
+              "needs torch, which the app never installs)")
+        return
+    done = subprocess.run([sys.executable, str(HERE / "voice.py"), "--large", str(clips),
+                           "--reference-python", reference_python], capture_output=True,
+                          text=True, check=False)
+    # voice.py prints a header per clip set ("demo export: 100 clips, ...") and, under it,
+    # the speed ratio and the agreement of the embeddings.
+    found, clip_set = [], ""
+    for line in done.stdout.splitlines():
+        if line and not line.startswith(" ") and ":" in line:
+            clip_set = line.split(":")[0]
+        elif "speed:" in line or "agreement:" in line:
+            found.append(f"{clip_set}, {line.strip()}")
+    print(f"\n{'voice vs resemblyzer (voice.py)':<36} (speed ratio > 1: ours is faster)")
+    for line in found or [done.stderr.strip()[-300:]]:
+        print(f"{'':<36} {line}")
 
 
 def main() -> None:
@@ -183,6 +186,8 @@ def main() -> None:
     parser.add_argument("--skip-voice", action="store_true")
     args = parser.parse_args()
     results = {count: measure(count, args) for count in args.counts}
+    if not args.skip_voice:
+        compare_with_reference(args.reference_python, min(args.counts[0], 300))
     base_count, *others = args.counts
     for count in others:
         print(f"\ngrowth from {base_count} to {count} recordings "

@@ -40,7 +40,7 @@ from make_large_export import build  # noqa: E402
 from viewer.archive import open_export  # noqa: E402
 from viewer.audio.decode import decode_member  # noqa: E402
 from viewer.resources import demo_export  # noqa: E402
-from viewer.voice.encoder import SpeakerEncoder, preprocess_wav  # noqa: E402
+from viewer.voice.encoder import SAMPLING_RATE, SpeakerEncoder, preprocess_wav  # noqa: E402
 
 REFERENCE_SCRIPT = r"""
 import json, sys, time
@@ -104,7 +104,7 @@ def time_reference(python: str | None, clips: list[np.ndarray],
 
 def report(name: str, clips: list[np.ndarray], encoder: SpeakerEncoder,
            reference_python: str | None) -> None:
-    audio_s = sum(len(clip) for clip in clips) / 16_000
+    audio_s = sum(len(clip) for clip in clips) / SAMPLING_RATE
     ours = time_ours(encoder, clips)
     print(f"\n{name}: {len(clips)} clips, {audio_s:.0f} s of audio after preprocessing")
     for label, key in (("ours, batched    ", "batched"), ("ours, one by one ", "single")):

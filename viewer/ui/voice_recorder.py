@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.audio.capture import (
+    RATE,
     SENTENCES,
     CaptureError,
     VoiceRecorder,
@@ -112,7 +113,7 @@ class VoiceRecorderDialog(QDialog):
         if recorder is None:
             return
         self._samples = recorder.stop()
-        seconds = len(self._samples) / 16_000
+        seconds = len(self._samples) / RATE
         self.record.setText(tr("Record Again"))
         if seconds < 2.0:
             self.status.setText(tr("That was too short ({seconds:.1f} s); please read the "

@@ -391,6 +391,9 @@ def test_opening_again_lets_go_of_the_previous_export(qtbot: QtBot, window: Main
     window.open_paths([DEMO_EXPORT])  # the same file: its first recording has the same path
     wait_opened(qtbot, window)
     qtbot.waitUntil(lambda: not window.analysis.running, timeout=20_000)
+    # Jobs the second open cancelled (the first check, the first decoding) end at their next
+    # step, and let go of their export then.
+    window.runner.wait_all(timeout_s=20)
     current = window.session.export
     assert current is not first()
     # The player reads the selected recording from the export that is open now, not from

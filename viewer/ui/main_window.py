@@ -410,6 +410,7 @@ class MainWindow(QMainWindow):
             self.show_error(str(error))
 
     def close_export(self) -> None:
+        self._previous_export_garbage |= self.session.export is not None
         self.analysis.cancel()
         self.report_writer.cancel()  # it reads the export that is about to be closed
         self.player.stop()
@@ -427,8 +428,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.status_label.setText(tr("No export open"))
         self._end_progress()
+        self._collect_previous_export()
+
+    #: An export was closed or replaced since the last full collection.
+    _previous_export_garbage = False
 
     def _on_opening(self, paths: list[str]) -> None:
+        self._previous_export_garbage |= self.session.export is not None
         # A report still being written reads the open export, which the new one replaces.
         self.report_writer.cancel()
         self.banner.hide()
@@ -505,6 +511,21 @@ class MainWindow(QMainWindow):
     def _fill_files_view(self, export: Export, contents: ExportContents) -> None:
         if self.session.export is export:  # not closed or replaced in the meantime
             self.files_view.set_export(export, contents)
+        self._collect_previous_export()
+
+    def _collect_previous_export(self) -> None:
+        """Free what a closed export left in reference cycles.
+
+        The heap is frozen after each opening (see _on_opened), and the cyclic collector
+        never looks at frozen objects: without this pass, such leftovers of every export
+        opened would stay for the whole session. One full pass: ~40 ms at 1,700 recordings,
+        run after the first frame of the new export (or on closing).
+        """
+        if self._previous_export_garbage:
+            self._previous_export_garbage = False
+            gc.unfreeze()
+            gc.collect()
+            gc.freeze()
 
     def _fill_timeline(self) -> None:
         """Marks for the open export's recordings, coloured by the chosen mode."""

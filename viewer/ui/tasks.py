@@ -64,34 +64,38 @@ class Task(QRunnable):
 
     def run(self) -> None:
         try:
-            steps = self._job()
-            try:
-                while True:
-                    if self._cancel.is_set():
-                        steps.close()
-                        _emit(self.signals.cancelled)
-                        return
-                    step = next(steps)
-                    # Give the GIL away between steps: pure-Python jobs (importers, the
-                    # check) otherwise hold it for whole switch intervals while the GUI
-                    # thread waits to paint.
-                    time.sleep(0)
-                    if step is not None:
-                        _emit(self.signals.progress, step)
-            except StopIteration as finished:
-                if self._cancel.is_set():
-                    _emit(self.signals.cancelled)
-                else:
-                    _emit(self.signals.finished, finished.value)
-        except Exception as error:  # delivered as a value; the GUI decides what to show
-            log.debug("task %s failed", self.name, exc_info=True)
-            _emit(self.signals.failed, error)
+            signal, values = self._drive()
         finally:
             # The job's closure holds what it worked on (a whole export and its contents):
-            # let go of it now. The task object itself lives on: PySide's thread pool keeps
-            # a reference to every runnable it started.
+            # let go of it before the end is announced, so that whoever hears it finds the
+            # work released. The task object itself lives on: PySide's thread pool keeps a
+            # reference to every runnable it started.
             self._job = _finished_job
             self.done.set()
+        _emit(signal, *values)
+
+    def _drive(self) -> tuple[Any, tuple[Any, ...]]:
+        """Run the job to its end; the signal that announces it, and its values."""
+        try:
+            steps = self._job()
+            while True:
+                if self._cancel.is_set():
+                    steps.close()
+                    return self.signals.cancelled, ()
+                step = next(steps)
+                # Give the GIL away between steps: pure-Python jobs (importers, the check)
+                # otherwise hold it for whole switch intervals while the GUI thread waits
+                # to paint.
+                time.sleep(0)
+                if step is not None:
+                    _emit(self.signals.progress, step)
+        except StopIteration as finished:
+            if self._cancel.is_set():
+                return self.signals.cancelled, ()
+            return self.signals.finished, (finished.value,)
+        except Exception as error:  # delivered as a value; the GUI decides what to show
+            log.debug("task %s failed", self.name, exc_info=True)
+            return self.signals.failed, (error,)
 
 
 class TaskRunner(QObject):

@@ -399,8 +399,9 @@ def test_opening_again_lets_go_of_the_previous_export(qtbot: QtBot, window: Main
     # The player reads the selected recording from the export that is open now, not from
     # the closed one (which it used to keep, with all its recordings, for the session).
     assert window.player._cache_owner is current
-    # Freed when the last reference goes, not by a cyclic collection: the window freezes
-    # the heap after opening (see MainWindow._on_opened), and frozen cycles are never freed.
+    # Nothing holds it any more. The window freezes the heap after opening, so whatever the
+    # old export left in reference cycles is only freed by the pass the window runs itself
+    # once the new export is shown (MainWindow._collect_previous_export).
     assert first() is None
 
 

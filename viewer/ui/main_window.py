@@ -427,6 +427,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.drop_page)
         self.setWindowTitle(APP_NAME)
         self.status_label.setText(tr("No export open"))
+        self.statusBar().clearMessage()  # e.g. "Check done: …" of the export just closed
         self._end_progress()
         self._collect_previous_export()
 

@@ -444,3 +444,4 @@ def test_closing_the_export_stops_a_report_that_reads_it(qtbot: QtBot, window: M
     assert window.pages.currentWidget() is window.drop_page
     assert window.files_view.model.rowCount() == 0
     assert window.model.rowCount() == 0
+    assert window.statusBar().currentMessage() == ""

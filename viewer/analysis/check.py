@@ -1,9 +1,10 @@
 """Check an opened export against the user's profile: findings, verdicts, and their JSON.
 
 ``check_export`` runs every detector, spreads device-level findings over their device
-(``verdicts.spread_device_findings``), adds the voice model's findings when one is given,
-and decides a verdict per recording. ``check_steps`` is the same as a generator that yields
-progress for the GUI (abandon it to cancel); the result is its return value.
+(``verdicts.spread_device_findings``), adds the voice model's findings when one is given and
+what its voices say as groups (``voice_groups``), and decides a verdict per recording.
+``check_steps`` is the same as a generator that yields progress for the GUI (abandon it to
+cancel); the result is its return value.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from viewer.analysis.detectors import DETECTORS, CheckContext
 from viewer.analysis.findings import Evidence, Finding, RecordingVerdict, Verdict
 from viewer.analysis.profile import EMPTY_PROFILE, OwnershipProfile, profile_to_dict
 from viewer.analysis.verdicts import spread_device_findings, verdicts_from_spread
+from viewer.analysis.voice_groups import voice_group_findings
 from viewer.archive import Export, MemberError, OpenProgress, SourceFile
 from viewer.model import ExportContents, Recording
 
@@ -128,6 +130,8 @@ def check_steps(export: Export, contents: ExportContents, profile: OwnershipProf
         clusters = tuple(voice.clusters())
         yield OpenProgress("comparing voices", 1, 1)
     spread = spread_device_findings(contents, findings)
+    if clusters:
+        spread.extend(voice_group_findings(used, spread, clusters, hashes))
     verdicts = verdicts_from_spread(contents, used, spread)
     return CheckResult(
         archive_sha256=export.sha256, sources=export.sources, contents=contents,

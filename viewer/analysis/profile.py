@@ -7,13 +7,23 @@ A profile is a small JSON file the user writes (or the app saves)::
      "owns_voice_devices": true, "accounts": ["max@example.de"], "locales": ["de-DE"],
      "timezone": "Europe/Berlin", "voice_samples": ["voice/max1.wav"],
      "confirmed_mine": ["Alexa_1.zip!/Audio and Transcription/0001.wav"],
-     "confirmed_not_mine": [], "name": "Max Mustermann", "contact": "max@example.de"}
+     "confirmed_not_mine": [], "name": "Max Mustermann", "contact": "max@example.de",
+     "voice_services": {"amazon-alexa": false}, "not_my_devices": [{"serial": "G0X1"}],
+     "unknown_people": ["Anna"], "voices": [{"answer": "not-us", "sha256": ["9f86…"]}]}
 
 Every key is optional. A missing key, ``null`` or an empty list means "unknown": the checks
 that need it stay silent rather than guess. ``owns_voice_devices: false`` is a statement, not
 an unknown: it is the strongest signal there is (a whole category the user never had).
 ``name`` and ``contact`` (an e-mail or postal address) are not evidence: they sign the
 discrepancy report.
+
+The last four keys hold the answers of the guided first check (``viewer.analysis.questions``):
+``voice_services`` says per platform whether the user uses that voice assistant at all
+(``false`` is as strong as ``owns_voice_devices: false``, for that platform only);
+``not_my_devices`` lists devices the user said are not theirs; ``unknown_people`` names in
+transcripts the user does not know; ``voices`` what the user said about a voice heard in an
+export ("me", "household", "not-us"), by the SHA-256 of the recordings that voice spoke, so
+an answer follows the same files into another export and names no path.
 """
 
 from __future__ import annotations
@@ -49,6 +59,20 @@ class ProfileDevice:
         return " / ".join(part for part in (self.serial, self.name, self.model) if part)
 
 
+#: Answers about a voice: the user's own, someone of their household, nobody they know.
+VOICE_ANSWERS = ("me", "household", "not-us")
+
+
+@dataclass(frozen=True, slots=True)
+class VoiceAnswer:
+    answer: str
+    sha256: frozenset[str]
+
+    @property
+    def is_ours(self) -> bool:
+        return self.answer in ("me", "household")
+
+
 @dataclass(frozen=True, slots=True)
 class OwnershipProfile:
     people: tuple[str, ...] = ()
@@ -69,6 +93,14 @@ class OwnershipProfile:
     #: The user's name and contact (e-mail or address), for the report's letter.
     name: str | None = None
     contact: str | None = None
+    #: Per platform ("amazon-alexa", "google-takeout"): does the user use that assistant?
+    voice_services: tuple[tuple[str, bool], ...] = ()
+    #: Devices the user said are not theirs.
+    not_my_devices: tuple[ProfileDevice, ...] = ()
+    #: Names (from transcripts) the user said they do not know.
+    unknown_people: tuple[str, ...] = ()
+    #: What the user said about voices: (answer, SHA-256 digests of that voice's recordings).
+    voices: tuple[VoiceAnswer, ...] = ()
     #: The file it was read from, when it was read from one.
     source: Path | None = field(default=None, compare=False)
 
@@ -76,6 +108,12 @@ class OwnershipProfile:
     def languages(self) -> frozenset[str]:
         """The language parts of the locales: ``de-DE`` -> ``de``."""
         return frozenset(locale.split("-")[0].casefold() for locale in self.locales)
+
+    def uses_service(self, service: str) -> bool | None:
+        """What the user said of one platform; ``owns_voice_devices: false`` covers all."""
+        if self.owns_voice_devices is False:
+            return False
+        return dict(self.voice_services).get(service)
 
     @property
     def zone(self) -> ZoneInfo | None:
@@ -89,7 +127,8 @@ class OwnershipProfile:
 EMPTY_PROFILE = OwnershipProfile()
 
 _KEYS = ("people", "devices", "owns_voice_devices", "accounts", "locales", "timezone",
-         "voice_samples", "confirmed_mine", "confirmed_not_mine", "name", "contact")
+         "voice_samples", "confirmed_mine", "confirmed_not_mine", "name", "contact",
+         "voice_services", "not_my_devices", "unknown_people", "voices")
 _DEVICE_KEYS = ("serial", "name", "model")
 
 
@@ -154,6 +193,10 @@ def profile_from_dict(data: Any, base_dir: str | Path) -> OwnershipProfile:
         confirmed_not_mine=not_mine,
         name=_text(data, "name"),
         contact=_text(data, "contact"),
+        voice_services=_services(data.get("voice_services")),
+        not_my_devices=_devices(data.get("not_my_devices"), "not_my_devices"),
+        unknown_people=_texts(data, "unknown_people"),
+        voices=_voice_answers(data.get("voices")),
     )
 
 
@@ -183,6 +226,13 @@ def profile_to_dict(profile: OwnershipProfile, base_dir: str | Path | None = Non
         "confirmed_not_mine": sorted(profile.confirmed_not_mine),
         **{key: value for key in ("name", "contact")
            if (value := getattr(profile, key)) is not None},
+        "voice_services": dict(profile.voice_services),
+        "not_my_devices": [{key: value for key in _DEVICE_KEYS
+                            if (value := getattr(device, key)) is not None}
+                           for device in profile.not_my_devices],
+        "unknown_people": list(profile.unknown_people),
+        "voices": [{"answer": item.answer, "sha256": sorted(item.sha256)}
+                   for item in profile.voices],
     }
 
 
@@ -237,15 +287,15 @@ def _text(data: Mapping[str, Any], key: str) -> str | None:
     return value.strip() or None
 
 
-def _devices(value: Any) -> tuple[ProfileDevice, ...]:
+def _devices(value: Any, key: str = "devices") -> tuple[ProfileDevice, ...]:
     if value is None:
         return ()
     if not isinstance(value, list):
-        raise ProfileError(f"“devices” must be a list of objects like {{“serial”: …, "
+        raise ProfileError(f"“{key}” must be a list of objects like {{“serial”: …, "
                            f"“name”: …, “model”: …}}, not {_kind(value)}")
     devices = []
     for index, item in enumerate(value):
-        where = f"devices[{index}]"
+        where = f"{key}[{index}]"
         if isinstance(item, str):
             raise ProfileError(f"“{where}” must be an object like {{“serial”: “{item}”}}, "
                                "not a text")
@@ -288,3 +338,50 @@ def _timezone(value: Any) -> str | None:
         raise ProfileError(f"“timezone” is “{name}”, which is not a known time zone; "
                            f"{hint}") from error
     return name
+
+
+def _services(value: Any) -> tuple[tuple[str, bool], ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, Mapping):
+        raise ProfileError("“voice_services” must be an object like {“amazon-alexa”: false}, "
+                           f"not {_kind(value)}")
+    services = []
+    for service, uses in value.items():
+        if uses is None:
+            continue
+        if not isinstance(uses, bool):
+            raise ProfileError(f"“voice_services.{service}” must be true, false or null, not "
+                               f"{_kind(uses)}")
+        services.append((str(service), uses))
+    return tuple(sorted(services))
+
+
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def _voice_answers(value: Any) -> tuple[VoiceAnswer, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ProfileError(f"“voices” must be a list of objects like {{“answer”: “not-us”, "
+                           f"“sha256”: […]}}, not {_kind(value)}")
+    answers = []
+    for index, item in enumerate(value):
+        where = f"voices[{index}]"
+        if not isinstance(item, Mapping):
+            raise ProfileError(f"“{where}” must be an object, not {_kind(item)}")
+        for key in item:
+            if key not in ("answer", "sha256"):
+                raise ProfileError(_unknown_key(str(key), ("answer", "sha256"), f"{where}."))
+        answer = item.get("answer")
+        if answer not in VOICE_ANSWERS:
+            raise ProfileError(f"“{where}.answer” must be one of {', '.join(VOICE_ANSWERS)}, "
+                               f"not {_kind(answer)}")
+        digests = item.get("sha256")
+        if not isinstance(digests, list) or not all(
+                isinstance(d, str) and _SHA256.match(d.lower()) for d in digests):
+            raise ProfileError(f"“{where}.sha256” must be a list of SHA-256 digests (64 hex "
+                               "digits)")
+        answers.append(VoiceAnswer(answer, frozenset(d.lower() for d in digests)))
+    return tuple(answers)

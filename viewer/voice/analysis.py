@@ -2,8 +2,10 @@
 
 Ownership signal 8 (shared/FORMATS.md): a recording whose speaker matches none of the user's
 confirmed voices. Households share devices, so the user confirms *several* voices (their own,
-a partner's, a child's), and a voice that matches none of them is a prompt to review, weighted
-below strong metadata (+0.6), never proof.
+a partner's, a child's). How much a voice finding weighs depends on the margin: measured
+against the user's own samples and against a cohort of other speakers, a wide margin decides
+alone and a thin one only supports (the rule and its calibration on real speech:
+``viewer.analysis.verdicts``).
 
 Everything works on unit-length speaker embeddings from ``viewer.voice.encoder``, where the dot
 product is the cosine similarity: about 0.75-0.95 for two clips of one speaker, lower for two
@@ -27,6 +29,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from viewer.analysis.findings import Evidence, Finding
+from viewer.analysis.verdicts import voice_weight
+from viewer.voice.cohort import Cohort
 
 if TYPE_CHECKING:
     from viewer.archive import Export
@@ -56,12 +60,8 @@ LOOP_SECONDS = 3.0
 #: on average, in 54 % of the time; the 1,700-clip export then embeds within a minute.
 ANALYSIS_PARTIALS = 3
 
-#: Finding weights. Voice is below strong metadata (see viewer/analysis/findings.py).
-WEIGHT_UNKNOWN = 0.6
-WEIGHT_MATCHES_OWNER = -0.6
-#: Within this distance of the threshold the finding is reported at half weight: the score is
-#: on the edge, and a reader should know the evidence is weak.
-BORDERLINE = 0.03
+#: Finding weights come from ``viewer.analysis.verdicts.voice_weight``: how wide the margin
+#: is, against the user's own samples and a cohort of other speakers (``viewer.voice.cohort``).
 
 
 # ---------------------------------------------------------------------------------------------
@@ -251,13 +251,17 @@ def calibrate_threshold(owner_embeddings: OwnerVoices | np.ndarray,
 
 def match_owner(embeddings: np.ndarray, owner: OwnerVoices) -> tuple[np.ndarray, list[str]]:
     """For each recording, its best similarity to any owner voice and that voice's name."""
+    similarity, best = _best_voice(embeddings, owner)
+    return similarity, [owner.voices[i] for i in best]
+
+
+def _best_voice(embeddings: np.ndarray, owner: OwnerVoices) -> tuple[np.ndarray, np.ndarray]:
     vectors = _unit_rows(embeddings)
     if len(vectors) == 0:
-        return np.zeros(0, dtype=np.float32), []
+        return np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.int64)
     similarity = vectors @ owner.centroids.T  # (n, voices)
     best = np.argmax(similarity, axis=1)
-    return (similarity[np.arange(len(vectors)), best].astype(np.float32),
-            [owner.voices[i] for i in best])
+    return similarity[np.arange(len(vectors)), best].astype(np.float32), best
 
 
 def score_against_owner(embeddings: np.ndarray, owner: OwnerVoices) -> np.ndarray:
@@ -266,35 +270,47 @@ def score_against_owner(embeddings: np.ndarray, owner: OwnerVoices) -> np.ndarra
 
 
 def voice_findings(paths: Sequence[str], embeddings: np.ndarray, owner: OwnerVoices,
-                   threshold: float | None = None) -> list[Finding]:
-    """One finding per recording: "voice-unknown" below the threshold, else a match.
+                   threshold: float | None = None, cohort: Cohort | None = None,
+                   ) -> list[Finding]:
+    """One finding per recording: "voice-unknown" or "voice-matches-owner", weighted by the
+    margin (``viewer.analysis.verdicts.voice_weight``).
 
-    ``threshold`` defaults to ``calibrate_threshold(owner)``. Recordings that are themselves
-    enrolment samples simply match; callers may leave them out.
+    ``threshold`` defaults to ``calibrate_threshold(owner)``; ``cohort`` (see
+    ``viewer.voice.cohort``) turns each similarity into a margin over other speakers; without
+    one only the threshold is used. Recordings that are themselves enrolment samples simply
+    match; callers may leave them out.
     """
     vectors = _unit_rows(embeddings)
     _check_lengths(paths, vectors)
     if threshold is None:
         threshold = calibrate_threshold(owner)
-    similarity, voice = match_owner(vectors, owner)
+    similarity, best = _best_voice(vectors, owner)
+    z_scores = (cohort.z_scores(similarity, best, owner.centroids) if cohort is not None
+                else None)
     agreement = owner.agreement
     yardstick = (f"your own samples agree at {agreement:.2f} or more" if agreement is not None
                  else f"the threshold is {threshold:.2f}")
     findings = []
-    for path, score, name in zip(paths, similarity.tolist(), voice, strict=True):
-        borderline = abs(score - threshold) < BORDERLINE
-        evidence = (Evidence(path, "voice", f"best similarity {score:.2f} ({name})"),)
-        if score < threshold:
-            detail = (f"The voice matches none of your voices (best similarity {score:.2f}, "
-                      f"to {name}; {yardstick}).")
-            weight = WEIGHT_UNKNOWN / 2 if borderline else WEIGHT_UNKNOWN
-            findings.append(Finding("voice-unknown", detail, weight, path, evidence))
+    for index, (path, score) in enumerate(zip(paths, similarity.tolist(), strict=True)):
+        name = owner.voices[int(best[index])]
+        z = None if z_scores is None else float(z_scores[index])
+        code, weight, wide = voice_weight(score, threshold, z)
+        against = "" if z is None else f", {z:.1f} SD above other speakers"
+        evidence = (Evidence(path, "voice", f"best similarity {score:.2f} ({name}){against}"),)
+        margin = "clearly" if wide else "only just"
+        if code == "voice-unknown":
+            detail = (f"The voice {margin} matches none of your voices (best similarity "
+                      f"{score:.2f}, to {name}{against}; {yardstick}).")
         else:
-            detail = (f"The voice sounds like {name} (similarity {score:.2f}; voices below "
-                      f"{threshold:.2f} count as unknown).")
-            weight = WEIGHT_MATCHES_OWNER / 2 if borderline else WEIGHT_MATCHES_OWNER
-            findings.append(Finding("voice-matches-owner", detail, weight, path, evidence))
+            detail = (f"The voice {margin} sounds like {name} (similarity {score:.2f}"
+                      f"{against}; voices below {threshold:.2f} count as unknown).")
+        findings.append(Finding(code, detail, weight, path, evidence))
     return findings
+
+
+def owner_similarity(embeddings: np.ndarray, owner: OwnerVoices) -> np.ndarray:
+    """``(n,)`` best similarity to any of the user's voices (for showing a voice's closeness)."""
+    return _best_voice(embeddings, owner)[0]
 
 
 # ---------------------------------------------------------------------------------------------

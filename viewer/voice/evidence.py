@@ -26,11 +26,14 @@ from viewer.voice.analysis import (
     CLUSTER_DISTANCE,
     LOOP_SECONDS,
     OwnerVoices,
+    VoiceCluster,
     cluster_voices,
     embed_recordings_steps,
+    owner_similarity,
     voice_clusters,
     voice_findings,
 )
+from viewer.voice.cohort import load_cohort
 
 log = logging.getLogger("viewer.voice")
 
@@ -76,18 +79,29 @@ class ExportVoiceEvidence:
             return []
         matrix = np.stack([vectors[path] for path in usable])
         labels = self._cluster(usable, matrix)
-        self._clusters = [
-            {"id": cluster.label, "recordings": len(cluster.members),
-             "representative": cluster.representative_path, "members": list(cluster.members)}
-            for cluster in voice_clusters(usable, matrix, labels)]
-        owner = self._owner_voices(vectors)
+        clusters = voice_clusters(usable, matrix, labels)
+        enrolled = set(self._enrolment_paths(usable))
+        owner = self._owner_voices(vectors, enrolled)
+        self._clusters = [self._describe(cluster, vectors, owner) for cluster in clusters]
         if owner is None:
             return []
-        enrolled = set(self._confirmed_mine())
         judged = [path for path in usable if path not in enrolled]
         if not judged:
             return []
-        return voice_findings(judged, np.stack([vectors[p] for p in judged]), owner)
+        return voice_findings(judged, np.stack([vectors[p] for p in judged]), owner,
+                              cohort=load_cohort())
+
+    def _describe(self, cluster: VoiceCluster, vectors: dict[str, np.ndarray],
+                  owner: OwnerVoices | None) -> dict[str, Any]:
+        """A voice as plain data: its recordings and, once the user's voice is known, how
+        close its typical recording comes to it (the centroid would flatter a mixed cluster)."""
+        described: dict[str, Any] = {
+            "id": cluster.label, "recordings": len(cluster.members),
+            "representative": cluster.representative_path, "members": list(cluster.members)}
+        if owner is not None:
+            similarity = owner_similarity(vectors[cluster.representative_path][None, :], owner)
+            described["similarity_to_you"] = round(float(similarity[0]), 3)
+        return described
 
     # -- clustering -----------------------------------------------------------------------
     def _cluster(self, paths: list[str], matrix: np.ndarray) -> np.ndarray:
@@ -143,13 +157,28 @@ class ExportVoiceEvidence:
         return vectors
 
     # -- the owner ------------------------------------------------------------------------
-    def _confirmed_mine(self) -> list[str]:
+    def _enrolment_paths(self, paths: Sequence[str]) -> list[str]:
+        """Recordings that teach the model the household's voices: those the user marked as
+        theirs, and those of a voice the user answered "me" or "my household" for."""
         if self._profile is None:
             return []
-        return [path for path in self._profile.confirmed_mine if path in self._export]
+        ours = frozenset().union(*(answer.sha256 for answer in self._profile.voices
+                                   if answer.is_ours))
+        chosen = []
+        for path in paths:
+            if path in self._profile.confirmed_mine:
+                chosen.append(path)
+            elif ours:
+                try:
+                    if self._export.member_sha256(path) in ours:
+                        chosen.append(path)
+                except MemberError:
+                    continue
+        return chosen
 
-    def _owner_voices(self, vectors: dict[str, np.ndarray]) -> OwnerVoices | None:
-        samples = [vectors[path] for path in self._confirmed_mine() if path in vectors]
+    def _owner_voices(self, vectors: dict[str, np.ndarray],
+                      enrolled: set[str]) -> OwnerVoices | None:
+        samples = [vectors[path] for path in sorted(enrolled) if path in vectors]
         samples += self._sample_file_embeddings()
         if not samples:
             return None

@@ -8,11 +8,16 @@ from viewer.analysis.profile import OwnershipProfile
 from viewer.analysis.verdicts import (
     MINE_AT,
     NOT_MINE_AT,
+    WEIGHT_VOICE_DECIDES,
+    WEIGHT_VOICE_THIN,
+    Z_OWNER,
+    Z_STRANGER,
     combine_verdicts,
     decide,
     score_of,
     spread_device_findings,
     total_weight,
+    voice_weight,
 )
 
 PATH = "a.wav"
@@ -57,20 +62,49 @@ def test_user_marks_always_win() -> None:
 
 
 def test_voice_decides_alone_when_metadata_is_silent() -> None:
-    assert decide(PATH, [f("voice-unknown", 0.9)]).verdict is Verdict.NOT_MINE
-    assert decide(PATH, [f("voice-match", -0.5)]).verdict is Verdict.MINE
+    assert decide(PATH, [f("voice-unknown", 1.0)]).verdict is Verdict.NOT_MINE
+    assert decide(PATH, [f("voice-matches-owner", -1.0)]).verdict is Verdict.MINE
+    # A thin margin only supports: alone it stays unsure either way.
+    assert decide(PATH, [f("voice-unknown", WEIGHT_VOICE_THIN)]).verdict is Verdict.UNSURE
+    assert decide(PATH, [f("voice-matches-owner", -WEIGHT_VOICE_THIN)]).verdict \
+        is Verdict.UNSURE
 
 
-def test_voice_supports_but_never_turns_decisive_metadata() -> None:
+def test_agreeing_signals_add_up_and_contradictions_stay_unsure() -> None:
+    # A hint and a thin voice margin that agree decide together.
+    assert decide(PATH, [f("language-mismatch", 0.6), f("voice-unknown", WEIGHT_VOICE_THIN)]
+                  ).verdict is Verdict.NOT_MINE
+    # An unknown device and an unknown voice: far past the threshold.
+    assert total_weight([f("unknown-device", 1.0), f("voice-unknown", 1.0)]) == 2.0
+    # Your own device, but clearly not your voice: a person should look.
+    assert decide(PATH, [f("known-device", -0.6), f("voice-unknown", 1.0)]).verdict \
+        is Verdict.UNSURE
+
+
+def test_sounding_like_you_never_turns_decisive_metadata() -> None:
     metadata = f("unknown-device", 1.0)
-    assert decide(PATH, [metadata, f("voice-match", -0.8)]).verdict is Verdict.NOT_MINE
-    assert decide(PATH, [f("known-device", -0.6), f("voice-unknown", 0.9)]).verdict \
-        is Verdict.MINE
-    # Undecided metadata: voice (clamped to 0.6) tips it.
-    assert decide(PATH, [f("language-mismatch", 0.4), f("voice-unknown", 0.9)]).verdict \
-        is Verdict.NOT_MINE
-    assert total_weight([f("language-mismatch", 0.1), f("voice-unknown", 2.0)]) == \
-        pytest.approx(0.7)
+    verdict = decide(PATH, [metadata, f("voice-matches-owner", -1.0)])
+    assert verdict.verdict is Verdict.NOT_MINE
+    assert total_weight([metadata, f("voice-matches-owner", -1.0)]) == NOT_MINE_AT
+    # The user's own answer about the voice is not "sounds like": it does turn it.
+    assert decide(PATH, [metadata, f("voice-answer", -1.0)]).verdict is Verdict.UNSURE
+
+
+@pytest.mark.parametrize(("similarity", "threshold", "z", "code", "weight"), [
+    (0.60, 0.75, 1.5, "voice-unknown", WEIGHT_VOICE_DECIDES),      # far below both
+    (0.74, 0.75, Z_STRANGER, "voice-unknown", WEIGHT_VOICE_DECIDES),  # cohort says stranger
+    (0.69, 0.75, 2.6, "voice-unknown", WEIGHT_VOICE_DECIDES),      # well under your own
+    (0.72, 0.75, 2.6, "voice-unknown", WEIGHT_VOICE_THIN),         # thin, below threshold
+    (0.78, 0.75, 2.6, "voice-matches-owner", -WEIGHT_VOICE_THIN),  # thin, above threshold
+    (0.78, 0.75, Z_OWNER, "voice-matches-owner", -WEIGHT_VOICE_DECIDES),
+    (0.74, 0.75, 3.5, "voice-unknown", WEIGHT_VOICE_THIN),         # cohort yes, you no
+    (0.69, 0.75, None, "voice-unknown", WEIGHT_VOICE_DECIDES),     # no cohort
+    (0.72, 0.75, None, "voice-unknown", WEIGHT_VOICE_THIN),
+    (0.95, 0.75, None, "voice-matches-owner", -WEIGHT_VOICE_THIN),  # no cohort, no proof
+])
+def test_voice_weight_follows_the_margin(similarity: float, threshold: float,
+                                         z: float | None, code: str, weight: float) -> None:
+    assert voice_weight(similarity, threshold, z)[:2] == (code, weight)
 
 
 def test_reasons_are_strongest_first() -> None:

@@ -18,6 +18,7 @@ import pytest
 import soundfile
 
 from tests.helpers.audio import espeak_wav, wav_bytes
+from viewer.analysis.verdicts import WEIGHT_VOICE_DECIDES, WEIGHT_VOICE_THIN
 from viewer.archive import open_export
 from viewer.resources import RESOURCES, demo_export
 from viewer.voice.analysis import (
@@ -190,18 +191,22 @@ def test_voice_findings_explain_themselves() -> None:
     recordings = np.stack([_around(axes[0], 1, 0.1, 8)[0], axes[1]])
     findings = voice_findings(["mine.wav", "theirs.wav"], recordings, owner)
     assert [f.code for f in findings] == ["voice-matches-owner", "voice-unknown"]
-    assert findings[0].weight == pytest.approx(-0.6)
-    assert findings[1].weight == pytest.approx(0.6)
+    # Without a cohort a match is only support (nothing shows the voice stands out) ...
+    assert findings[0].weight == pytest.approx(-WEIGHT_VOICE_THIN)
+    assert "only just sounds like Max" in findings[0].detail
+    # ... while a similarity far under the user's own threshold decides.
+    assert findings[1].weight == pytest.approx(WEIGHT_VOICE_DECIDES)
+    assert "clearly matches none" in findings[1].detail
     assert findings[1].recording == "theirs.wav"
     assert findings[1].evidence[0].path == "theirs.wav"
     assert "matches none of your voices (best similarity -0.04, to Max;" in findings[1].detail
     assert f"agree at {owner.agreement:.2f} or more" in findings[1].detail
     assert "sounds like Max" in findings[0].detail
-    # On the edge of the threshold the finding keeps its direction at half weight.
+    # On the edge of the threshold the finding keeps its direction at the thin weight.
     edge = threshold - 0.01
     near = edge * owner.centroids[0] + np.sqrt(1 - edge**2) * axes[15]
     (finding,) = voice_findings(["edge.wav"], near[None, :], owner, threshold)
-    assert finding.code == "voice-unknown" and finding.weight == pytest.approx(0.3)
+    assert finding.code == "voice-unknown" and finding.weight == pytest.approx(WEIGHT_VOICE_THIN)
     with pytest.raises(ValueError, match="paths"):
         voice_findings(["one.wav"], recordings, owner)
 

@@ -18,18 +18,27 @@ _SERVICE = {"amazon-alexa": "Alexa", "google-takeout": "Google Assistant"}
 
 def no_voice_device(profile: OwnershipProfile, contents: ExportContents,
                     context: CheckContext) -> list[Finding]:
-    """Every voice-assistant recording, when the user owns no voice-assistant device."""
-    if profile.owns_voice_devices is not False:
-        return []
-    stated = profile_evidence(profile, "owns_voice_devices", "false")
+    """Every voice-assistant recording of a platform the user does not use.
+
+    ``owns_voice_devices: false`` covers every platform; ``voice_services`` (the guided
+    check's first question) one platform at a time.
+    """
     findings = []
     for recording in contents.recordings:
         if recording.format not in VOICE_ASSISTANT_FORMATS:
             continue
+        if profile.uses_service(recording.format) is not False:
+            continue
         service = _SERVICE.get(recording.format, recording.format)
+        if profile.owns_voice_devices is False:
+            stated = profile_evidence(profile, "owns_voice_devices", "false")
+            detail = (f"You own no voice-assistant device (your profile says so), yet this "
+                      f"is a {service} voice recording.")
+        else:
+            stated = profile_evidence(profile, f"voice_services.{recording.format}", "false")
+            detail = (f"You said you do not use {service}, yet this is a {service} voice "
+                      f"recording.")
         findings.append(Finding(
-            "no-voice-device",
-            f"You own no voice-assistant device (your profile says so), yet this is a "
-            f"{service} voice recording.",
+            "no-voice-device", detail,
             WEIGHT, recording.path, (Evidence(recording.path, "", service), stated)))
     return findings

@@ -50,7 +50,7 @@ def device_findings(profile: OwnershipProfile, contents: ExportContents,
     return findings
 
 
-def _identity(recording: Recording, device: Device | None) -> tuple[str | None, str | None,
+def device_identity(recording: Recording, device: Device | None) -> tuple[str | None, str | None,
                                                                      str | None]:
     serial = (device.serial if device else None) or recording.fact("device_serial")
     name = (device.name if device else None) or recording.fact("device_name")
@@ -69,7 +69,7 @@ def _model_matches(mine: str, seen: str) -> bool:
     return a == b or b.startswith(a + " ") or a.startswith(b + " ")
 
 
-def _profile_match(owned: ProfileDevice, serial: str | None, name: str | None,
+def profile_device_matches(owned: ProfileDevice, serial: str | None, name: str | None,
                    model: str | None) -> bool | None:
     """True/False when comparable; None when the two share no identifier."""
     if owned.serial and serial:
@@ -99,16 +99,22 @@ def _label(serial: str | None, name: str | None, model: str | None) -> str:
 
 def _judge(profile: OwnershipProfile, recording: Recording, device: Device | None,
            tables: list[str]) -> Finding | None:
-    serial, name, model = _identity(recording, device)
+    serial, name, model = device_identity(recording, device)
     label = _label(serial, name, model)
     seen = _device_evidence(recording, device)
     profile_ref = profile_evidence(profile, "devices",
                                    ", ".join(owned.label() for owned in profile.devices))
     registered = device is not None and device.registered_in_export
+    disowned = [owned for owned in profile.not_my_devices
+                if profile_device_matches(owned, serial, name, model)]
+    if disowned:
+        said = profile_evidence(profile, "not_my_devices", disowned[0].label())
+        return Finding("unknown-device", f"You said device {label} is not yours.",
+                       WEIGHT_NOT_IN_PROFILE, recording.path, (seen, said))
     in_profile: bool | None = None
     model_only = False
     if profile.devices and profile.owns_voice_devices is not False:
-        verdicts = [_profile_match(owned, serial, name, model) for owned in profile.devices]
+        verdicts = [profile_device_matches(owned, serial, name, model) for owned in profile.devices]
         if any(verdicts):
             in_profile = True
         elif any(v is False for v in verdicts):

@@ -22,6 +22,9 @@ from viewer.model import ExportContents
 
 #: A stranger's name is content evidence: a hint, not proof (friends have names too).
 WEIGHT = 0.4
+#: A name the user said they do not know (the guided check asked): a firmer hint, still
+#: below what decides alone (a command can name a shop or a film).
+WEIGHT_SAID_UNKNOWN = 0.6
 
 _W = r"([^\W\d_][\w'-]*)"
 PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for p in (
@@ -63,8 +66,11 @@ def _known_words(profile: OwnershipProfile) -> frozenset[str]:
 
 def unknown_names(profile: OwnershipProfile, contents: ExportContents,
                   context: CheckContext) -> list[Finding]:
-    if not profile.people:
+    if not profile.people and not profile.unknown_people:
         return []
+    said = _said_unknown(profile)
+    if not profile.people:
+        return _said_unknown_names(profile, contents, said)
     known = _known_words(profile)
     people = ", ".join(profile.people)
     profile_ref = profile_evidence(profile, "people", people)
@@ -82,12 +88,40 @@ def unknown_names(profile: OwnershipProfile, contents: ExportContents,
                 strangers.setdefault(fact.value, evidence_of(fact))
         if strangers:
             listed = ", ".join(f"“{name}”" for name in strangers)
+            weight = (WEIGHT_SAID_UNKNOWN if any(n.casefold() in said for n in strangers)
+                      else WEIGHT)
             findings.append(Finding(
                 "unknown-names",
                 f"The transcript names {listed}, "
                 f"{'who is' if len(strangers) == 1 else 'who are'} not among your people "
                 f"({people}).",
-                WEIGHT, recording.path, (*dict.fromkeys(strangers.values()), profile_ref)))
+                weight, recording.path, (*dict.fromkeys(strangers.values()), profile_ref)))
+    return findings
+
+
+def _said_unknown(profile: OwnershipProfile) -> frozenset[str]:
+    return frozenset(name.casefold() for name in profile.unknown_people)
+
+
+def _said_unknown_names(profile: OwnershipProfile, contents: ExportContents,
+                        said: frozenset[str]) -> list[Finding]:
+    """Without a list of the user's people: only the names they said they do not know."""
+    findings = []
+    for recording in contents.recordings:
+        entry = contents.transcript_for(recording.path)
+        if entry is None:
+            continue
+        named = [name for name in names_in(entry.text) if name.casefold() in said]
+        named += [fact.value for fact in entry.facts
+                  if fact.key == "contact_name" and fact.value.casefold().strip() in said]
+        if not named:
+            continue
+        listed = ", ".join(f"“{name}”" for name in dict.fromkeys(named))
+        findings.append(Finding(
+            "unknown-names", f"The transcript names {listed}; you said you do not know them.",
+            WEIGHT_SAID_UNKNOWN, recording.path,
+            (evidence_at(entry.source, entry.text),
+             profile_evidence(profile, "unknown_people", ", ".join(profile.unknown_people)))))
     return findings
 
 

@@ -312,7 +312,7 @@ TEXTS: dict[str, dict[str, str]] = {
 #: One label per finding code: what the evidence says, in the user's words.
 CATEGORY_LABELS: dict[str, dict[str, str]] = {
     "en": {
-        "no-voice-device": "I have never owned a voice assistant",
+        "no-voice-device": "I do not use this voice assistant and own none of its devices",
         "unknown-device": "made on a device that is not mine and not in my registration",
         "before-registration": "made before the device was registered",
         "after-deregistration": "made after the device was deregistered",
@@ -332,7 +332,8 @@ CATEGORY_LABELS: dict[str, dict[str, str]] = {
         "user-mark": "checked and marked by me",
     },
     "de": {
-        "no-voice-device": "Ich habe nie einen Sprachassistenten besessen",
+        "no-voice-device": "Ich nutze diesen Sprachassistenten nicht und besitze keines "
+                           "seiner Geräte",
         "unknown-device": "aufgenommen mit einem Gerät, das nicht mir gehört und nicht "
                           "registriert ist",
         "before-registration": "aufgenommen, bevor das Gerät registriert wurde",

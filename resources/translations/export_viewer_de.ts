@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="+67"/>
+        <location filename="../../viewer/ui/actions.py" line="+68"/>
         <source>&amp;Open Export…</source>
         <translation>Export ö&amp;ffnen…</translation>
     </message>
@@ -180,6 +180,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Colour by V&amp;oice</source>
+        <translation>Nach St&amp;imme färben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One colour per voice the check heard, largest first</source>
+        <translation>Eine Farbe je Stimme, die die Prüfung gehört hat, die häufigste zuerst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>About &amp;You…</source>
         <translation>&amp;Angaben zu Ihnen…</translation>
     </message>
@@ -211,7 +221,7 @@
     <message>
         <location line="+5"/>
         <location filename="../../viewer/ui/detail.py" line="+249"/>
-        <location filename="../../viewer/ui/recordings_model.py" line="+130"/>
+        <location filename="../../viewer/ui/recordings_model.py" line="+134"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
@@ -527,7 +537,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../viewer/ui/recordings_model.py" line="-45"/>
+        <location filename="../../viewer/ui/recordings_model.py" line="-49"/>
         <source>by name</source>
         <translation>per Name</translation>
     </message>
@@ -569,7 +579,7 @@
         <translation>Zum Schließen eine beliebige Taste drücken</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+143"/>
+        <location filename="../../viewer/ui/main_window.py" line="+138"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
@@ -636,13 +646,13 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+153"/>
-        <location line="+27"/>
+        <location line="+166"/>
+        <location line="+36"/>
         <source>No export open</source>
         <translation>Kein Export geöffnet</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-199"/>
         <source>Opening progress</source>
         <translation>Fortschritt beim Öffnen</translation>
     </message>
@@ -652,7 +662,7 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+126"/>
         <source>Open Export</source>
         <translation>Export öffnen</translation>
     </message>
@@ -667,8 +677,9 @@
         <translation>Export-Ordner öffnen</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+45"/>
         <source>Opening {name}…</source>
+        <extracomment>An export was closed or replaced since the last full collection.</extracomment>
         <translation>{name} wird geöffnet…</translation>
     </message>
     <message>
@@ -702,7 +713,7 @@
         <translation>Öffnen abgebrochen</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+27"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n Datei</numerusform>
@@ -723,32 +734,53 @@
         <translation>kein bekanntes Format</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../viewer/ui/timeline_colours.py" line="+52"/>
+        <location line="+28"/>
         <source>not checked</source>
         <translation>nicht geprüft</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-25"/>
         <source>Colour: verdict</source>
         <translation>Farbe: Einstufung</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+19"/>
+        <source>Voice {number}</source>
+        <translation>Stimme {number}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>other voices</source>
+        <translation>weitere Stimmen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no voice</source>
+        <translation>keine Stimme</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Colour: voice</source>
+        <translation>Farbe: Stimme</translation>
+    </message>
+    <message>
+        <location line="-45"/>
         <source>unknown device</source>
         <translation>unbekanntes Gerät</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Colour: device</source>
         <translation>Farbe: Gerät</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location filename="../../viewer/ui/main_window.py" line="+90"/>
         <source>Your profile cannot be saved: {reason}</source>
         <translation>Ihre Angaben können nicht gespeichert werden: {reason}</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>Writing the report %p%</source>
         <translation>Bericht wird geschrieben %p%</translation>
     </message>
@@ -774,7 +806,7 @@ Open the folder?</source>
 Ordner öffnen?</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
         <source>Checking %p%</source>
         <translation>Prüfen %p%</translation>
     </message>
@@ -812,9 +844,14 @@ Ordner öffnen?</translation>
         <translation>Rückgängig gemacht: {what}</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+129"/>
         <source>Playback is off: {reason}</source>
         <translation>Wiedergabe nicht verfügbar: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No sound</source>
+        <translation>Kein Ton</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -832,9 +869,9 @@ Ordner öffnen?</translation>
         <translation>per Zeit ({gap})</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <source>mine</source>
-        <extracomment>Vermilion against blue (Okabe–Ito: apart for the common colour-vision deficiencies); &quot;unsure&quot; and &quot;not checked&quot; stay grey so that the two verdicts that matter stand out.</extracomment>
+        <extracomment>Vermilion against blue (Okabe–Ito: apart for the common colour-vision deficiencies); &quot;unsure&quot; and &quot;not checked&quot; stay grey so that the two verdicts that matter stand out. Made once: the table asks for a colour for every visible verdict cell on every paint. Sorting by verdict: strongest first.</extracomment>
         <translation>meins</translation>
     </message>
     <message>
@@ -874,7 +911,7 @@ Ordner öffnen?</translation>
         <translation>Von Ihnen markiert</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>(no transcript)</source>
         <translation>(kein Transkript)</translation>
     </message>
@@ -889,7 +926,7 @@ Ordner öffnen?</translation>
         <translation>Ihre Angaben enthalten einen Fehler, darum lief die Prüfung ohne sie: {reason}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>The check could not finish: {reason}</source>
         <translation>Die Prüfung konnte nicht abgeschlossen werden: {reason}</translation>
     </message>
@@ -1010,8 +1047,8 @@ Ordner öffnen?</translation>
     <message>
         <location line="+2"/>
         <location line="+30"/>
-        <location filename="../../viewer/ui/report_dialog.py" line="+101"/>
-        <location line="+34"/>
+        <location filename="../../viewer/ui/report_dialog.py" line="+95"/>
+        <location line="+35"/>
         <source>Your name</source>
         <translation>Ihr Name</translation>
     </message>
@@ -1023,8 +1060,8 @@ Ordner öffnen?</translation>
     <message>
         <location line="+2"/>
         <location line="+27"/>
-        <location filename="../../viewer/ui/report_dialog.py" line="-31"/>
-        <location line="+32"/>
+        <location filename="../../viewer/ui/report_dialog.py" line="-32"/>
+        <location line="+33"/>
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
@@ -1128,7 +1165,7 @@ Ordner öffnen?</translation>
         <translation>{not_mine} nicht meins, {mine} meins</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/voice_recorder.py" line="+39"/>
+        <location filename="../../viewer/ui/voice_recorder.py" line="+40"/>
         <source>Record Your Voice</source>
         <translation>Ihre Stimme aufnehmen</translation>
     </message>
@@ -1178,7 +1215,7 @@ Ordner öffnen?</translation>
         <translation>{seconds:.1f} s aufgenommen.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_dialog.py" line="-52"/>
+        <location filename="../../viewer/ui/report_dialog.py" line="-53"/>
         <source>Report Discrepancy</source>
         <extracomment>The earliest date the date fields offer; shown as &quot;not given&quot;.</extracomment>
         <translation>Fremde Daten melden</translation>
@@ -1193,12 +1230,12 @@ Ordner öffnen?</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Company</source>
         <translation>Unternehmen</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-35"/>
         <source>Your name, to sign the letter</source>
         <translation>Ihr Name, zum Unterschreiben des Schreibens</translation>
     </message>
@@ -1209,7 +1246,7 @@ Ordner öffnen?</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Requested on</source>
         <translation>Angefordert am</translation>
     </message>
@@ -1710,9 +1747,24 @@ Ordner öffnen?</translation>
 <context>
     <name>PlayerController</name>
     <message>
-        <location filename="../../viewer/ui/player.py" line="+231"/>
+        <location filename="../../viewer/ui/player.py" line="+129"/>
+        <source>the PortAudio sound library could not be loaded.</source>
+        <extracomment>How often the position is read while playing (ms): smooth playhead, little work. Clips longer than this get their speed change computed in the background. Decoded clips kept for going back: short assistant clips are ~200 KB each. A PlaybackState value: &quot;stopped&quot;, &quot;playing&quot;, &quot;paused&quot;, &quot;finished&quot;. Seconds into the current recording. Seconds; 0 while nothing is loaded. The current recording played to its end. A message for a person (no sound device, cannot decode...). A new recording was asked for (its member path; &quot;&quot; when unloaded). Decoding of ``path`` started / succeeded (with its ``(n, 2)`` peaks) / failed. ``play_through`` is on and the recording ended (or could not be decoded). Sound became unavailable (see ``unavailable_reason``) or available again. Recently decoded clips (with their peaks) of the current export, newest last. Start playing as soon as a loaded recording is decoded. When a recording ends, ask the window for the next one (``advance_requested``).</extracomment>
+        <translation>die Audiobibliothek PortAudio konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no audio output device was found.</source>
+        <translation>kein Audioausgabegerät gefunden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the audio output could not be opened.</source>
+        <translation>die Audioausgabe ließ sich nicht öffnen.</translation>
+    </message>
+    <message>
+        <location line="+117"/>
         <source>Unexpected error while decoding: {error}</source>
-        <extracomment>How often the position is read while playing (ms): smooth playhead, little work. Clips longer than this get their speed change computed in the background. Decoded clips kept for going back: short assistant clips are ~200 KB each. A PlaybackState value: &quot;stopped&quot;, &quot;playing&quot;, &quot;paused&quot;, &quot;finished&quot;. Seconds into the current recording. Seconds; 0 while nothing is loaded. The current recording played to its end. A message for a person (no sound device, cannot decode...). A new recording was asked for (its member path; &quot;&quot; when unloaded). Decoding of ``path`` started / succeeded (with its ``(n, 2)`` peaks) / failed. ``play_through`` is on and the recording ended (or could not be decoded). Recently decoded clips (with their peaks) of the current export, newest last. Start playing as soon as a loaded recording is decoded. When a recording ends, ask the window for the next one (``advance_requested``).</extracomment>
         <translation>Unerwarteter Fehler beim Dekodieren: {error}</translation>
     </message>
     <message>
@@ -1721,7 +1773,7 @@ Ordner öffnen?</translation>
         <translation>{path} kann nicht abgespielt werden: {message}</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+96"/>
         <source>Decoding…</source>
         <translation>Wird dekodiert…</translation>
     </message>
@@ -1739,9 +1791,9 @@ Ordner öffnen?</translation>
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../../viewer/ui/timeline.py" line="+252"/>
+        <location filename="../../viewer/ui/timeline.py" line="+276"/>
         <source>Timeline</source>
-        <extracomment>The narrowest view: about five seconds across the whole width. Room left on each side of the data by ``fit_all``, as a fraction of the data&apos;s span. ``fit_all`` on a single recording (or several at one instant) shows at least this much. A mark within this many pixels of the pointer is &quot;under&quot; it (hover, tooltip, click). Marks whose starts fall into one column of this width are drawn as one (per colour). A clip at least this wide on screen is drawn as a box of its duration, not a bar. Width of one bin of the density strip. One wheel notch zooms by this factor; the keyboard zooms by two notches&apos; worth. Left/Right (and one horizontal wheel notch) pan by this fraction of the visible span. The recording&apos;s path; what ``current_requested`` and ``set_current`` speak of. POSIX seconds, UTC. Tooltip text (time, device, transcript excerpt), built by the caller. A mark was clicked: the caller may make that recording current (``set_current``). A time range was selected by dragging: (start, end) in POSIX seconds, start &lt; end. The selected range was cleared (Escape, a click on empty space, ``clear_selection``). The visible time range changed (zoom, pan, fit): (start, end) in POSIX seconds.</extracomment>
+        <extracomment>The narrowest view: about five seconds across the whole width. Room left on each side of the data by ``fit_all``, as a fraction of the data&apos;s span. ``fit_all`` on a single recording (or several at one instant) shows at least this much. A mark within this many pixels of the pointer is &quot;under&quot; it (hover, tooltip, click). Marks whose starts fall into one column of this width are drawn as one (per colour). A clip at least this wide on screen is drawn as a box of its duration, not a bar. Width of one bin of the density strip (and of the lane&apos;s bars when it shows density). The lane shows density bars instead of marks when the recordings in view average at least this many per occupied bin: the marks would mostly be drawn over each other. A colour present in a density bar gets at least this height, however few its recordings. One wheel notch zooms by this factor; the keyboard zooms by two notches&apos; worth. Left/Right (and one horizontal wheel notch) pan by this fraction of the visible span. The recording&apos;s path; what ``current_requested`` and ``set_current`` speak of. POSIX seconds, UTC. Tooltip text (time, device, transcript excerpt), built by the caller. (bins, colours) recordings per bin and colour. (bins, colours) top y and height of each colour&apos;s segment (height 0: none). Per colour present: its rectangles, ready to draw. A mark was clicked: the caller may make that recording current (``set_current``). A time range was selected by dragging: (start, end) in POSIX seconds, start &lt; end. The selected range was cleared (Escape, a click on empty space, ``clear_selection``). The visible time range changed (zoom, pan, fit): (start, end) in POSIX seconds.</extracomment>
         <translation>Zeitleiste</translation>
     </message>
     <message>
@@ -1750,7 +1802,7 @@ Ordner öffnen?</translation>
         <translation>Aufnahmen auf einer Zeitachse. Mausrad oder Plus- und Minustaste zoomen, Pfeiltasten verschieben, Pos1 zeigt alles, Ziehen wählt einen Zeitraum aus, Esc hebt die Auswahl auf.</translation>
     </message>
     <message numerus="yes">
-        <location line="+235"/>
+        <location line="+239"/>
         <source>(%n more at this point: zoom in to separate them)</source>
         <translation>
             <numerusform>(%n weitere an dieser Stelle: zum Trennen hineinzoomen)</numerusform>
@@ -1758,12 +1810,17 @@ Ordner öffnen?</translation>
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>{start} to {end}</source>
         <translation>{start} bis {end}</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+8"/>
+        <source>Zoom in to see each recording.</source>
+        <translation>Hineinzoomen zeigt jede Aufnahme einzeln.</translation>
+    </message>
+    <message>
+        <location line="+178"/>
         <source>{weekday} {day} {month} {year}</source>
         <translation>{weekday}, {day}. {month} {year}</translation>
     </message>
@@ -1817,7 +1874,7 @@ Ordner öffnen?</translation>
         <translation>{d} d {h} h</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+111"/>
         <source>No recordings with a time</source>
         <translation>Keine Aufnahmen mit Zeitangabe</translation>
     </message>

@@ -28,6 +28,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol
 
@@ -53,8 +54,60 @@ class PlaybackState(StrEnum):
     FINISHED = "finished"
 
 
+class NoSound(StrEnum):
+    """Why sound cannot be played. A code, not a sentence: the UI words it in the user's
+    language (this layer has no translations)."""
+
+    #: The PortAudio library could not be loaded (not installed, wrong architecture).
+    NO_PORTAUDIO = "no-portaudio"
+    #: PortAudio runs but offers no output device (or no default one).
+    NO_DEVICE = "no-device"
+    #: There is a device, but it refused to open or to start (busy, unsupported rate...).
+    OUTPUT_FAILED = "output-failed"
+
+
+#: The English wording, for logs and the command line; the UI has its own, translated.
+_NO_SOUND_TEXT = {
+    NoSound.NO_PORTAUDIO: "Sound is unavailable: the PortAudio library could not be loaded",
+    NoSound.NO_DEVICE: "Sound is unavailable: no audio output device was found",
+    NoSound.OUTPUT_FAILED: "The audio output could not be opened",
+}
+
+
+def describe_no_sound(reason: NoSound, detail: str = "") -> str:
+    """``reason`` in English, with the library's own words (``detail``) in brackets."""
+    return f"{_NO_SOUND_TEXT[reason]} ({detail})." if detail else f"{_NO_SOUND_TEXT[reason]}."
+
+
 class AudioOutputError(Exception):
-    """Sound cannot be played (no device, no PortAudio, device refused). For a person."""
+    """Sound cannot be played (no device, no PortAudio, device refused).
+
+    ``reason`` says which, for the UI to put in words; ``detail`` holds the library's own
+    words (English, technical: "Error querying device -1"), for a log or a tooltip.
+    """
+
+    def __init__(self, reason: NoSound, detail: str = "") -> None:
+        super().__init__(describe_no_sound(reason, detail))
+        self.reason = reason
+        self.detail = detail
+
+
+@dataclass(frozen=True, slots=True)
+class OutputCheck:
+    """Whether sound can be played here: the output device's name, or why not."""
+
+    #: None when sound can be played; else why not.
+    problem: NoSound | None = None
+    #: The device's name when sound can be played; else the library's own words, if any.
+    detail: str = ""
+
+    @property
+    def available(self) -> bool:
+        return self.problem is None
+
+    def __str__(self) -> str:
+        return self.detail if self.problem is None else describe_no_sound(self.problem,
+                                                                          self.detail)
 
 
 #: ``callback(outdata, frames, time_info, status)`` as PortAudio calls it.
@@ -88,8 +141,7 @@ def _sounddevice() -> Any:
     try:
         import sounddevice
     except (OSError, ImportError) as error:
-        raise AudioOutputError(f"Sound is unavailable: the PortAudio library could not be "
-                               f"loaded ({error}).") from error
+        raise AudioOutputError(NoSound.NO_PORTAUDIO, str(error)) from error
     return sounddevice
 
 
@@ -100,20 +152,20 @@ def _stop_exception() -> type[BaseException]:
         return _CallbackStop
 
 
-def output_available() -> tuple[bool, str]:
-    """``(True, device name)`` when sound can be played, else ``(False, reason for a person)``."""
+def output_available() -> OutputCheck:
+    """The default output device's name when sound can be played, else why not."""
     try:
         sd = _sounddevice()
     except AudioOutputError as error:
-        return False, str(error)
+        return OutputCheck(error.reason, error.detail)
     try:
         info = sd.query_devices(kind="output")
     except Exception as error:  # PortAudioError, ValueError: no default output
         log.debug("no output device", exc_info=True)
-        return False, f"Sound is unavailable: no audio output device was found ({error})."
+        return OutputCheck(NoSound.NO_DEVICE, str(error))
     if not info or int(info.get("max_output_channels", 0)) < 1:
-        return False, "Sound is unavailable: no audio output device was found."
-    return True, str(info.get("name", ""))
+        return OutputCheck(NoSound.NO_DEVICE)
+    return OutputCheck(None, str(info.get("name", "")))
 
 
 def sounddevice_stream(samplerate: int, channels: int, callback: Callback) -> OutputStream:
@@ -123,8 +175,7 @@ def sounddevice_stream(samplerate: int, channels: int, callback: Callback) -> Ou
         return sd.OutputStream(  # type: ignore[no-any-return]
             samplerate=samplerate, channels=channels, dtype="float32", callback=callback)
     except Exception as error:  # PortAudioError, ValueError (bad rate), OSError
-        raise AudioOutputError(
-            f"The audio output could not be opened at {samplerate} Hz ({error}).") from error
+        raise AudioOutputError(NoSound.OUTPUT_FAILED, f"{samplerate} Hz: {error}") from error
 
 
 # -- time stretching -----------------------------------------------------------------------
@@ -319,7 +370,7 @@ class _Output:
         try:
             stream.start()
         except Exception as error:
-            raise AudioOutputError(f"The audio output could not be started ({error}).") from error
+            raise AudioOutputError(NoSound.OUTPUT_FAILED, str(error)) from error
 
     @property
     def audible(self) -> bool:
@@ -355,10 +406,10 @@ class PlaybackEngine:
         self._frames_retired = 0
 
     # -- facts ------------------------------------------------------------------------------
-    def check_output(self) -> tuple[bool, str]:
+    def check_output(self) -> OutputCheck:
         """Like ``output_available`` for this engine's stream factory."""
         if self._custom_factory:
-            return True, ""
+            return OutputCheck()
         return output_available()
 
     @property

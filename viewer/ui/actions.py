@@ -43,6 +43,7 @@ class Actions:
     redo: QAction
     colour_by_device: QAction
     colour_by_verdict: QAction
+    colour_by_voice: QAction
     about_you: QAction
     report: QAction
 
@@ -100,6 +101,8 @@ def build_actions(parent: QObject) -> Actions:
         redo=_action(parent, tr("&Redo"), QKeySequence(standard.Redo), "Ctrl+Shift+Z"),
         colour_by_device=_action(parent, tr("Colour by &Device"), checkable=True),
         colour_by_verdict=_action(parent, tr("Colour by &Verdict"), checkable=True),
+        colour_by_voice=_action(parent, tr("Colour by V&oice"), checkable=True,
+                                tip=tr("One colour per voice the check heard, largest first")),
         about_you=_action(parent, tr("About &You…"), "Ctrl+,",
                           tip=tr("Your devices, people, languages and voice: what the check "
                                  "compares the export with")),

@@ -17,7 +17,6 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QActionGroup,
     QCloseEvent,
-    QColor,
     QDesktopServices,
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -65,7 +64,6 @@ from viewer.ui.i18n import tr
 from viewer.ui.player import PlayerController
 from viewer.ui.profile_dialog import ProfileDialog
 from viewer.ui.recordings_model import (
-    VERDICT_COLOURS,
     Column,
     RecordingFilter,
     RecordingRow,
@@ -78,14 +76,11 @@ from viewer.ui.report_dialog import ReportDialog, ReportWriter
 from viewer.ui.session import ExportSession
 from viewer.ui.tasks import TaskRunner
 from viewer.ui.timeline import TimelineItem, TimelineWidget
+from viewer.ui.timeline_colours import by_device, by_verdict, by_voice
 from viewer.ui.voices_panel import VoicesPanel
 
 log = logging.getLogger("viewer.ui")
 
-# Okabe–Ito: distinguishable with the common colour-vision deficiencies, light and dark.
-DEVICE_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
-                  "#F0E442", "#999999")
-UNKNOWN_COLOUR = "#7f7f7f"
 
 
 
@@ -258,7 +253,7 @@ class MainWindow(QMainWindow):
         a.report.setEnabled(False)  # until a check has run
         view_menu.addSeparator()
         colour_group = QActionGroup(self)
-        for action in (a.colour_by_device, a.colour_by_verdict):
+        for action in (a.colour_by_device, a.colour_by_verdict, a.colour_by_voice):
             colour_group.addAction(action)
             view_menu.addAction(action)
         play_menu = menu_bar.addMenu(tr("&Playback"))
@@ -279,9 +274,18 @@ class MainWindow(QMainWindow):
         self.cancel_button.clicked.connect(self.session.cancel)
         self.progress.hide()
         self.cancel_button.hide()
+        # Whether sound plays: a state, not news, so it sits on the right for good and never
+        # competes with the messages on the left.
+        self.audio_status = QLabel()
+        self.audio_status.hide()
         bar.addWidget(self.status_label, 1)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
+        bar.addPermanentWidget(self.audio_status)
+        # One message area: a passing message stands in for the export summary. Qt hides the
+        # summary only if it is visible when the message comes, so a message shown before
+        # the window was would be drawn over it.
+        bar.messageChanged.connect(lambda message: self.status_label.setVisible(not message))
 
     def _connect(self) -> None:
         a = self.actions
@@ -318,6 +322,7 @@ class MainWindow(QMainWindow):
         self.report_writer.failed.connect(self._on_report_failed)
         a.colour_by_device.triggered.connect(lambda: self._set_colour_mode("device"))
         a.colour_by_verdict.triggered.connect(lambda: self._set_colour_mode("verdict"))
+        a.colour_by_voice.triggered.connect(lambda: self._set_colour_mode("voice"))
 
         self.session.opening.connect(self._on_opening)
         self.session.progress.connect(self._on_progress)
@@ -360,6 +365,7 @@ class MainWindow(QMainWindow):
         self.player.position_changed.connect(self._on_position)
         self.player.advance_requested.connect(self._advance)
         self.player.error.connect(lambda message: self.transport.status.setText(message))
+        self.player.availability_changed.connect(self._show_audio_status)
         self.player.duration_changed.connect(self._on_duration)
 
     def _restore_settings(self) -> None:
@@ -380,8 +386,8 @@ class MainWindow(QMainWindow):
         self.player.set_volume(volume)
         self.actions.play_through.setChecked(settings.PLAY_THROUGH.read(store))
         self._colour_mode = settings.TIMELINE_COLOURS.read(store)
-        (self.actions.colour_by_verdict if self._colour_mode == "verdict"
-         else self.actions.colour_by_device).setChecked(True)
+        {"verdict": self.actions.colour_by_verdict, "voice": self.actions.colour_by_voice}.get(
+            self._colour_mode, self.actions.colour_by_device).setChecked(True)
 
     # -- opening --------------------------------------------------------------------------
     def open_paths(self, paths: Sequence[str | Path]) -> None:
@@ -534,20 +540,12 @@ class MainWindow(QMainWindow):
             return
         rows = self.model.rows()
         if self._colour_mode == "verdict":
-            keys = ["not-mine", "unsure", "unchecked", "mine"]
-            colours = {key: QColor(VERDICT_COLOURS[key]) for key in keys}
-            labels = {key: verdict_label(key) if key != "unchecked" else tr("not checked")
-                      for key in keys}
-            key_of = {row.recording.path: self.model.verdict(row.recording.path) for row in rows}
-            title = tr("Colour: verdict")
+            colouring = by_verdict(rows, self.model.verdict)
+        elif self._colour_mode == "voice":
+            result = self.analysis.result
+            colouring = by_voice(rows, list(result.voices) if result else None)
         else:
-            keys = sorted({row.device_key or "" for row in rows})
-            colours = {key: QColor(DEVICE_COLOURS[n % len(DEVICE_COLOURS)] if key
-                                   else UNKNOWN_COLOUR) for n, key in enumerate(keys)}
-            labels = {row.device_key or "": row.device_text or tr("unknown device")
-                      for row in rows}
-            key_of = {row.recording.path: row.device_key or "" for row in rows}
-            title = tr("Colour: device")
+            colouring = by_device(rows)
         items = []
         for row in rows:
             if row.start is None:
@@ -557,11 +555,9 @@ class MainWindow(QMainWindow):
                 label += f"\n“{row.transcript_text[:90]}”"
             items.append(TimelineItem(row.recording.path, row.start,
                                       row.recording.duration_s or 0.0,
-                                      colours[key_of[row.recording.path]], label))
+                                      colouring.colour_of[row.recording.path], label))
         self.timeline.set_items(items)
-        present = set(key_of.values())
-        used = [key for key in keys if key in present]
-        self.timeline.set_legend(title, [(labels[key], colours[key]) for key in used])
+        self.timeline.set_legend(colouring.title, colouring.legend)
 
     def _set_colour_mode(self, mode: str) -> None:
         self._colour_mode = mode
@@ -663,7 +659,7 @@ class MainWindow(QMainWindow):
                                  for verdict in result.verdicts})
         if self._current_path:
             self._show_findings(self._current_path)
-        if self._colour_mode == "verdict":
+        if self._colour_mode in ("verdict", "voice"):
             self._fill_timeline()
         self._refresh_voices()
         self.actions.report.setEnabled(True)
@@ -866,12 +862,16 @@ class MainWindow(QMainWindow):
         self.player.play_through = on
         settings.PLAY_THROUGH.write(settings.store(), on)
 
-    def _show_audio_status(self) -> None:
+    def _show_audio_status(self, *_: object) -> None:
+        self.audio_status.setVisible(not self.player.available)
         if not self.player.available:
             message = tr("Playback is off: {reason}").format(
                 reason=self.player.unavailable_reason)
             self.transport.status.setText(message)
-            self.statusBar().showMessage(message, 10_000)
+            self.audio_status.setText(tr("No sound"))
+            detail = self.player.unavailable_detail
+            self.audio_status.setToolTip(f"{message}\n{detail}" if detail else message)
+            self.audio_status.setAccessibleName(message)
 
     # -- misc -----------------------------------------------------------------------------
     def _focus_search(self) -> None:

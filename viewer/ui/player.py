@@ -24,6 +24,8 @@ from viewer.audio.decode import AudioDecodeError, DecodedAudio, decode_member
 from viewer.audio.peaks import DEFAULT_BUCKETS, compute_peaks
 from viewer.audio.playback import (
     AudioOutputError,
+    NoSound,
+    OutputCheck,
     PlaybackEngine,
     PlaybackState,
     time_stretch,
@@ -80,6 +82,8 @@ class PlayerController(QObject):
     load_failed = Signal(str, str)
     #: ``play_through`` is on and the recording ended (or could not be decoded).
     advance_requested = Signal()
+    #: Sound became unavailable (see ``unavailable_reason``) or available again.
+    availability_changed = Signal(bool)
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None,
                  engine_factory: Callable[[], PlaybackEngine] = PlaybackEngine) -> None:
@@ -99,8 +103,7 @@ class PlayerController(QObject):
         self._play_when_ready = False
         self._state = PlaybackState.STOPPED
         self._position = 0.0
-        self._available, reason = self._engine.check_output()
-        self._reason = "" if self._available else reason
+        self._output = self._engine.check_output()
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_INTERVAL_MS)
         self._timer.timeout.connect(self._poll)
@@ -113,11 +116,25 @@ class PlayerController(QObject):
     @property
     def available(self) -> bool:
         """False when sound cannot be played here; see ``unavailable_reason``."""
-        return self._available
+        return self._output.available
 
     @property
     def unavailable_reason(self) -> str:
-        return self._reason
+        """Why there is no sound, in the user's language ("" when there is)."""
+        problem = self._output.problem
+        if problem is None:
+            return ""
+        # The audio layer gives a code; its English sentence is for logs only.
+        return {
+            NoSound.NO_PORTAUDIO: self.tr("the PortAudio sound library could not be loaded."),
+            NoSound.NO_DEVICE: self.tr("no audio output device was found."),
+            NoSound.OUTPUT_FAILED: self.tr("the audio output could not be opened."),
+        }[problem]
+
+    @property
+    def unavailable_detail(self) -> str:
+        """The sound library's own (English, technical) words on why, if it said any."""
+        return "" if self._output.available else self._output.detail
 
     @property
     def current_path(self) -> str:
@@ -248,19 +265,16 @@ class PlayerController(QObject):
             if self.is_loading:
                 self._play_when_ready = True  # pressed while decoding: play when ready
             return
-        if not self._available:
-            self._available, reason = self._engine.check_output()
-            if not self._available:
-                self._reason = reason
+        if not self.available:
+            self._set_output(self._engine.check_output())
+            if not self.available:
                 self.error.emit(self._no_sound_message())
                 return
-            self._reason = ""
         try:
             self._engine.play()
         except AudioOutputError as error:
             log.warning("audio output failed: %s", error)
-            self._available = False
-            self._reason = str(error)
+            self._set_output(OutputCheck(error.reason, error.detail))
             self.error.emit(self._no_sound_message())
         self._sync()
 
@@ -284,8 +298,7 @@ class PlayerController(QObject):
         try:
             self._engine.seek(seconds)
         except AudioOutputError as error:
-            self._available = False
-            self._reason = str(error)
+            self._set_output(OutputCheck(error.reason, error.detail))
             self.error.emit(self._no_sound_message())
         self._sync(force_position=True)
 
@@ -353,7 +366,12 @@ class PlayerController(QObject):
 
     # -- internals --------------------------------------------------------------------------
     def _no_sound_message(self) -> str:
-        return self.tr("No sound: {reason}").format(reason=self._reason)
+        return self.tr("No sound: {reason}").format(reason=self.unavailable_reason)
+
+    def _set_output(self, check: OutputCheck) -> None:
+        was_available, self._output = self.available, check
+        if check.available != was_available:
+            self.availability_changed.emit(check.available)
 
     def _sync(self, *, force_position: bool = False) -> None:
         """Emit what changed in the engine; run the timer only while playing."""

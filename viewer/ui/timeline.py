@@ -13,6 +13,12 @@ moves with playback (a repaint several times a second):
   draws at most (width / 2) x colours rectangles, in one ``drawRects`` call per colour;
 - the density histogram and the axis ticks are cached per view.
 
+When the marks in view are too many to tell apart (a year of a large export: 1,700 marks on
+600 columns), the lane shows where they pile up instead: one bar per bin of the density strip,
+its height the number of recordings, split into the colours of the marks it stands for (so a
+single stranger's recording among a hundred of the owner's still shows). Zoomed in, the marks
+come back one by one.
+
 The widget only *asks*: a click on a mark emits ``current_requested``; the caller decides and
 calls ``set_current`` (playback does the same as it moves on).
 """
@@ -57,8 +63,13 @@ HIT_TOLERANCE_PX = 4.0
 COLUMN_PX = 2
 #: A clip at least this wide on screen is drawn as a box of its duration, not a bar.
 BOX_MIN_PX = 4.0
-#: Width of one bin of the density strip.
+#: Width of one bin of the density strip (and of the lane's bars when it shows density).
 DENSITY_BIN_PX = 3
+#: The lane shows density bars instead of marks when the recordings in view average at least
+#: this many per occupied bin: the marks would mostly be drawn over each other.
+DENSE_MARKS_PER_BIN = 2.0
+#: A colour present in a density bar gets at least this height, however few its recordings.
+MIN_SEGMENT_PX = 2.0
 #: One wheel notch zooms by this factor; the keyboard zooms by two notches' worth.
 ZOOM_PER_NOTCH = 0.8
 KEY_ZOOM = ZOOM_PER_NOTCH ** 3
@@ -226,6 +237,19 @@ class _Axis:
     wide_day_labels: bool
 
 
+@dataclass(frozen=True, slots=True)
+class _Bars:
+    """The lane's density bars for one view: per bin, the top of each colour's segment."""
+
+    #: (bins, colours) recordings per bin and colour.
+    counts: np.ndarray
+    #: (bins, colours) top y and height of each colour's segment (height 0: none).
+    tops: np.ndarray
+    heights: np.ndarray
+    #: Per colour present: its rectangles, ready to draw.
+    rects: list[tuple[int, list[QRectF]]]
+
+
 class TimelineWidget(QWidget):
     """All recordings of an export on one zoomable time axis.
 
@@ -282,7 +306,8 @@ class TimelineWidget(QWidget):
         self._pan_origin: tuple[float, float] | None = None
         # Caches, dropped when what they depend on changes.
         self._version = 0
-        self._density_cache: tuple[tuple[object, ...], np.ndarray] | None = None
+        self._density_cache: tuple[tuple[object, ...], tuple[np.ndarray, np.ndarray]] | None = None
+        self._bars_cache: tuple[tuple[object, ...], _Bars] | None = None
         self._axis_cache: tuple[tuple[object, ...], _Axis] | None = None
         self._label_widths: dict[str, float] = {}
 
@@ -483,6 +508,9 @@ class TimelineWidget(QWidget):
         x, y = float(pos.x()), float(pos.y())
         index = self._index_at(x, y)
         if index is not None:
+            bin_index = self._bin_of(index, geometry) if self._dense(geometry) else None
+            if bin_index is not None:  # a density bar: what it stands for
+                return self._bin_text(bin_index, geometry, by_colour=True)
             text = self._labels[index]
             others = len(self._column_members(index)) - 1
             if others > 0:
@@ -494,12 +522,35 @@ class TimelineWidget(QWidget):
             bin_index = int((x - geometry.plot_left) // DENSITY_BIN_PX)
             counts = self._density(geometry)
             if 0 <= bin_index < len(counts) and counts[bin_index]:
-                t0 = self.x_to_time(geometry.plot_left + bin_index * DENSITY_BIN_PX)
-                t1 = self.x_to_time(geometry.plot_left + (bin_index + 1) * DENSITY_BIN_PX)
-                return self._count_text(int(counts[bin_index])) + "\n" + \
-                    self.tr("{start} to {end}").format(start=self._format_time(t0),
-                                                       end=self._format_time(t1))
+                return self._bin_text(bin_index, geometry)
         return None
+
+    def _bin_text(self, bin_index: int, geometry: _Geometry, *, by_colour: bool = False) -> str:
+        """How many recordings a bin holds and when; with ``by_colour``, per legend entry."""
+        by_colour_counts, counts = self._density_by_colour(geometry)
+        t0 = self.x_to_time(geometry.plot_left + bin_index * DENSITY_BIN_PX)
+        t1 = self.x_to_time(geometry.plot_left + (bin_index + 1) * DENSITY_BIN_PX)
+        lines = [self._count_text(int(counts[bin_index])),
+                 self.tr("{start} to {end}").format(start=self._format_time(t0),
+                                                    end=self._format_time(t1))]
+        if by_colour:
+            names = {colour.rgba(): name for name, colour in reversed(self._legend)}
+            for colour_id in np.flatnonzero(by_colour_counts[bin_index]).tolist():
+                name = names.get(self._colors[colour_id].rgba())
+                if name:
+                    lines.append(f"{name}: {int(by_colour_counts[bin_index, colour_id])}")
+            lines.append(self.tr("Zoom in to see each recording."))
+        return "\n".join(lines)
+
+    def _bin_of(self, index: int, geometry: _Geometry) -> int | None:
+        """The density bin that counts item ``index`` (None: its start is not in view)."""
+        start = float(self._starts[index])
+        if not self._view_start <= start <= self._view_start + self._view_span:
+            return None
+        bin_index = int((start - self._view_start)
+                        * (geometry.plot_width / self._view_span / DENSITY_BIN_PX))
+        bins = max(math.ceil(geometry.plot_width / DENSITY_BIN_PX), 1)
+        return bin_index if bin_index < bins else None
 
     def _drawn_extent(self, indices: slice | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Left and right pixel of marks as drawn: at least a column wide, snapped to columns
@@ -534,7 +585,7 @@ class TimelineWidget(QWidget):
             return None
         best = near[distance[near] <= distance[near].min() + 0.5]
         candidates = [int(lo + i) for i in best]
-        if len(candidates) > 1:
+        if len(candidates) > 1 and not self._dense(geometry):
             # Several colours stacked in one column: the pointer's height picks the colour.
             members = self._column_members(candidates[0])
             colours = sorted({int(self._color_index[i]) for i in members})
@@ -557,7 +608,13 @@ class TimelineWidget(QWidget):
         return [int(lo + i) for i in np.flatnonzero(columns == column)]
 
     def _segment_rect(self, index: int, geometry: _Geometry) -> QRectF:
-        """Where mark ``index`` is drawn: its column, and its colour's band when stacked."""
+        """Where mark ``index`` is drawn: its column, and its colour's band when stacked; when
+        the lane shows density, the bar that counts it."""
+        bin_index = self._bin_of(index, geometry) if self._dense(geometry) else None
+        if bin_index is not None:
+            height = float(self._bars(geometry).heights[bin_index].sum())
+            return QRectF(geometry.plot_left + bin_index * DENSITY_BIN_PX,
+                          geometry.lane_bottom - height, DENSITY_BIN_PX - 1, height)
         left, right = self._drawn_extent(np.array([index]))
         colours = sorted({int(self._color_index[i]) for i in self._column_members(index)})
         rank = colours.index(int(self._color_index[index])) if colours else 0
@@ -705,18 +762,67 @@ class TimelineWidget(QWidget):
 
     def _density(self, geometry: _Geometry) -> np.ndarray:
         """Recordings per bin of the density strip, for the current view (cached)."""
+        return self._density_by_colour(geometry)[1]
+
+    def _density_by_colour(self, geometry: _Geometry) -> tuple[np.ndarray, np.ndarray]:
+        """Recordings per bin and colour ``(bins, colours)``, and per bin (cached per view)."""
         key = (self._view_start, self._view_span, geometry.plot_width, self._version)
         if self._density_cache and self._density_cache[0] == key:
             return self._density_cache[1]
         bins = max(math.ceil(geometry.plot_width / DENSITY_BIN_PX), 1)
+        n_colours = max(len(self._colors), 1)
         lo = np.searchsorted(self._starts, self._view_start, "left")
         hi = np.searchsorted(self._starts, self._view_start + self._view_span, "right")
         scale = geometry.plot_width / self._view_span / DENSITY_BIN_PX
         index = ((self._starts[lo:hi] - self._view_start) * scale).astype(np.int64)
-        index = index[(index >= 0) & (index < bins)]
-        counts = np.bincount(index, minlength=bins)[:bins]
-        self._density_cache = (key, counts)
-        return counts
+        inside = (index >= 0) & (index < bins)
+        slot = index[inside] * n_colours + self._color_index[lo:hi][inside]
+        by_colour = np.bincount(slot, minlength=bins * n_colours)[:bins * n_colours].reshape(
+            bins, n_colours)
+        result = (by_colour, by_colour.sum(axis=1))
+        self._density_cache = (key, result)
+        return result
+
+    def shows_density(self) -> bool:
+        """True when the marks in view are too many to tell apart, so that the lane shows
+        density bars; False when it shows each recording's mark."""
+        return self._dense(self._geometry())
+
+    def _dense(self, geometry: _Geometry) -> bool:
+        counts = self._density(geometry)
+        occupied = int(np.count_nonzero(counts))
+        return occupied > 0 and int(counts.sum()) >= DENSE_MARKS_PER_BIN * occupied
+
+    def _bars(self, geometry: _Geometry) -> _Bars:
+        """The lane's density bars for the current view (cached, like the density strip)."""
+        key = (self._view_start, self._view_span, geometry.plot_width, self._version,
+               geometry.plot_left, geometry.lane_top, geometry.lane_height)
+        if self._bars_cache and self._bars_cache[0] == key:
+            return self._bars_cache[1]
+        by_colour, counts = self._density_by_colour(geometry)
+        peak = max(int(counts.max()), 1)
+        # Square root, as in the density strip: a lone recording stays visible beside a pile.
+        total = np.sqrt(counts / peak) * geometry.lane_height
+        share = by_colour * (total / np.maximum(counts, 1))[:, None]
+        heights = np.where(by_colour > 0, np.maximum(share, MIN_SEGMENT_PX), 0.0)
+        # The minimum heights may overfill the tallest bars: shrink those to fit the lane.
+        filled = heights.sum(axis=1)
+        heights *= np.minimum(1.0, geometry.lane_height / np.maximum(filled, 1e-9))[:, None]
+        # Stacked in legend order from the top, like the bands of stacked marks.
+        below = np.cumsum(heights[:, ::-1], axis=1)[:, ::-1] - heights
+        tops = geometry.lane_bottom - below - heights
+        rects: list[tuple[int, list[QRectF]]] = []
+        for colour_id in range(by_colour.shape[1]):
+            present = np.flatnonzero(by_colour[:, colour_id])
+            if present.size == 0:
+                continue
+            xs = (geometry.plot_left + present * DENSITY_BIN_PX).tolist()
+            rects.append((colour_id, [QRectF(x, y, DENSITY_BIN_PX - 1, h) for x, y, h in zip(
+                xs, tops[present, colour_id].tolist(), heights[present, colour_id].tolist(),
+                strict=True)]))
+        bars = _Bars(by_colour, tops, heights, rects)
+        self._bars_cache = (key, bars)
+        return bars
 
     # ---------------------------------------------------------------- painting
 
@@ -916,7 +1022,17 @@ class TimelineWidget(QWidget):
         painter.drawRects(rects)
         painter.setBrush(Qt.BrushStyle.NoBrush)
 
+    def _paint_bars(self, painter: QPainter, geometry: _Geometry) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        for colour_id, rects in self._bars(geometry).rects:
+            painter.setBrush(self._colors[colour_id])
+            painter.drawRects(rects)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+
     def _paint_marks(self, painter: QPainter, geometry: _Geometry) -> None:
+        if self._dense(geometry):
+            self._paint_bars(painter, geometry)
+            return
         view_end = self._view_start + self._view_span
         lo = int(np.searchsorted(self._starts, self._view_start - self._max_duration, "left"))
         hi = int(np.searchsorted(self._starts, view_end, "right"))

@@ -15,6 +15,8 @@ from viewer.audio.decode import DecodedAudio
 from viewer.audio.playback import (
     FADE_S,
     AudioOutputError,
+    NoSound,
+    OutputCheck,
     PlaybackEngine,
     PlaybackState,
     output_available,
@@ -62,7 +64,7 @@ class FakeDevice:
 
     def __call__(self, rate: int, channels: int, callback: Any) -> FakeStream:
         if rate in self.refuse_rates:
-            raise AudioOutputError(f"refused {rate}")
+            raise AudioOutputError(NoSound.OUTPUT_FAILED, f"refused {rate}")
         self.streams.append(FakeStream(rate, channels, callback))
         return self.streams[-1]
 
@@ -248,7 +250,7 @@ def test_a_new_rate_opens_a_new_stream_and_retires_the_old(device: FakeDevice) -
 
 def test_output_errors_are_one_error_type() -> None:
     def broken(rate: int, channels: int, callback: Any) -> Any:
-        raise AudioOutputError("no device")
+        raise AudioOutputError(NoSound.NO_DEVICE)
 
     engine = PlaybackEngine(stream_factory=broken)
     engine.load(ramp_audio(0.1))
@@ -259,11 +261,13 @@ def test_output_errors_are_one_error_type() -> None:
 
 def test_missing_portaudio_means_no_output(monkeypatch: pytest.MonkeyPatch) -> None:
     def no_portaudio() -> Any:
-        raise AudioOutputError("Sound is unavailable: PortAudio library not found.")
+        raise AudioOutputError(NoSound.NO_PORTAUDIO, "libportaudio.so.2: not found")
 
     monkeypatch.setattr(playback, "_sounddevice", no_portaudio)
-    available, reason = output_available()
-    assert not available and "PortAudio" in reason
+    check = output_available()
+    # A code for the UI to put in words, the library's own words beside it.
+    assert check == OutputCheck(NoSound.NO_PORTAUDIO, "libportaudio.so.2: not found")
+    assert not check.available and "PortAudio" in str(check)
     with pytest.raises(AudioOutputError):
         playback.sounddevice_stream(16_000, 1, lambda *args: None)
 
@@ -279,9 +283,9 @@ def _wait(predicate: Callable[[], bool], timeout_s: float = 10.0) -> None:
 
 @pytest.fixture
 def real_engine() -> Any:
-    available, reason = output_available()
-    if not available:
-        pytest.skip(reason)
+    check = output_available()
+    if not check.available:
+        pytest.skip(str(check))
     engine = PlaybackEngine()
     yield engine
     engine.close()

@@ -216,11 +216,8 @@ def test_play_through_advances_on_the_null_audio_device(qtbot: QtBot,
 def test_without_an_audio_device_everything_else_works(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from viewer.audio import playback
-
-    reason = "Sound is unavailable: no audio output device was found."
-    monkeypatch.setattr(playback.PlaybackEngine, "check_output",
-                        lambda self: (False, reason))
+    reason = "no audio output device was found."
+    without_a_device(monkeypatch)
     window = MainWindow(use_voice=False)
     qtbot.addWidget(window)
     window.show()
@@ -233,6 +230,50 @@ def test_without_an_audio_device_everything_else_works(
     window.actions.next.trigger()
     assert window.table.currentIndex().row() == 1
     assert window.detail.transcript.toPlainText().strip()
+
+
+def without_a_device(monkeypatch: pytest.MonkeyPatch) -> None:
+    from viewer.audio import playback
+
+    monkeypatch.setattr(playback.PlaybackEngine, "check_output", lambda self: (
+        playback.OutputCheck(playback.NoSound.NO_DEVICE, "Error querying device -1")))
+
+
+def test_the_status_bar_shows_one_message_at_a_time_and_sound_on_the_right(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    without_a_device(monkeypatch)
+    window = MainWindow(use_voice=False)
+    qtbot.addWidget(window)
+    bar = window.statusBar()
+
+    def one_message_area() -> None:
+        # The export summary and a passing message share the left: never both at once.
+        assert window.status_label.isVisible() == (bar.currentMessage() == "")
+
+    # A message that comes before the window shows: Qt alone would draw it over the summary.
+    bar.showMessage("Something happened", 60_000)
+    window.show()
+    qtbot.waitExposed(window)
+    one_message_area()
+    bar.clearMessage()
+    one_message_area()
+    window.open_paths([DEMO_EXPORT])
+    wait_opened(qtbot, window)
+    one_message_area()
+    # No sound is a state on the right, beside (not over) whatever the left says.
+    sound = window.audio_status
+    assert sound.isVisible() and sound.text() == "No sound"
+    assert "no audio output device was found" in sound.toolTip()
+    assert "Error querying device -1" in sound.toolTip()
+    assert bar.currentMessage() == "" or not window.status_label.isVisible()
+    bar.clearMessage()
+    assert window.status_label.isVisible() and "100 recordings" in window.status_label.text()
+    assert not window.status_label.geometry().intersects(sound.geometry())
+    assert window.status_label.geometry().right() < sound.geometry().left()
+    bar.showMessage("Check done", 60_000)
+    one_message_area()
+    assert sound.isVisible()
 
 
 @pytest.mark.parametrize("argv", [["--demo"], [str(DEMO_EXPORT)]])
@@ -445,3 +486,34 @@ def test_closing_the_export_stops_a_report_that_reads_it(qtbot: QtBot, window: M
     assert window.files_view.model.rowCount() == 0
     assert window.model.rowCount() == 0
     assert window.statusBar().currentMessage() == ""
+
+
+def test_the_timeline_colours_by_voice_from_the_view_menu(qtbot: QtBot,
+                                                          window: MainWindow) -> None:
+    import dataclasses
+
+    with qtbot.waitSignal(window.analysis.finished, timeout=30_000):
+        window.open_paths([DEMO_EXPORT])
+    paths = [row.recording.path for row in window.model.rows()]
+    voices = ({"id": 3, "recordings": 10, "representative": paths[0], "members": paths[:10]},
+              {"id": 1, "recordings": 5, "representative": paths[10], "members": paths[10:15]})
+    assert window.analysis.result is not None
+    window.analysis.result = dataclasses.replace(window.analysis.result, voices=voices)
+    view_menu = next(action.menu() for action in window.menuBar().actions()
+                     if action.text() == "&View")
+    colour_actions = [action for action in view_menu.actions() if action.actionGroup()]
+    assert colour_actions == [window.actions.colour_by_device, window.actions.colour_by_verdict,
+                              window.actions.colour_by_voice]
+    assert colour_actions[0].actionGroup().isExclusive()
+    window.actions.colour_by_voice.trigger()
+    assert window.actions.colour_by_voice.isChecked()
+    assert not window.actions.colour_by_verdict.isChecked()
+    title, entries = window.timeline.legend()
+    assert title == "Colour: voice"
+    assert [label for label, _ in entries] == ["Voice 1", "Voice 2", "no voice"]
+    assert len({colour.name() for _, colour in entries}) == 3
+    # The choice is remembered.
+    again = MainWindow(use_voice=False)
+    qtbot.addWidget(again)
+    assert again.actions.colour_by_voice.isChecked()
+    again.actions.colour_by_device.trigger()

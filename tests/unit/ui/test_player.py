@@ -15,7 +15,13 @@ from tests.helpers.audio import wav_bytes
 from tests.unit.audio.test_playback import FakeDevice
 from viewer.archive import Export, open_export
 from viewer.audio import playback
-from viewer.audio.playback import AudioOutputError, PlaybackEngine, PlaybackState
+from viewer.audio.playback import (
+    AudioOutputError,
+    NoSound,
+    OutputCheck,
+    PlaybackEngine,
+    PlaybackState,
+)
 from viewer.ui.player import PlayerController
 from viewer.ui.tasks import TaskRunner
 from viewer.ui.waveform import WaveformWidget
@@ -151,10 +157,11 @@ def test_decode_failure_is_reported_and_play_through_skips(
 def test_no_device_everything_but_sound_works(qtbot: QtBot, make_player: MakePlayer, export: Export,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(playback, "output_available",
-                        lambda: (False, "no audio output device was found"))
+                        lambda: OutputCheck(NoSound.NO_DEVICE, "Error querying device -1"))
     player = make_player(PlaybackEngine)
     assert not player.available
-    assert player.unavailable_reason == "no audio output device was found"
+    assert player.unavailable_reason == "no audio output device was found."
+    assert player.unavailable_detail == "Error querying device -1"
     errors: list[str] = []
     player.error.connect(errors.append)
     with qtbot.waitSignal(player.loaded):  # loading and the waveform still work
@@ -169,15 +176,18 @@ def test_no_device_everything_but_sound_works(qtbot: QtBot, make_player: MakePla
 def test_stream_that_cannot_open_makes_the_player_unavailable(
         make_player: MakePlayer, export: Export) -> None:
     def refuse(rate: int, channels: int, callback: Any) -> Any:
-        raise AudioOutputError("The audio output could not be opened (device busy).")
+        raise AudioOutputError(NoSound.OUTPUT_FAILED, "device busy")
 
     player = make_player(lambda: PlaybackEngine(stream_factory=refuse))
     assert player.available
     errors: list[str] = []
+    changes: list[bool] = []
     player.error.connect(errors.append)
+    player.availability_changed.connect(changes.append)
     player.load(export, "audio/short.wav")  # autoplay tries, and reports
-    assert not player.available and "device busy" in player.unavailable_reason
-    assert errors and "device busy" in errors[-1]
+    assert not player.available and player.unavailable_detail == "device busy"
+    assert errors == ["No sound: the audio output could not be opened."]
+    assert changes == [False]
     player.play()
     assert player.state is PlaybackState.STOPPED
 
@@ -213,9 +223,9 @@ def test_attach_waveform_follows_and_seeks(qtbot: QtBot, player: PlayerControlle
 
 def test_real_null_device_plays_through(qtbot: QtBot, make_player: MakePlayer,
                                         export: Export) -> None:
-    available, reason = playback.output_available()
-    if not available:
-        pytest.skip(reason)
+    check = playback.output_available()
+    if not check.available:
+        pytest.skip(str(check))
     player = make_player(PlaybackEngine)
     player.play_through = True
     with qtbot.waitSignals([player.finished, player.advance_requested], timeout=5_000):

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QNativeGestureEvent, QPointingDevice, QWheelEvent
+from PySide6.QtGui import QColor, QNativeGestureEvent, QPalette, QPointingDevice, QWheelEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -252,3 +252,55 @@ def test_set_items_again_keeps_the_view_and_current(timeline: TimelineWidget) ->
     timeline.set_items(recoloured)
     assert timeline.visible_range() == view
     assert timeline.current() == items[8].key
+
+
+def lane_column(timeline: TimelineWidget, x: float) -> list[str]:
+    """The colours painted down the lane at ``x`` (the most painted of the pixel columns
+    around it: density bars have a pixel of space between them)."""
+    image = timeline.grab().toImage()
+    lane = timeline.marks_rect()
+    background = timeline.palette().color(QPalette.ColorRole.Base).name()
+    columns = [[image.pixelColor(column, y).name()
+                for y in range(round(lane.top()), round(lane.bottom()))]
+               for column in (round(x) - 1, round(x), round(x) + 1)]
+    return max(columns, key=lambda names: sum(name != background for name in names))
+
+
+def test_a_crowded_view_shows_density_bars_and_zooming_in_shows_the_marks(
+        timeline: TimelineWidget) -> None:
+    items = make_items(count=3000, span_days=60)
+    timeline.set_items(items)
+    timeline.set_legend("Colour: device", [("Echo Dot", BLUE), ("Echo Show", ORANGE)])
+    # 3,000 marks on ~390 bins: drawn one by one they would only cover each other.
+    assert timeline.shows_density()
+    x = timeline.time_to_x(items[1500].start)
+    # Every bin holds both colours: one bar, split in legend order (Echo Dot on top).
+    lane = timeline.marks_rect()
+    column = lane_column(timeline, x)
+    painted = [name for name in column if name in (BLUE.name(), ORANGE.name())]
+    assert painted[0] == BLUE.name() and painted[-1] == ORANGE.name()
+    assert column[-1] == ORANGE.name()  # bars stand on the lane's floor
+    # The tooltip of a bar says what it stands for.
+    text = timeline.tooltip_at(QPointF(x, lane.bottom() - 2))
+    assert text is not None
+    assert "Echo Dot: " in text and "Echo Show: " in text and "Zoom in" in text
+    timeline.set_visible_range(items[1500].start - DAY / 2, items[1500].start + DAY / 2)
+    assert not timeline.shows_density()
+    assert timeline.tooltip_at(QPointF(timeline.time_to_x(items[1500].start) + 1,
+                                       lane_y(timeline))) == "recording 1500"
+
+
+def test_one_recording_of_another_colour_stays_visible_among_many(
+        timeline: TimelineWidget) -> None:
+    items = [TimelineItem(i.key, i.start, i.duration_s, BLUE, i.label)
+             for i in make_items(count=3000, span_days=60)]
+    stranger = TimelineItem("stranger.wav", items[1200].start + 60, 3.0, ORANGE, "stranger")
+    timeline.set_items([*items, stranger])
+    timeline.set_legend("Colour: device", [("Echo Dot", BLUE), ("Stranger", ORANGE)])
+    assert timeline.shows_density()
+    x = timeline.time_to_x(stranger.start)
+    assert ORANGE.name() in lane_column(timeline, x)
+    text = timeline.tooltip_at(QPointF(x, timeline.marks_rect().bottom() - 1))
+    assert text is not None and "Stranger: 1" in text
+    # A click on a bar still asks for a recording: the one nearest the pointer.
+    assert timeline.item_at(QPointF(x, lane_y(timeline))) is not None

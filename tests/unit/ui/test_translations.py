@@ -94,3 +94,22 @@ def test_the_window_speaks_german(qtbot: QtBot, german: None) -> None:
     assert window.filter_bar.search.placeholderText() != "Search transcripts…"
     rows = dict(window.help_overlay.rows())
     assert "Play / Pause" not in rows
+
+
+def test_why_there_is_no_sound_is_said_in_german(qtbot: QtBot, german: None,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from viewer.audio import playback
+    from viewer.ui.main_window import MainWindow
+
+    # The audio layer gives a reason code (and PortAudio's English words, kept for the tooltip).
+    monkeypatch.setattr(playback.PlaybackEngine, "check_output", lambda self: (
+        playback.OutputCheck(playback.NoSound.NO_DEVICE, "Error querying device -1")))
+    window = MainWindow(use_voice=False)
+    qtbot.addWidget(window)
+    assert window.transport.status.text() == (
+        "Wiedergabe nicht verfügbar: kein Audioausgabegerät gefunden.")
+    assert window.audio_status.text() == "Kein Ton"
+    for problem in playback.NoSound:
+        monkeypatch.setattr(window.player, "_output", playback.OutputCheck(problem))
+        reason = window.player.unavailable_reason
+        assert reason and "Sound" not in reason and "audio output" not in reason, problem

@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 
 from viewer.archive import Export, Member, MemberKind
 from viewer.formats.base import decode_text, registered_importers
+from viewer.formats.pdf_text import PdfTextError, read_pdf_text
 from viewer.model import ExportContents, Recording
 from viewer.ui.tasks import Task, TaskRunner
 
@@ -959,31 +960,16 @@ def load_pdf(export: Export, member: Member) -> PdfPreview:
     if member.size > MAX_PDF_BYTES:
         raise ValueError(f"the PDF is larger than {MAX_PDF_BYTES // 1_000_000} MB and is "
                          "not previewed")
-    import pypdf  # here: only a PDF preview pays for importing it
-    from pypdf.errors import PyPdfError
-
     data = export.read_member(member.path, max_bytes=MAX_PDF_BYTES)
     try:
-        reader = pypdf.PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise ValueError("the PDF is encrypted")
-        page_count = len(reader.pages)
-    except PyPdfError as error:
-        raise ValueError(f"the PDF cannot be read ({error})") from error
-    pages: list[str] = []
-    notes: list[PreviewNote] = []
-    total = 0
-    for number, page in enumerate(reader.pages, start=1):
-        try:
-            text = page.extract_text() or ""
-        except (PyPdfError, ValueError, KeyError, TypeError) as error:
-            notes.append(PreviewNote("pdf-page-failed", (number, str(error))))
-            text = ""
-        pages.append(text)
-        total += len(text)
-        if total > MAX_TEXT_BYTES and number < page_count:
-            notes.append(PreviewNote("pdf-truncated", (number, page_count)))
-            break
+        read = read_pdf_text(data, max_chars=MAX_TEXT_BYTES)
+    except PdfTextError as error:
+        raise ValueError(str(error)) from error
+    pages = list(read.pages)
+    page_count = read.page_count
+    notes = [PreviewNote("pdf-page-failed", (number, why)) for number, why in read.failed_pages]
+    if read.truncated:
+        notes.append(PreviewNote("pdf-truncated", (len(pages), page_count)))
     if not any(text.strip() for text in pages):
         notes.append(PreviewNote("pdf-no-text"))
     return PdfPreview(tuple(pages), page_count, tuple(notes))

@@ -9,7 +9,6 @@ recordings by time, centrally.
 
 from __future__ import annotations
 
-import io
 import logging
 import re
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from dataclasses import dataclass
 from viewer.archive import MemberError, MemberKind, format_bytes
 from viewer.formats.base import ExportIndex, Importer, ImportResult, register
 from viewer.formats.importers.amazon import FoundTime, find_time
+from viewer.formats.pdf_text import PdfTextError, read_pdf_text
 from viewer.model import SourceRef, TranscriptEntry
 
 log = logging.getLogger("viewer.formats")
@@ -137,15 +137,9 @@ def _read_pdf(index: ExportIndex, path: str) -> _Reading:
     except MemberError as error:
         return _Reading(problem=str(error))
     try:
-        from pypdf import PdfReader  # deferred: costs 60 ms at start-up, needed only here
-
-        reader = PdfReader(io.BytesIO(data))
-        # Many PDFs are "encrypted" with an empty password only to restrict printing.
-        if reader.is_encrypted and not reader.decrypt(""):
-            return _Reading(problem="this PDF is encrypted; its text cannot be read")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except Exception as error:  # pypdf raises many kinds on damaged files; none may escape
-        log.info("pypdf could not read %s: %s", path, error)
-        return _Reading(problem=f"this PDF cannot be read ({type(error).__name__}: {error})")
-    lines, non_empty = utterance_lines(pages)
+        pages = read_pdf_text(data).pages
+    except PdfTextError as error:
+        log.info("could not read %s: %s", path, error)
+        return _Reading(problem=str(error))
+    lines, non_empty = utterance_lines(list(pages))
     return _Reading(tuple(lines), non_empty)

@@ -37,7 +37,7 @@ import threading
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +49,11 @@ from viewer.review.paths import default_store_path, ensure_private_dir
 log = logging.getLogger("viewer.review")
 
 #: The schema this code writes. Older files are migrated on open; newer ones are refused.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+#: Voice data (embeddings, clusters) of an export not opened for this long is deleted at the
+#: next start: a voiceprint is biometric data, kept only while a review may still need it.
+#: The marks and notes stay (they are the user's own words, and hold no voiceprint).
+VOICE_RETENTION_DAYS = 90
 #: Embedding length the current voice models produce (stored per row, so others still load).
 EMBEDDING_DIMS = 256
 #: Steps of undo history kept per export; older ones are dropped.
@@ -112,6 +116,18 @@ class UndoStep:
 # Each migration is a list of statements run in one transaction with the version bump.
 # (Not executescript: it commits first, which would split a migration across transactions.)
 _MIGRATIONS: dict[int, tuple[str, ...]] = {
+    2: (
+        # Which export each voiceprint was computed for: forgetting an export (or its voice
+        # data expiring) deletes the voiceprints no other remembered export needs.
+        """CREATE TABLE embedding_owners (
+            export_sha256 TEXT NOT NULL REFERENCES exports(sha256) ON DELETE CASCADE,
+            member_sha256 TEXT NOT NULL CHECK (length(member_sha256) = 64),
+            PRIMARY KEY (export_sha256, member_sha256)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX embedding_owners_member ON embedding_owners (member_sha256)",
+        # Schema 1 kept voiceprints with no owner at all: they go (recomputed when needed).
+        "DELETE FROM embeddings",
+    ),
     1: (
         """CREATE TABLE exports (
             sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64),
@@ -247,6 +263,7 @@ class ReviewStore:
         try:
             self._configure()
             self._migrate()
+            self.expire_voice_data()
         except sqlite3.DatabaseError as error:
             self._db.close()
             raise ReviewStoreError(
@@ -288,6 +305,9 @@ class ReviewStore:
             log.warning("review store %s: journal mode %s, not WAL", self.path, mode)
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.execute("PRAGMA foreign_keys=ON")
+        # Deleted rows are overwritten with zeros, not left in free pages: forgetting a
+        # voiceprint must not leave it readable in the file.
+        self._db.execute("PRAGMA secure_delete=ON")
 
     def _migrate(self) -> None:
         with self._write() as db:
@@ -366,13 +386,51 @@ class ReviewStore:
         return [ExportRecord(*row) for row in rows]
 
     def forget_export(self, sha256: str) -> None:
-        """Delete this export's review (marks, notes, override, cache, undo history).
-
-        Embeddings stay: they describe audio files, which other exports may share.
-        """
+        """Delete this export's review (marks, notes, override, cache, undo history) and the
+        voiceprints computed for it that no other remembered export needs."""
         export = _sha(sha256, "export")
         with self._write() as db:
             db.execute("DELETE FROM exports WHERE sha256 = ?", (export,))
+            self._delete_unowned_embeddings(db)
+        self._flush_deleted()
+
+    def forget_everything(self) -> None:
+        """Delete every review, the profile, every voiceprint and every cached analysis."""
+        with self._write() as db:
+            for table in ("exports", "profile", "embeddings"):
+                db.execute(f"DELETE FROM {table}")  # the rest cascades from exports
+        self._flush_deleted()
+        with self._lock:
+            self._db.execute("VACUUM")
+
+    def expire_voice_data(self, days: int = VOICE_RETENTION_DAYS,
+                          now: datetime | None = None) -> int:
+        """Delete the voice data of exports not opened for ``days`` (see
+        ``VOICE_RETENTION_DAYS``); returns how many exports lost it."""
+        cutoff = ((now or datetime.now(UTC)) - timedelta(days=days)).isoformat(
+            timespec="microseconds")
+        with self._write() as db:
+            stale = [row[0] for row in db.execute(
+                "SELECT sha256 FROM exports WHERE last_opened < ?", (cutoff,))]
+            for export in stale:
+                db.execute("DELETE FROM embedding_owners WHERE export_sha256 = ?", (export,))
+                db.execute("DELETE FROM analysis_cache WHERE export_sha256 = ? AND kind LIKE "
+                           "'voice%'", (export,))
+            self._delete_unowned_embeddings(db)
+        if stale:
+            self._flush_deleted()
+        return len(stale)
+
+    @staticmethod
+    def _delete_unowned_embeddings(db: sqlite3.Connection) -> None:
+        db.execute("DELETE FROM embeddings WHERE member_sha256 NOT IN "
+                   "(SELECT member_sha256 FROM embedding_owners)")
+
+    def _flush_deleted(self) -> None:
+        # The write-ahead log still holds the pages as they were before the delete; copy
+        # them back into the (zeroed) database and empty the log.
+        with self._lock:
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     @staticmethod
     def _ensure_export(db: sqlite3.Connection, export: str) -> None:
@@ -635,8 +693,12 @@ class ReviewStore:
 
     # -- embeddings ------------------------------------------------------------------------
 
-    def put_embeddings(self, model: str, vectors: Mapping[str, np.ndarray]) -> int:
+    def put_embeddings(self, model: str, vectors: Mapping[str, np.ndarray], *,
+                       export: str | None = None) -> int:
         """Store one vector per member SHA-256 for ``model`` (replacing any), in one transaction.
+
+        ``export``: the export they were computed for. A voiceprint no remembered export owns
+        is deleted at the next start (and at every forget), so callers that keep them pass it.
 
         Stored as little-endian float32, so float32 input comes back bit for bit. Every
         vector is checked before anything is written: 1-D, non-empty, finite (a NaN would
@@ -657,6 +719,8 @@ class ReviewStore:
         if not rows:
             return 0
         with self._write() as db:
+            if export is not None:
+                self._own(db, _sha(export, "export"), [row[0] for row in rows])
             db.executemany(
                 """INSERT INTO embeddings (member_sha256, model, dims, vector, created_at)
                    VALUES (?, ?, ?, ?, ?)
@@ -664,6 +728,19 @@ class ReviewStore:
                    SET dims = excluded.dims, vector = excluded.vector,
                    created_at = excluded.created_at""", rows)
         return len(rows)
+
+    def own_embeddings(self, export: str, shas: Iterable[str]) -> None:
+        """Record that ``export`` uses these members' voiceprints (found cached from another
+        export), so forgetting the other keeps them while this one needs them."""
+        members = [_sha(sha, "member") for sha in shas]
+        if members:
+            with self._write() as db:
+                self._own(db, _sha(export, "export"), members)
+
+    def _own(self, db: sqlite3.Connection, export: str, members: list[str]) -> None:
+        self._ensure_export(db, export)
+        db.executemany("INSERT OR IGNORE INTO embedding_owners (export_sha256, member_sha256) "
+                       "VALUES (?, ?)", [(export, member) for member in members])
 
     def get_embeddings(self, model: str, shas: Iterable[str]) -> dict[str, np.ndarray]:
         """The stored vectors (float32, writable copies) of those members that have one.

@@ -138,6 +138,8 @@ class ExportVoiceEvidence:
         if self._store is not None and sha_of:
             cached = self._store.get_embeddings(MODEL_NAME, sorted(set(sha_of.values())))
         vectors = {path: cached[sha] for path, sha in sha_of.items() if sha in cached}
+        if self._store is not None and cached:
+            self._store.own_embeddings(self._export.sha256, cached)
         missing = [path for path in sha_of if path not in vectors]
         total = len(sha_of)
         yield OpenProgress("comparing voices", len(vectors), total)
@@ -153,7 +155,8 @@ class ExportVoiceEvidence:
             self.problems.extend(f"{path}: {reason}" for path, reason in embedded.failed)
             vectors.update(fresh)
             if self._store is not None and fresh:
-                self._store.put_embeddings(MODEL_NAME, {sha_of[p]: v for p, v in fresh.items()})
+                self._store.put_embeddings(MODEL_NAME, {sha_of[p]: v for p, v in fresh.items()},
+                                           export=self._export.sha256)
         return vectors
 
     # -- the owner ------------------------------------------------------------------------

@@ -46,7 +46,7 @@ def store(db_path: Path) -> Iterator[ReviewStore]:
 
 
 def test_fresh_store_is_wal_full_with_foreign_keys(store: ReviewStore, db_path: Path) -> None:
-    assert store.schema_version == SCHEMA_VERSION == 1
+    assert store.schema_version == SCHEMA_VERSION == 2
     db = sqlite3.connect(db_path)
     try:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -65,7 +65,7 @@ def test_reopening_does_not_migrate_again(db_path: Path) -> None:
     ReviewStore(db_path).close()
     with ReviewStore(db_path) as store:
         rows = store._db.execute("SELECT version FROM schema_version").fetchall()
-    assert rows == [(1,)]
+    assert rows == [(1,), (2,)]
 
 
 def test_newer_schema_is_refused_with_a_message(db_path: Path) -> None:
@@ -159,7 +159,8 @@ def test_forget_export_removes_its_review_only(store: ReviewStore) -> None:
     store.put_cached(EXPORT, "verdicts", 1, [1, 2])
     store.save_profile({"x": 1}, export=EXPORT)
     store.set_mark(OTHER, "a.wav", "mine")
-    store.put_embeddings("m", {sha("a"): np.ones(4, np.float32)})
+    store.put_embeddings("m", {sha("a"): np.ones(4, np.float32)}, export=OTHER)
+    store.put_embeddings("m", {sha("b"): np.ones(4, np.float32)}, export=EXPORT)
     store.forget_export(EXPORT)
     assert store.marks(EXPORT) == {}
     assert store.notes(EXPORT) == {}
@@ -167,9 +168,73 @@ def test_forget_export_removes_its_review_only(store: ReviewStore) -> None:
     assert store.load_profile(EXPORT) is None
     assert store.undo(EXPORT) is None
     assert store.marks(OTHER) == {"a.wav": Verdict.MINE}
-    assert sha("a") in store.get_embeddings("m", [sha("a")])
+    # The other export's voiceprint stays; the forgotten export's is gone.
+    assert set(store.get_embeddings("m", [sha("a"), sha("b")])) == {sha("a")}
     assert store._db.execute("SELECT count(*) FROM undo_changes JOIN undo_steps ON "
                              "step_id = id WHERE export_sha256 = ?", (EXPORT,)).fetchone() == (0,)
+
+
+def test_a_voiceprint_two_exports_use_goes_with_the_last_of_them(store: ReviewStore) -> None:
+    store.put_embeddings("m", {sha("shared"): np.ones(4, np.float32)}, export=EXPORT)
+    store.own_embeddings(OTHER, [sha("shared")])
+    store.forget_export(EXPORT)
+    assert sha("shared") in store.get_embeddings("m", [sha("shared")])
+    store.forget_export(OTHER)
+    assert store.get_embeddings("m", [sha("shared")]) == {}
+
+
+def test_forgotten_voiceprints_are_not_left_in_the_file(db_path: Path) -> None:
+    marker = np.full(64, 1234.5678, np.float32)  # a byte pattern to look for
+    with ReviewStore(db_path) as store:
+        store.put_embeddings("m", {sha("x"): marker}, export=EXPORT)
+    pattern = marker[:8].tobytes()
+    # Closing copied it from the write-ahead log into the database file itself.
+    assert pattern in db_path.read_bytes()
+    with ReviewStore(db_path) as store:
+        store.forget_export(EXPORT)
+    for path in db_path.parent.iterdir():
+        assert pattern not in path.read_bytes(), path.name
+
+
+def test_forget_everything_leaves_nothing(db_path: Path) -> None:
+    with ReviewStore(db_path) as store:
+        store.put_embeddings("m", {sha("x"): np.ones(4, np.float32)}, export=EXPORT)
+        store.set_mark(EXPORT, "a.wav", "mine")
+        store.save_profile({"people": ["Max"]})
+        store.put_cached(EXPORT, "voice-clusters", 2, {"labels": [0]})
+        store.forget_everything()
+        assert store.exports() == [] and store.load_profile() is None
+        assert store.get_embeddings("m", [sha("x")]) == {}
+        assert store.get_cached(EXPORT, "voice-clusters", 2) is None
+    assert b"Max" not in db_path.read_bytes()
+
+
+def test_voice_data_of_an_export_not_opened_for_long_expires(db_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    with ReviewStore(db_path) as store:
+        store.remember_export(EXPORT, "old.zip")
+        store.put_embeddings("m", {sha("x"): np.ones(4, np.float32)}, export=EXPORT)
+        store.put_cached(EXPORT, "voice-clusters", 2, {"labels": [0]})
+        store.put_cached(EXPORT, "member-sha256", 1, {"a.wav": sha("x")})
+        store.set_mark(EXPORT, "a.wav", "not-mine")
+        later = datetime.now(UTC) + timedelta(days=store_module.VOICE_RETENTION_DAYS - 1)
+        assert store.expire_voice_data(now=later) == 0
+        assert sha("x") in store.get_embeddings("m", [sha("x")])
+        later = datetime.now(UTC) + timedelta(days=store_module.VOICE_RETENTION_DAYS + 1)
+        assert store.expire_voice_data(now=later) == 1
+        assert store.get_embeddings("m", [sha("x")]) == {}
+        assert store.get_cached(EXPORT, "voice-clusters", 2) is None
+        # The user's own words stay, and so does what holds no voiceprint.
+        assert store.marks(EXPORT) == {"a.wav": Verdict.NOT_MINE}
+        assert store.get_cached(EXPORT, "member-sha256", 1) == {"a.wav": sha("x")}
+
+
+def test_voiceprints_of_no_export_do_not_survive_a_restart(db_path: Path) -> None:
+    with ReviewStore(db_path) as store:
+        store.put_embeddings("m", {sha("orphan"): np.ones(4, np.float32)})
+    with ReviewStore(db_path) as store:
+        assert store.get_embeddings("m", [sha("orphan")]) == {}
 
 
 # -- undo ------------------------------------------------------------------------------------

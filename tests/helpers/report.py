@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from viewer.analysis.check import CheckResult, check_export
 from viewer.analysis.findings import Verdict
@@ -15,7 +17,17 @@ from viewer.analysis.profile import load_profile
 from viewer.archive import Export, open_export
 from viewer.formats import import_export
 from viewer.report import ReportRequest
-from viewer.resources import DEMO_EXPORT, DEMO_PROFILE
+from viewer.resources import DEMO_EXPORT, DEMO_PROFILE, RESOURCES
+
+DEMO_TRUTH = RESOURCES / "demo" / "demo-truth.json"
+#: Members of the demo export that the cleaned-copy tests rewrite or replace.
+INTENT = "Additional Data/Alexa/Alexa/NLU/Intent-1-1.csv"
+GEOLOCATION = "Additional Data/Alexa/Alexa/Geolocation/Geolocation-1-1.csv"
+SESSIONS = ("Additional Data/Alexa and Echo Devices.Device_Session_Events/"
+            "Device_Session_Events-1-1.csv")
+TRANSCRIPTS_PDF = "Additional Data/Alexa/Alexa/Transcripts.pdf"
+#: The stranger household's one Echo (resources/demo/README.md).
+STRANGER_SERIAL = "G2A0US9876543210"
 
 #: The demo owner's request, as the report tests fill it in.
 REQUEST = ReportRequest(user_name="Max Mustermann", contact="max@example.de",
@@ -26,6 +38,40 @@ def checked_demo() -> tuple[Export, CheckResult]:
     export = open_export(DEMO_EXPORT)
     result = check_export(export, import_export(export), load_profile(DEMO_PROFILE))
     return export, result
+
+
+def checked(path: Path) -> tuple[Export, CheckResult]:
+    """An export (a variant of the demo) checked with the demo's profile."""
+    export = open_export(path)
+    result = check_export(export, import_export(export), load_profile(DEMO_PROFILE))
+    return export, result
+
+
+def demo_truth() -> list[dict[str, Any]]:
+    """``demo-truth.json``: every WAV with its owner, utterance, utterance time and device."""
+    return json.loads(DEMO_TRUTH.read_text(encoding="utf-8"))
+
+
+def demo_variant(target: Path, changes: Mapping[str, bytes | None]) -> Path:
+    """A copy of the demo export with members replaced or added (bytes) or dropped (None);
+    every other member is copied as it is, with its name, time and compression."""
+    with zipfile.ZipFile(DEMO_EXPORT) as source, \
+            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        names = set()
+        for info in source.infolist():
+            names.add(info.filename)
+            content = changes.get(info.filename, source.read(info))
+            if content is not None:
+                out.writestr(info, content)
+        for name, content in changes.items():
+            if name not in names and content is not None:
+                out.writestr(name, content)
+    return target
+
+
+def member_bytes(path: Path, name: str) -> bytes:
+    with zipfile.ZipFile(path) as archive:
+        return archive.read(name)
 
 
 def flagged_paths(result: CheckResult) -> list[str]:

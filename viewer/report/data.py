@@ -5,15 +5,16 @@ hashes, and the user's details in a ``ReportRequest``) into a ``ReportData`` tha
 output (PDF, JSON, CSV, letter, cleaned copy) is written from. It is also the one place that
 keeps the third party's content out: reasons are carried as codes, labels and the check's
 sentences with every quoted passage withheld; transcripts of not-mine recordings appear only
-as masked excerpts, and only when the user asks for them.
+as masked excerpts, and only when the user asks for them. What the cleaned copy removes row
+by row (``viewer.report.strangers``) is withheld from the report too.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -24,6 +25,8 @@ from viewer.analysis.verdicts import decide
 from viewer.archive import NEST_SEPARATOR, Export, MemberError
 from viewer.report.controllers import UNKNOWN_CONTROLLER, guess_controller
 from viewer.report.redact import mask_text
+from viewer.report.strangers import StrangerRows, find_stranger_rows
+from viewer.report.tables import table_format
 from viewer.report.texts import LANGUAGES, category_code, category_label, say
 
 #: Codes whose sentences quote what was said; their evidence values are never reported.
@@ -94,7 +97,9 @@ class Category:
 
 @dataclass(frozen=True, slots=True)
 class WithheldMember:
-    """A member that is not a recording but holds only the third party's data."""
+    """A member that is not a recording but holds only the third party's data (or, in
+    ``ReportData.mixed``, the user's and the third party's, in a form that cannot be cleaned
+    row by row)."""
 
     path: str
     size: int
@@ -126,6 +131,11 @@ class ReportData:
     profile_used: bool
     voice_used: bool
     problems: tuple[str, ...] = ()
+    #: The third party's rows in tables that also hold the user's (for the cleaned copy).
+    strangers: StrangerRows = field(default_factory=StrangerRows)
+    #: Members mixing both in a form that cannot be cleaned row by row (a PDF of
+    #: transcripts): the cleaned copy leaves them out; not "only the other person's data".
+    mixed: tuple[WithheldMember, ...] = ()
 
     @property
     def language(self) -> str:
@@ -154,6 +164,7 @@ class ReportData:
             reason.code for reason in item.reasons if reason.weight > 0) or "-")
             for item in self.flagged}
         gone.update((item.path, item.reason) for item in self.withheld)
+        gone.update((item.path, item.reason) for item in self.mixed)
         return gone
 
 
@@ -203,7 +214,8 @@ def build_report_data(result: CheckResult, export: Export, request: ReportReques
     contents = result.contents
     flagged_verdicts = [verdict for verdict in result.verdicts
                         if verdict.verdict is Verdict.NOT_MINE]
-    secrets = _flagged_texts(result, flagged_verdicts)
+    strangers = find_stranger_rows(result)
+    secrets = Secrets((*_flagged_texts(result, flagged_verdicts), *strangers.secrets))
     people = result.profile.people if result.profile else ()
 
     flagged = tuple(_flagged_file(result, export, verdict, request, secrets, people)
@@ -215,6 +227,7 @@ def build_report_data(result: CheckResult, export: Export, request: ReportReques
         kind_bytes[member.kind.value] += member.size
     # An opened nested archive's bytes are its members' bytes: count them once.
     containers = {member.path.rpartition(NEST_SEPARATOR)[0] for member in export.members}
+    withheld = _withheld_members(result, export, flagged_verdicts, strangers, language)
     controller = request.controller.strip()
     guessed = not controller
     if guessed:
@@ -237,11 +250,13 @@ def build_report_data(result: CheckResult, export: Export, request: ReportReques
         user_marked=sum(1 for verdict in result.verdicts if verdict.user_marked),
         categories=_categories(flagged, language),
         flagged=flagged,
-        withheld=_withheld_members(result, export, flagged_verdicts, language),
+        withheld=withheld,
         profile_used=result.profile is not None and not result.profile.is_empty,
         voice_used=bool(result.voices) or any(finding.code.startswith("voice")
                                                for finding in result.findings),
-        problems=tuple(_scrub(problem, secrets) for problem in result.problems),
+        problems=tuple(secrets.scrub(problem) for problem in result.problems),
+        strangers=strangers,
+        mixed=_mixed_members(export, strangers, flagged, withheld, language),
     )
 
 
@@ -258,29 +273,47 @@ def _flagged_texts(result: CheckResult, flagged: list[RecordingVerdict]) -> tupl
     return tuple(sorted(texts, key=len, reverse=True))
 
 
-def _scrub(text: str, secrets: tuple[str, ...]) -> str:
-    text = withhold_quotes(text)
-    folded = text.casefold()
-    for secret in secrets:
-        if secret.casefold() in folded:
-            text = re.sub(re.escape(secret), WITHHELD, text, flags=re.IGNORECASE)
+class Secrets:
+    """Text that must never be written (the other person's words and values), found in a
+    string in one pass over it: secrets are indexed by their first few characters, so a
+    report of thousands of recordings does not test every secret against every sentence."""
+
+    HEAD = 4
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        unique = {text.strip() for text in texts if len(text.strip()) >= self.HEAD}
+        self._by_head: dict[str, list[tuple[str, str]]] = {}
+        for text in sorted(unique, key=lambda item: (-len(item), item)):
             folded = text.casefold()
-    return text
+            self._by_head.setdefault(folded[:self.HEAD], []).append((text, folded))
+
+    def scrub(self, text: str) -> str:
+        """``text`` with quoted passages and every secret in it replaced by [withheld]."""
+        text = withhold_quotes(text)
+        folded = text.casefold()
+        found: dict[str, None] = {}
+        for start in range(len(folded) - self.HEAD + 1):
+            for secret, folded_secret in self._by_head.get(folded[start:start + self.HEAD], ()):
+                if folded.startswith(folded_secret, start):
+                    found[secret] = None
+        for secret in sorted(found, key=len, reverse=True):
+            text = re.sub(re.escape(secret), WITHHELD, text, flags=re.IGNORECASE)
+        return text
 
 
-def _reason(finding: Finding, language: str, secrets: tuple[str, ...]) -> Reason:
+def _reason(finding: Finding, language: str, secrets: Secrets) -> Reason:
     evidence: tuple[tuple[str, str, str], ...] = ()
     if finding.code not in CONTENT_CODES:
-        evidence = tuple((item.path, item.locator, _scrub(item.value, secrets))
+        evidence = tuple((item.path, item.locator, secrets.scrub(item.value))
                          for item in finding.evidence)
     else:
         evidence = tuple((item.path, item.locator, "") for item in finding.evidence)
     return Reason(finding.code, finding.weight, category_label(language, finding.code),
-                  _scrub(finding.detail, secrets), evidence)
+                  secrets.scrub(finding.detail), evidence)
 
 
 def _flagged_file(result: CheckResult, export: Export, verdict: RecordingVerdict,
-                  request: ReportRequest, secrets: tuple[str, ...],
+                  request: ReportRequest, secrets: Secrets,
                   people: tuple[str, ...]) -> FlaggedFile:
     recording = result.contents.recording(verdict.path)
     size = export.member(verdict.path).size if verdict.path in export else None
@@ -324,25 +357,49 @@ def _categories(flagged: tuple[FlaggedFile, ...], language: str) -> tuple[Catego
 
 
 def _withheld_members(result: CheckResult, export: Export,
-                      flagged: list[RecordingVerdict], language: str,
-                      ) -> tuple[WithheldMember, ...]:
-    """Members whose every transcript belongs to a not-mine recording (a loose PDF of the
-    stranger's commands): not recordings, but nothing in them is the user's."""
+                      flagged: list[RecordingVerdict], strangers: StrangerRows,
+                      language: str) -> tuple[WithheldMember, ...]:
+    """Members whose every transcript is the other person's (a loose PDF of the stranger's
+    commands): not recordings, but nothing in them is the user's. A transcript is theirs
+    when it belongs to a not-mine recording or, without a recording, was made at the time
+    of one of their requests."""
     not_mine = {verdict.path for verdict in flagged}
     owner_of = {link.transcript: link.recording for link in result.contents.links
                 if link.transcript}
-    by_member: dict[str, list[str | None]] = {}
+    marked = {(mark.path, mark.locator) for mark in strangers.marks}
+    by_member: dict[str, list[bool]] = {}
     for entry in result.contents.transcripts:
-        by_member.setdefault(entry.source.path, []).append(owner_of.get(entry.id))
+        theirs = owner_of.get(entry.id) in not_mine or (
+            entry.id not in owner_of and (entry.source.path, entry.source.locator) in marked)
+        by_member.setdefault(entry.source.path, []).append(theirs)
     withheld = []
-    for path, owners in sorted(by_member.items()):
+    for path, theirs in sorted(by_member.items()):
         if path in not_mine or path not in export:
             continue
-        if owners and all(owner in not_mine for owner in owners):
+        if theirs and all(theirs):
             withheld.append(WithheldMember(path, export.member(path).size,
                                            _member_sha256(export, path),
                                            say(language, "withheld_reason")))
     return tuple(withheld)
+
+
+def _mixed_members(export: Export, strangers: StrangerRows, flagged: tuple[FlaggedFile, ...],
+                   withheld: tuple[WithheldMember, ...], language: str,
+                   ) -> tuple[WithheldMember, ...]:
+    """Members that hold some of the other person's rows in a form that cannot be cleaned
+    row by row (a PDF, a chat text, an HTML page; a transcript that is a whole file)."""
+    gone = {item.path for item in flagged} | {item.path for item in withheld}
+    whole = {mark.path for mark in strangers.marks if not mark.locator}
+    mixed = []
+    for path in sorted(strangers.marked_paths() - gone):
+        if path not in export:
+            continue
+        member = export.member(path)
+        if table_format(member) is None or path in whole:
+            mixed.append(WithheldMember(path, member.size, _member_sha256(export, path),
+                                        say(language, "leftout.mixed",
+                                            kind=member.kind.value.upper())))
+    return tuple(mixed)
 
 
 def _member_sha256(export: Export, path: str) -> str | None:

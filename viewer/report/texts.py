@@ -156,6 +156,28 @@ TEXTS: dict[str, dict[str, str]] = {
         "manifest.kept": "Every other file is copied byte for byte.",
         "leftout.not_mine": "not mine: {reasons}",
         "withheld_reason": "holds only transcripts of recordings that are not mine",
+        "leftout.mixed": "mixes my data with the other person's; a file of this kind ({kind}) "
+                         "cannot be cleaned row by row",
+        "leftout.unsafe": "mixes my data with the other person's and could not be cleaned row "
+                          "by row: {problem}",
+        "clean.encoding": "its text encoding cannot be written back unchanged",
+        "clean.parse": "it cannot be read as a table",
+        "clean.locator": "a row the check names cannot be found in it",
+        "clean.mismatch": "a row the check names does not hold what the check read there",
+        "clean.residue": "a device that is not mine is still named in it",
+        "clean.unreadable": "it cannot be read",
+        "clean.kind": "files of this kind cannot be cleaned row by row",
+        "manifest.rewritten": "Rewritten without the other person's rows ({count} files), each "
+                              "with its new size and SHA-256, then the original's:",
+        "manifest.rows": "Rows removed ({count}), by file and row (as the export counts them, "
+                         "the header being row 1) and why; their content is not repeated here:",
+        "row.transcript": "transcript of {recording}, which is not mine",
+        "row.event": "belongs to {recording}, which is not mine",
+        "row.event_any": "belongs to a recording that is not mine",
+        "row.device": "from a device that is not mine",
+        "row.device-session": "a session of a device that is not mine (its device type, "
+                              "locale and marketplace)",
+        "row.same-time": "made at the moment of a request that is not mine",
     },
     "de": {
         "title": "Bericht: Daten einer anderen Person in meiner Datenauskunft",
@@ -306,6 +328,31 @@ TEXTS: dict[str, dict[str, str]] = {
         "manifest.kept": "Alle anderen Dateien sind Byte für Byte kopiert.",
         "leftout.not_mine": "nicht von mir: {reasons}",
         "withheld_reason": "enthält nur Transkripte von Aufnahmen, die nicht von mir stammen",
+        "leftout.mixed": "mischt meine Daten mit denen der anderen Person; eine Datei dieser Art "
+                         "({kind}) lässt sich nicht zeilenweise bereinigen",
+        "leftout.unsafe": "mischt meine Daten mit denen der anderen Person und ließ sich nicht "
+                          "zeilenweise bereinigen: {problem}",
+        "clean.encoding": "ihre Textkodierung lässt sich nicht unverändert zurückschreiben",
+        "clean.parse": "sie lässt sich nicht als Tabelle lesen",
+        "clean.locator": "eine Zeile, die die Prüfung nennt, ist darin nicht zu finden",
+        "clean.mismatch": "eine Zeile, die die Prüfung nennt, enthält nicht, was die Prüfung "
+                          "dort gelesen hat",
+        "clean.residue": "ein Gerät, das nicht meines ist, wird darin weiter genannt",
+        "clean.unreadable": "sie lässt sich nicht lesen",
+        "clean.kind": "Dateien dieser Art lassen sich nicht zeilenweise bereinigen",
+        "manifest.rewritten": "Ohne die Zeilen der anderen Person neu geschrieben ({count} "
+                              "Dateien), jeweils mit neuer Größe und SHA-256, danach die des "
+                              "Originals:",
+        "manifest.rows": "Entfernte Zeilen ({count}), nach Datei und Zeile (gezählt wie in der "
+                         "Datenauskunft, die Kopfzeile ist Zeile 1) und Grund; ihr Inhalt wird "
+                         "hier nicht wiederholt:",
+        "row.transcript": "Transkript von {recording}, das nicht von mir stammt",
+        "row.event": "gehört zu {recording}, das nicht von mir stammt",
+        "row.event_any": "gehört zu einer Aufnahme, die nicht von mir stammt",
+        "row.device": "von einem Gerät, das nicht meines ist",
+        "row.device-session": "Sitzung eines Geräts, das nicht meines ist (Gerätetyp, Sprache "
+                              "und Marktplatz)",
+        "row.same-time": "zum Zeitpunkt einer Anfrage, die nicht von mir stammt",
     },
 }
 

@@ -13,7 +13,10 @@ import pytest
 
 from tests.helpers.jsonschema_lite import validate
 from tests.helpers.report import (
+    GEOLOCATION,
     REQUEST,
+    SESSIONS,
+    TRANSCRIPTS_PDF,
     audio_windows,
     checked_demo,
     flagged_paths,
@@ -127,18 +130,25 @@ def test_clean_copy_lacks_exactly_the_left_out_and_keeps_the_rest(
         folder: Path, demo: tuple[Export, CheckResult]) -> None:
     export, result = demo
     flagged = set(flagged_paths(result))
+    # The demo's activity tables mix both households: they lose the stranger's rows.
+    rewritten = {GEOLOCATION, SESSIONS}
     with open_export(folder / "amazon-demo-export-cleaned.zip") as cleaned:
         kept = {member.path for member in cleaned.members}
         original = {member.path for member in export.members}
-        transcripts_pdf = "Additional Data/Alexa/Alexa/Transcripts.pdf"
-        assert original - kept == flagged | {transcripts_pdf}
+        assert original - kept == flagged | {TRANSCRIPTS_PDF}
         assert kept - original == {"MANIFEST-export-viewer.txt"}
-        for path in original & kept:
+        for path in original & kept - rewritten:
             assert cleaned.member_sha256(path) == export.member_sha256(path), path
+        for path in rewritten:
+            lines = export.read_member(path).splitlines(keepends=True)
+            assert cleaned.read_member(path) == b"".join(
+                line for line in lines if b"G2A0US" not in line and b"en-US" not in line)
         manifest = cleaned.read_member("MANIFEST-export-viewer.txt").decode()
     assert export.sha256 in manifest and "Left out (41 files)" in manifest
     for path in flagged:
         assert f"{path}\t{export.member(path).size}\t{export.member_sha256(path)}\t" in manifest
+    assert "Rewritten without the other person's rows (2 files)" in manifest
+    assert "Rows removed (80)" in manifest
 
 
 def test_clean_copy_rebuilds_nested_archives(tmp_path: Path) -> None:

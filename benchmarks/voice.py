@@ -3,8 +3,9 @@
     .venv/bin/python benchmarks/voice.py [--large 500] [--reference-python /tmp/refvenv/bin/python]
 
 Embeds every WAV of the demo export (100 espeak-ng recordings) and, with ``--large N``, N clips
-of ``make_large_export.py``. The clips are decoded and preprocessed once (resemblyzer's scheme,
-no looping of short clips) and the same float32 samples go to every column:
+of ``make_large_export.py`` (real speech from LibriSpeech, 16 kHz, 1-8 s). The clips are
+decoded and preprocessed once (resemblyzer's scheme, no looping of short clips) and the same
+float32 samples go to every column:
 
 - ours, batched: ``SpeakerEncoder.embed_many`` (all partials of all clips through the LSTM
   together), what the app runs;
@@ -15,8 +16,9 @@ no looping of short clips) and the same float32 samples go to every column:
   import resemblyzer. The same run prints how closely the two agree (cosine per clip).
 
 Each column is timed after a warm-up on the first clips; the model load is not timed.
-Times depend on BLAS threads: numpy's OpenBLAS and torch both use all cores by default; on a
-busy machine ``OPENBLAS_NUM_THREADS=1`` can be faster for the small per-step products.
+Times depend on threads: ``embed_many`` runs as many threads as numpy's OpenBLAS would (all
+cores unless ``OPENBLAS_NUM_THREADS`` says otherwise), each product on one core; torch uses
+all cores for each product.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from make_large_export import build  # noqa: E402
+from make_large_export import SpeechMissingError, build  # noqa: E402
 
 from viewer.archive import open_export  # noqa: E402
 from viewer.audio.decode import decode_member  # noqa: E402
@@ -131,7 +133,10 @@ def main() -> int:
     report("demo export", load_clips(demo_export()), encoder, args.reference_python)
     if args.large:
         with tempfile.TemporaryDirectory() as folder:
-            path = build(args.large, Path(folder) / f"large-{args.large}.zip")
+            try:
+                path = build(args.large, Path(folder) / f"large-{args.large}.zip")
+            except SpeechMissingError as error:
+                raise SystemExit(f"voice.py: {error}") from None
             clips = load_clips(path)
         report(f"large export ({args.large})", clips, encoder, args.reference_python)
     return 0

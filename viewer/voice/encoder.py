@@ -16,18 +16,24 @@ resampler. They decide the same things in the same spirit (cut pauses longer tha
 speech), not sample for sample, so embeddings of raw recordings differ slightly from
 resemblyzer's ``preprocess_wav`` + ``embed_utterance``; the network itself is the same.
 
-Speed comes from ``embed_many``: every 1.6 s partial of every clip goes through the LSTM
-together, one matrix product per time step for the whole batch.
+Speed comes from ``embed_many``: the 1.6 s partials of all clips go through the LSTM in
+batches, one matrix product per time step and layer for a whole batch, and the batches are
+shared among as many threads as numpy's BLAS would use, each running its products on one core
+(see ``_BlasThreads``). The LSTM is ~0.43 GFLOP per partial, so the products are the cost.
 """
 
 from __future__ import annotations
 
+import ctypes
+import itertools
 import logging
 import math
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 import numpy as np
 
@@ -56,10 +62,14 @@ LAYERS = 3
 N_FFT = SAMPLING_RATE * MEL_WINDOW_MS // 1000  # 400
 HOP = SAMPLING_RATE * MEL_STEP_MS // 1000  # 160
 _INT16_MAX = 2**15 - 1
+_T = TypeVar("_T")
+_R = TypeVar("_R")
 
-#: Partials pushed through the LSTM at once: large enough for efficient matrix products, small
-#: enough that the precomputed input gates (partials x 160 x 1024 float32) stay near 100 MB.
-DEFAULT_BATCH = 160
+#: Partials one thread pushes through the LSTM at once: enough rows for efficient matrix
+#: products (fewer than ~100 lose speed), few enough that a step's buffers (~13 KB a partial)
+#: stay near the core's cache. Measured on one core: 96-256 within 10 % of each other, 192
+#: the fastest (4.2-4.5 ms a partial).
+DEFAULT_BATCH = 192
 
 
 class VoiceModelError(Exception):
@@ -323,17 +333,25 @@ class SpeakerEncoder:
         try:
             self._mel_filterbank = _f32(arrays["mel_filterbank"])  # (40, 201)
             self._window = _f32(arrays["stft_window"])  # (400,)
-            # Sigmoid(x) = 0.5 + 0.5 tanh(x / 2): halving the rows of the i, f and o gates
+            # Sigmoid(x) = 0.5 + 0.5 tanh(x / 2): halving the columns of the i, f and o gates
             # once here lets every step run one tanh over all four gates.
             scale = np.full(4 * HIDDEN_SIZE, 0.5, dtype=np.float32)
             scale[2 * HIDDEN_SIZE:3 * HIDDEN_SIZE] = 1.0  # the cell candidate g is a tanh
-            self._layers = []
+            # Each layer is one matrix [W_ih; W_hh; bias] applied to a row [x, h, 1]: one
+            # product per step gives both halves of every gate and the bias. The steps keep
+            # 2h instead of h (one multiplication fewer), so every matrix that reads h (W_hh,
+            # the next layer's W_ih, the linear layer) is halved here. Halving is exact in
+            # floating point: the products are the same numbers.
+            self._layers: list[np.ndarray] = []
             for layer in range(LAYERS):
                 w_ih = _f32(arrays[f"lstm_weight_ih_l{layer}"]) * scale[:, None]
                 w_hh = _f32(arrays[f"lstm_weight_hh_l{layer}"]) * scale[:, None]
                 bias = _f32(arrays[f"lstm_bias_l{layer}"]) * scale
-                self._layers.append((np.ascontiguousarray(w_ih.T), np.ascontiguousarray(w_hh.T),
-                                     bias))
+                if layer > 0:
+                    w_ih = w_ih * np.float32(0.5)
+                self._layers.append(np.ascontiguousarray(
+                    np.concatenate([w_ih.T, w_hh.T * np.float32(0.5), bias[None, :]]),
+                    dtype=np.float32))
             self._linear_t = np.ascontiguousarray(_f32(arrays["linear_weight"]).T)
             self._linear_bias = _f32(arrays["linear_bias"])
         except KeyError as error:
@@ -342,8 +360,12 @@ class SpeakerEncoder:
                     "linear": (HIDDEN_SIZE, EMBEDDING_SIZE)}
         actual = {"mel": self._mel_filterbank.shape, "window": self._window.shape,
                   "linear": self._linear_t.shape}
-        if actual != expected or self._layers[0][0].shape != (MEL_CHANNELS, 4 * HIDDEN_SIZE):
-            raise VoiceModelError(f"the voice model has unexpected shapes: {actual}")
+        layers = [layer.shape for layer in self._layers]
+        if actual != expected or layers != [
+                (inputs + HIDDEN_SIZE + 1, 4 * HIDDEN_SIZE)
+                for inputs in (MEL_CHANNELS, *[HIDDEN_SIZE] * (LAYERS - 1))]:
+            raise VoiceModelError(f"the voice model has unexpected shapes: {actual}, {layers}")
+        self._linear_half = self._linear_t * np.float32(0.5)  # reads 2h (see above)
 
     @classmethod
     def load(cls, path: Path) -> SpeakerEncoder:
@@ -388,35 +410,46 @@ class SpeakerEncoder:
     # -- network --------------------------------------------------------------------------
 
     def embed_mels(self, mels: np.ndarray) -> np.ndarray:
-        """Embeddings ``(n, 256)`` of partials ``(n, frames, 40)``: LSTM, linear, ReLU, L2."""
+        """Embeddings ``(n, 256)`` of partials ``(n, frames, 40)``: LSTM, linear, ReLU, L2.
+
+        One batch in the calling thread; ``embed_many`` shares larger work among threads.
+        """
         x = np.ascontiguousarray(np.asarray(mels, dtype=np.float32).transpose(1, 0, 2))
         steps, batch, _ = x.shape
         hidden = HIDDEN_SIZE
-        h = np.zeros((batch, hidden), dtype=np.float32)
-        for index, (w_ih_t, w_hh_t, bias) in enumerate(self._layers):
-            last_layer = index == LAYERS - 1
-            # The input half of every gate for every step at once: one large product.
-            gates_in = (x.reshape(steps * batch, -1) @ w_ih_t + bias).reshape(steps, batch, -1)
-            h = np.zeros((batch, hidden), dtype=np.float32)
-            c = np.zeros((batch, hidden), dtype=np.float32)
-            outputs = None if last_layer else np.empty((steps, batch, hidden), dtype=np.float32)
-            gates = np.empty((batch, 4 * hidden), dtype=np.float32)
-            for t in range(steps):
-                np.matmul(h, w_hh_t, out=gates)
-                gates += gates_in[t]
+        # Per layer the row [x_t, 2h, 1] (see __init__) and the cell state; all three layers
+        # advance together, step by step, so no layer's whole output is ever stored.
+        rows = [np.zeros((batch, weights.shape[0]), dtype=np.float32) for weights in self._layers]
+        cells = [np.zeros((batch, hidden), dtype=np.float32) for _ in self._layers]
+        for row in rows:
+            row[:, -1] = 1.0
+        doubled_h = [row[:, -1 - hidden:-1] for row in rows]
+        feeds = [row[:, :hidden] for row in rows[1:]] + [None]  # where 2h goes next
+        mel_input = rows[0][:, :x.shape[2]]
+        gates = np.empty((batch, 4 * hidden), dtype=np.float32)
+        squashed = np.empty((batch, hidden), dtype=np.float32)
+        i, f, g, o = (gates[:, k * hidden:(k + 1) * hidden] for k in range(4))
+        layers = list(zip(self._layers, rows, cells, doubled_h, feeds, strict=True))
+        for t in range(steps):
+            mel_input[...] = x[t]
+            for weights, row, c, h2, feed in layers:
+                np.matmul(row, weights, out=gates)
                 np.tanh(gates, out=gates)
-                i = gates[:, :hidden]
-                f = gates[:, hidden:2 * hidden]
-                g = gates[:, 2 * hidden:3 * hidden]
-                o = gates[:, 3 * hidden:]
-                # sigmoid(z) = 0.5 * tanh(z / 2) + 0.5 (the /2 is in the weights)
-                c = (0.5 * f + 0.5) * c + (0.5 * i + 0.5) * g
-                h = (0.5 * o + 0.5) * np.tanh(c)
-                if outputs is not None:
-                    outputs[t] = h
-            if outputs is not None:
-                x = outputs
-        raw = np.maximum(h @ self._linear_t + self._linear_bias, 0.0)
+                # sigmoid(z) = (1 + tanh(z / 2)) / 2, the /2 being in the weights:
+                # c = sigmoid(f) c + sigmoid(i) g = ((1 + tf) c + (1 + ti) g) / 2
+                f += 1.0
+                f *= c
+                i += 1.0
+                i *= g
+                np.add(f, i, out=c)
+                c *= 0.5
+                # 2h = (1 + to) tanh(c), written where the next step's product reads it
+                np.tanh(c, out=squashed)
+                o += 1.0
+                np.multiply(o, squashed, out=h2)
+                if feed is not None:
+                    feed[...] = h2
+        raw = np.maximum(doubled_h[-1] @ self._linear_half + self._linear_bias, 0.0)
         return _l2_normalize(raw)
 
     # -- utterances -----------------------------------------------------------------------
@@ -439,28 +472,127 @@ class SpeakerEncoder:
 
     def embed_many(self, wavs: Sequence[np.ndarray], *, rate: float = 1.3,
                    min_coverage: float = 0.75, batch_size: int = DEFAULT_BATCH,
-                   max_partials: int | None = None) -> np.ndarray:
+                   max_partials: int | None = None, threads: int | None = None) -> np.ndarray:
         """Embeddings ``(n, 256)`` of n preprocessed clips, all partials batched together.
 
         Same result as ``embed_utterance`` per clip (the L2-normed mean of its partials'
         embeddings) unless ``max_partials`` thins long clips; many times faster, because each
         LSTM step is one matrix product over up to ``batch_size`` partials from any clips
-        instead of a product per clip.
+        instead of a product per clip. ``threads`` (default: as many as numpy's BLAS uses,
+        usually the cores) share the batches; the result does not depend on it.
         """
         if not wavs:
             return np.zeros((0, EMBEDDING_SIZE), dtype=np.float32)
-        per_clip = [self.partial_mels(wav, rate, min_coverage) for wav in wavs]
+        threads = _BLAS.threads if threads is None else max(1, threads)
+        per_clip = _parallel_map(
+            lambda wav: self.partial_mels(wav, rate, min_coverage), wavs, threads)
         if max_partials is not None:
             # Evenly spread partials stand for a long clip almost as well as all of them (the
             # embedding is their mean) at a fraction of the LSTM work: see ANALYSIS_PARTIALS.
             per_clip = [_spread(p, max_partials) for p in per_clip]
         owners = np.repeat(np.arange(len(per_clip)), [len(p) for p in per_clip])
         stacked = np.concatenate(per_clip)
-        partials = np.concatenate([self.embed_mels(stacked[start:start + batch_size])
-                                   for start in range(0, len(stacked), batch_size)])
+        # Equal batches, a whole number of them per thread, so the threads finish together.
+        count = -(-len(stacked) // max(1, batch_size))
+        count = min(len(stacked), -(-count // threads) * threads)
+        bounds = np.linspace(0, len(stacked), count + 1).round().astype(int)
+        partials = np.concatenate(_parallel_map(
+            self.embed_mels, [stacked[a:b] for a, b in itertools.pairwise(bounds)], threads))
         sums = np.zeros((len(per_clip), EMBEDDING_SIZE), dtype=np.float64)
         np.add.at(sums, owners, partials)
         return _l2_normalize(sums).astype(np.float32)
+
+
+def _parallel_map(function: Callable[[_T], _R], items: Sequence[_T], threads: int) -> list[_R]:
+    """``[function(item) for item in items]`` on up to ``threads`` threads, in order.
+
+    Meanwhile OpenBLAS runs each product on the thread that asks for it (``_BlasThreads``).
+    """
+    threads = min(threads, len(items))
+    if threads <= 1:
+        return [function(item) for item in items]
+    with (ThreadPoolExecutor(threads, thread_name_prefix="voice-encoder") as executor,
+          _BLAS.one_core_each()):
+        return list(executor.map(function, items))
+
+
+class _BlasThreads:
+    """numpy's OpenBLAS thread count, read and set through its C API (like threadpoolctl).
+
+    OpenBLAS splits every matrix product among its threads, which then wait for each other.
+    An LSTM step is a small product (~1 ms), so they meet thousands of times a second; on a
+    machine busy with other work one of them is often not scheduled while the other spins.
+    Measured on 2 shared cores with other jobs running: a step's product (96-1,024 rows by 256
+    by 1,024) took 4-35 times as long on two OpenBLAS threads as on one. ``embed_many``
+    therefore gives each thread its own batches and OpenBLAS one core per product: the threads
+    never wait for each other within a step, and the element-wise gate arithmetic (numpy
+    releases the GIL) runs in parallel too. While it runs the count is 1 for the whole process
+    (``openblas_set_num_threads_local`` changed the global count too when tried), then it is
+    restored. Without a findable OpenBLAS (numpy built against another BLAS) nothing is
+    changed and ``threads`` is 1: the products then parallelise as that BLAS decides.
+    """
+
+    _SYMBOLS = (("scipy_openblas_get_num_threads64_", "scipy_openblas_set_num_threads64_"),
+                ("scipy_openblas_get_num_threads", "scipy_openblas_set_num_threads"),
+                ("openblas_get_num_threads64_", "openblas_set_num_threads64_"),
+                ("openblas_get_num_threads", "openblas_set_num_threads"))
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._users = 0
+        self._saved = 1
+        self._get: Callable[[], int] | None = None
+        self._set: Callable[[int], None] | None = None
+        self._threads: int | None = None
+
+    @property
+    def threads(self) -> int:
+        """Threads for ``embed_many``: as many as OpenBLAS would use (its own count at start)."""
+        with self._lock:
+            if self._threads is None:
+                self._find()
+                self._threads = min(8, max(1, self._get())) if self._get is not None else 1
+            return self._threads
+
+    def _find(self) -> None:
+        root = Path(np.__file__).resolve().parent
+        candidates = sorted([*(root.parent / "numpy.libs").glob("*openblas*"),
+                             *(root / ".dylibs").glob("*openblas*")])
+        for candidate in candidates:
+            try:
+                library = ctypes.CDLL(str(candidate))
+            except OSError:
+                continue
+            for get_name, set_name in self._SYMBOLS:
+                get, set_ = getattr(library, get_name, None), getattr(library, set_name, None)
+                if get is not None and set_ is not None:
+                    get.restype, get.argtypes = ctypes.c_int, []
+                    set_.restype, set_.argtypes = None, [ctypes.c_int]
+                    self._get, self._set = get, set_
+                    log.debug("OpenBLAS thread control: %s in %s", set_name, candidate)
+                    return
+
+    @contextmanager
+    def one_core_each(self) -> Iterator[None]:
+        """OpenBLAS on one thread while the block runs (nested and concurrent uses count)."""
+        if self.threads <= 1 or self._get is None or self._set is None:
+            yield
+            return
+        with self._lock:
+            if self._users == 0:
+                self._saved = self._get()
+                self._set(1)
+            self._users += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._users -= 1
+                if self._users == 0:
+                    self._set(self._saved)
+
+
+_BLAS = _BlasThreads()
 
 
 def _spread(partials: np.ndarray, count: int) -> np.ndarray:

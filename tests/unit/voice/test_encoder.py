@@ -228,3 +228,48 @@ def test_whole_number_resampling_matches_the_general_path(from_rate: int, to_rat
     padded = np.concatenate((np.zeros(half, np.float32), wav, np.zeros(half + 1, np.float32)))
     general = module._resample_general(padded, kernel, taps, up, down, len(fast), half)
     assert np.abs(fast - general).max() < 1e-5
+
+
+def test_threads_share_the_work_without_changing_the_result(
+        encoder: SpeakerEncoder, reference: dict[str, np.ndarray]) -> None:
+    """embed_many's threads (each with OpenBLAS on one core) give the one-thread result."""
+    from viewer.voice import encoder as module
+
+    clips = _clips(reference)
+    blas_before = module._BLAS._get() if module._BLAS._get is not None else None
+    alone = encoder.embed_many(clips, batch_size=4, threads=1)
+    shared = encoder.embed_many(clips, batch_size=4, threads=3)
+    np.testing.assert_allclose(shared, alone, atol=1e-6)
+    assert module._BLAS.threads >= 1
+    if blas_before is not None:  # the process's OpenBLAS thread count is restored
+        assert module._BLAS._get() == blas_before
+
+
+def test_embed_mels_is_the_textbook_lstm(encoder: SpeakerEncoder) -> None:
+    """The fused step ([x, 2h, 1] times one matrix, halved weights) is PyTorch's LSTM."""
+    from viewer.voice.encoder import WEIGHTS_PATH
+
+    with np.load(WEIGHTS_PATH) as data:
+        arrays = {name: data[name] for name in data.files if name.startswith(("lstm", "lin"))}
+    mels = np.random.default_rng(5).gamma(0.5, 0.02, size=(3, 20, 40)).astype(np.float32)
+
+    def sigmoid(z: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-z))
+
+    x = mels.astype(np.float64)
+    for layer in range(3):
+        w_ih = arrays[f"lstm_weight_ih_l{layer}"].astype(np.float64)
+        w_hh = arrays[f"lstm_weight_hh_l{layer}"].astype(np.float64)
+        bias = arrays[f"lstm_bias_l{layer}"].astype(np.float64)
+        h = np.zeros((len(x), 256))
+        c = np.zeros((len(x), 256))
+        outputs = []
+        for t in range(x.shape[1]):
+            i, f, g, o = np.split(x[:, t] @ w_ih.T + h @ w_hh.T + bias, 4, axis=1)
+            c = sigmoid(f) * c + sigmoid(i) * np.tanh(g)
+            h = sigmoid(o) * np.tanh(c)
+            outputs.append(h)
+        x = np.stack(outputs, axis=1)
+    raw = np.maximum(h @ arrays["linear_weight"].T + arrays["linear_bias"], 0.0)
+    expected = raw / np.linalg.norm(raw, axis=1, keepdims=True)
+    np.testing.assert_allclose(encoder.embed_mels(mels), expected, atol=2e-5)

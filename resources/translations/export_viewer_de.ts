@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="+68"/>
+        <location filename="../../viewer/ui/actions.py" line="+69"/>
         <source>&amp;Open Export…</source>
         <translation>Export ö&amp;ffnen…</translation>
     </message>
@@ -200,6 +200,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Guided Check…</source>
+        <translation>&amp;Geführte Prüfung…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A few questions about this export that only you can answer: they settle the recordings the check left unsure</source>
+        <translation>Ein paar Fragen zu diesem Export, die nur Sie beantworten können: Sie klären die Aufnahmen, die die Prüfung offen gelassen hat</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Report Discrepancy…</source>
         <translation>&amp;Fremde Daten melden…</translation>
     </message>
@@ -259,6 +269,7 @@
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../viewer/ui/guided_panel.py" line="+402"/>
         <source>Not mine</source>
         <translation>Nicht meins</translation>
     </message>
@@ -269,6 +280,7 @@
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../viewer/ui/guided_panel.py" line="+0"/>
         <source>Mine</source>
         <translation>Meins</translation>
     </message>
@@ -417,6 +429,7 @@
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../../viewer/ui/guided_panel.py" line="-176"/>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
     </message>
@@ -579,7 +592,7 @@
         <translation>Zum Schließen eine beliebige Taste drücken</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+138"/>
+        <location filename="../../viewer/ui/main_window.py" line="+142"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
@@ -605,7 +618,7 @@
         <translation>Stimmen</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+30"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -635,7 +648,7 @@
         <translation>Bericht</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>&amp;Playback</source>
         <translation>&amp;Wiedergabe</translation>
     </message>
@@ -646,13 +659,13 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+166"/>
+        <location line="+174"/>
         <location line="+36"/>
         <source>No export open</source>
         <translation>Kein Export geöffnet</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-207"/>
         <source>Opening progress</source>
         <translation>Fortschritt beim Öffnen</translation>
     </message>
@@ -662,7 +675,7 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+131"/>
         <source>Open Export</source>
         <translation>Export öffnen</translation>
     </message>
@@ -677,7 +690,7 @@
         <translation>Export-Ordner öffnen</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>Opening {name}…</source>
         <extracomment>An export was closed or replaced since the last full collection.</extracomment>
         <translation>{name} wird geöffnet…</translation>
@@ -713,15 +726,174 @@
         <translation>Öffnen abgebrochen</translation>
     </message>
     <message numerus="yes">
-        <location line="+27"/>
+        <location line="+29"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n Datei</numerusform>
             <numerusform>%n Dateien</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
+    <message>
+        <location filename="../../viewer/ui/guided_panel.py" line="-96"/>
+        <location filename="../../viewer/ui/main_window.py" line="-300"/>
+        <source>Guided Check</source>
+        <translation>Geführte Prüfung</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>A Few Questions</source>
+        <translation>Ein paar Fragen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only you can answer these. Each answer checks the export again at once, and you can change it at any time.</source>
+        <translation>Nur Sie können diese Fragen beantworten. Jede Antwort prüft den Export sofort neu, und Sie können sie jederzeit ändern.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Result of the check</source>
+        <translation>Ergebnis der Prüfung</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Checking again</source>
+        <translation>Erneute Prüfung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the Report…</source>
+        <translation>Meldung schreiben…</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Write the report to send to the company, with every recording that is not yours</source>
+        <translation>Die Meldung an das Unternehmen schreiben, mit jeder Aufnahme, die nicht von Ihnen ist</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Skip for Now</source>
+        <translation>Vorerst überspringen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide the questions. Review ▸ Guided Check… (Ctrl+G) brings them back.</source>
+        <translation>Die Fragen ausblenden. Prüfen ▸ Geführte Prüfung… (Strg+G) holt sie zurück.</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Checking again with your answers…</source>
+        <translation>Wird mit Ihren Antworten neu geprüft…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every recording is being looked at again. The new count appears here in a moment.</source>
+        <translation>Jede Aufnahme wird erneut betrachtet. Das neue Ergebnis erscheint hier gleich.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{unsure} of {total} recordings are unsure</source>
+        <translation>{unsure} von {total} Aufnahmen sind unsicher</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 of {total} recordings is not yours</source>
+        <translation>1 von {total} Aufnahmen ist nicht von Ihnen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{not_mine} of {total} recordings are not yours</source>
+        <translation>{not_mine} von {total} Aufnahmen sind nicht von Ihnen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing in the export shows yet whose they are. Each answer below can settle some.</source>
+        <translation>Noch zeigt nichts im Export, von wem sie sind. Jede Antwort unten kann einige klären.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n recording(s) still unsure. Each answer below can settle some.</source>
+        <translation>
+            <numerusform>%n Aufnahme ist noch unsicher. Jede Antwort unten kann einige klären.</numerusform>
+            <numerusform>%n Aufnahmen sind noch unsicher. Jede Antwort unten kann einige klären.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing is left unsure. Next: write the report for the company.</source>
+        <translation>Nichts ist mehr unsicher. Als Nächstes: die Meldung für das Unternehmen schreiben.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing is left unsure, and nothing is someone else&apos;s.</source>
+        <translation>Nichts ist mehr unsicher, und nichts stammt von anderen.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Which of these devices are yours?</source>
+        <translation>Welche dieser Geräte gehören Ihnen?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Whose voices are these?</source>
+        <translation>Wessen Stimmen sind das?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play each one. Your answer counts for all its recordings, and “Me” teaches the check your voice.</source>
+        <translation>Spielen Sie jede ab. Ihre Antwort gilt für alle ihre Aufnahmen, und „Ich“ bringt der Prüfung Ihre Stimme bei.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Once it knows your voice (or you record it in About You), each card shows how close the voice sounds to yours.</source>
+        <translation>Sobald sie Ihre Stimme kennt (oder Sie sie unter „Angaben zu Ihnen“ aufnehmen), zeigt jede Karte, wie ähnlich die Stimme Ihrer klingt.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Do you know {names}?</source>
+        <translation>Kennen Sie {names}?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These names are said in the transcripts. People you do not know point to someone else&apos;s recordings.</source>
+        <translation>Diese Namen fallen in den Transkripten. Menschen, die Sie nicht kennen, deuten auf Aufnahmen anderer hin.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This export raises no questions the check could use. Listen to the recordings and mark what is not yours.</source>
+        <translation>Aus diesem Export ergeben sich keine Fragen, die der Prüfung helfen. Hören Sie die Aufnahmen an und markieren Sie, was nicht von Ihnen ist.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>This export holds %n {assistant} recording(s).</source>
+        <translation>
+            <numerusform>Dieser Export enthält %n {assistant}-Aufnahme.</numerusform>
+            <numerusform>Dieser Export enthält %n {assistant}-Aufnahmen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do you use {assistant}, {company}&apos;s voice assistant?</source>
+        <translation>Nutzen Sie {assistant}, den Sprachassistenten von {company}?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>If you never used it, none of these recordings can be yours.</source>
+        <translation>Wenn Sie ihn nie genutzt haben, kann keine dieser Aufnahmen von Ihnen sein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+35"/>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Not sure</source>
+        <translation>Weiß nicht</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <location filename="../../viewer/ui/main_window.py" line="+301"/>
         <source>%n recording(s)</source>
         <translation>
             <numerusform>%n Aufnahme</numerusform>
@@ -729,7 +901,26 @@
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>serial number {serial}</source>
+        <translation>Seriennummer {serial}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../viewer/ui/voice_card.py" line="+230"/>
+        <source>Don&apos;t know</source>
+        <translation>Weiß nicht</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>&lt;b&gt;{name}&lt;/b&gt; (in %n recording(s))</source>
+        <translation>
+            <numerusform>&lt;b&gt;{name}&lt;/b&gt; (in %n Aufnahme)</numerusform>
+            <numerusform>&lt;b&gt;{name}&lt;/b&gt; (in %n Aufnahmen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="+1"/>
         <source>no known format</source>
         <translation>kein bekanntes Format</translation>
     </message>
@@ -746,6 +937,8 @@
     </message>
     <message>
         <location line="+19"/>
+        <location filename="../../viewer/ui/voice_card.py" line="+25"/>
+        <location line="+49"/>
         <source>Voice {number}</source>
         <translation>Stimme {number}</translation>
     </message>
@@ -766,6 +959,7 @@
     </message>
     <message>
         <location line="-45"/>
+        <location filename="../../viewer/ui/voice_card.py" line="-31"/>
         <source>unknown device</source>
         <translation>unbekanntes Gerät</translation>
     </message>
@@ -775,12 +969,22 @@
         <translation>Farbe: Gerät</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+90"/>
+        <location filename="../../viewer/ui/main_window.py" line="+96"/>
         <source>Your profile cannot be saved: {reason}</source>
         <translation>Ihre Angaben können nicht gespeichert werden: {reason}</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+24"/>
+        <source>Questions hidden. Review ▸ Guided Check… (Ctrl+G) brings them back.</source>
+        <translation>Fragen ausgeblendet. Prüfen ▸ Geführte Prüfung… (Strg+G) holt sie zurück.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Your answer cannot be saved: {reason}</source>
+        <translation>Ihre Antwort kann nicht gespeichert werden: {reason}</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Writing the report %p%</source>
         <translation>Bericht wird geschrieben %p%</translation>
     </message>
@@ -811,12 +1015,12 @@ Ordner öffnen?</translation>
         <translation>Prüfen %p%</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Check done: {not_mine} not mine, {unsure} unsure, {mine} mine</source>
         <translation>Prüfung fertig: {not_mine} nicht meins, {unsure} unsicher, {mine} meins</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
         <source>Marks cannot be saved: {reason}</source>
         <translation>Markierungen können nicht gespeichert werden: {reason}</translation>
     </message>
@@ -844,7 +1048,7 @@ Ordner öffnen?</translation>
         <translation>Rückgängig gemacht: {what}</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+130"/>
         <source>Playback is off: {reason}</source>
         <translation>Wiedergabe nicht verfügbar: {reason}</translation>
     </message>
@@ -912,6 +1116,7 @@ Ordner öffnen?</translation>
     </message>
     <message>
         <location line="+32"/>
+        <location filename="../../viewer/ui/voice_card.py" line="+10"/>
         <source>(no transcript)</source>
         <translation>(kein Transkript)</translation>
     </message>
@@ -998,12 +1203,14 @@ Ordner öffnen?</translation>
         <translation>Keine Angabe</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../viewer/ui/guided_panel.py" line="-32"/>
+        <location line="+35"/>
+        <location filename="../../viewer/ui/profile_dialog.py" line="+0"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../viewer/ui/profile_dialog.py" line="+1"/>
         <source>No, never had one</source>
         <translation>Nein, nie gehabt</translation>
     </message>
@@ -1111,13 +1318,12 @@ Ordner öffnen?</translation>
         <translation>Audio (*.wav *.flac *.ogg *.opus *.mp3);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/voices_panel.py" line="+38"/>
+        <location filename="../../viewer/ui/voices_panel.py" line="+56"/>
         <source>Voices in this export</source>
-        <extracomment>(representative recording path): play this voice&apos;s typical sample. (member paths, mark): &quot;mine&quot; or &quot;not-mine&quot; for a whole voice.</extracomment>
         <translation>Stimmen in diesem Export</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Play a Sample</source>
         <translation>Hörprobe abspielen</translation>
     </message>
@@ -1137,30 +1343,38 @@ Ordner öffnen?</translation>
         <translation>Nicht wir</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+1"/>
+        <source>Don&apos;t Know</source>
+        <translation>Weiß nicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take back what you said about this voice</source>
+        <translation>Ihre Antwort zu dieser Stimme zurücknehmen</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Listening to every recording… the voices appear here when that is done.</source>
         <translation>Alle Aufnahmen werden angehört… die Stimmen erscheinen hier, sobald das fertig ist.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <location line="+9"/>
         <source>No voices yet: open an export with recordings.</source>
         <translation>Noch keine Stimmen: Öffnen Sie einen Export mit Aufnahmen.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Recordings that sound alike are grouped into voices. Play a sample of each and say whose it is: your answer marks all its recordings and teaches the check what you sound like.</source>
-        <translation>Aufnahmen, die gleich klingen, sind zu Stimmen gruppiert. Spielen Sie von jeder eine Hörprobe ab und sagen Sie, wessen Stimme es ist: Ihre Antwort markiert alle ihre Aufnahmen und bringt der Prüfung bei, wie Sie klingen.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>Voice {number}: %n recording(s)</source>
-        <translation>
-            <numerusform>Stimme {number}: %n Aufnahme</numerusform>
-            <numerusform>Stimme {number}: %n Aufnahmen</numerusform>
-        </translation>
+        <source>Recordings that sound alike are grouped into voices. Play a sample of each and say whose it is: your answer counts for all its recordings.</source>
+        <translation>Aufnahmen, die gleich klingen, sind zu Stimmen gruppiert. Spielen Sie von jeder eine Hörprobe ab und sagen Sie, wessen Stimme es ist: Ihre Antwort gilt für alle ihre Aufnahmen.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Your voice is not known yet: say “This Is Me” on a voice that is yours, or record your voice in About You, and each card shows how close it sounds to you.</source>
+        <translation>Ihre Stimme ist noch nicht bekannt: Sagen Sie „Das bin ich“ bei einer Stimme, die Ihre ist, oder nehmen Sie Ihre Stimme unter „Angaben zu Ihnen“ auf; dann zeigt jede Karte, wie ähnlich sie Ihnen klingt.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>{not_mine} not mine, {mine} mine</source>
         <translation>{not_mine} nicht meins, {mine} meins</translation>
     </message>
@@ -1327,11 +1541,115 @@ Ordner öffnen?</translation>
         <source>The report could not be written: {reason}</source>
         <translation>Der Bericht konnte nicht geschrieben werden: {reason}</translation>
     </message>
+    <message>
+        <location filename="../../viewer/ui/voice_card.py" line="-195"/>
+        <source>no dates</source>
+        <translation>ohne Datum</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{first} to {last}</source>
+        <translation>{first} bis {last}</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>d MMM yyyy</source>
+        <comment>Qt date format: 4 Mar 2018</comment>
+        <translation>d. MMM yyyy</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Likeness to your voice: not known yet</source>
+        <translation>Ähnlichkeit zu Ihrer Stimme: noch unbekannt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sounds like you (likeness {number} of 1)</source>
+        <translation>Klingt wie Sie (Ähnlichkeit {number} von 1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Might be you; the model is not sure (likeness {number} of 1)</source>
+        <translation>Könnten Sie sein; das Modell ist unsicher (Ähnlichkeit {number} von 1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Does not sound like you (likeness {number} of 1)</source>
+        <translation>Klingt nicht wie Sie (Ähnlichkeit {number} von 1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How alike this voice&apos;s typical recording and your voice sound to the voice model, from 0 (nothing alike) to 1 (the same voice). Your own recordings usually reach 0.75 or more. Relatives and similar voices can score high too: listen before you answer.</source>
+        <translation>Wie ähnlich die typische Aufnahme dieser Stimme und Ihre Stimme für das Stimmmodell klingen, von 0 (gar nicht ähnlich) bis 1 (dieselbe Stimme). Ihre eigenen Aufnahmen erreichen meist 0,75 oder mehr. Auch Verwandte und ähnliche Stimmen können hoch liegen: Hören Sie hinein, bevor Sie antworten.</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>Me</source>
+        <translation>Ich</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>My household</source>
+        <translation>Mein Haushalt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not us</source>
+        <translation>Nicht wir</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>You said: this is you</source>
+        <translation>Ihre Antwort: das sind Sie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You said: someone of your household</source>
+        <translation>Ihre Antwort: jemand aus Ihrem Haushalt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You said: nobody you know</source>
+        <translation>Ihre Antwort: niemand, den Sie kennen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>&lt;b&gt;Voice {number}&lt;/b&gt; · %n recording(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;Stimme {number}&lt;/b&gt; · %n Aufnahme</numerusform>
+            <numerusform>&lt;b&gt;Stimme {number}&lt;/b&gt; · %n Aufnahmen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>▶ Play</source>
+        <translation>▶ Abspielen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play this voice&apos;s typical recording</source>
+        <translation>Die typische Aufnahme dieser Stimme abspielen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play a sample of voice {number}</source>
+        <translation>Hörprobe von Stimme {number} abspielen</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>When this voice spoke, on the export&apos;s whole time span ({span})</source>
+        <translation>Wann diese Stimme sprach, über den ganzen Zeitraum des Exports ({span})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When voice {number} spoke</source>
+        <translation>Wann Stimme {number} sprach</translation>
+    </message>
 </context>
 <context>
     <name>FilesView</name>
     <message>
-        <location filename="../../viewer/ui/files_view.py" line="+1377"/>
+        <location filename="../../viewer/ui/files_view.py" line="+1363"/>
         <source>Filter by path…</source>
         <translation>Nach Pfad filtern…</translation>
     </message>
@@ -1593,7 +1911,7 @@ Ordner öffnen?</translation>
 <context>
     <name>MemberTreeModel</name>
     <message>
-        <location line="-816"/>
+        <location line="-801"/>
         <source>Name</source>
         <extracomment>Text, HTML and JSON: at most this much is shown (a person reads the start, not 80 MB). JSON up to this size is parsed and pretty-printed; larger files are shown as raw text. Tables: this many rows, read from at most this many bytes of the file. PDFs are read into memory whole; larger ones are not previewed. Above this many members the filter waits for a pause in typing before it runs. A filter expands everything it shows when it matches at most this many files. An export with at most this many top-level rows opens with them expanded. Table columns are sized to fit this many rows (sizing all 2,000 would be slow). &quot;Loading…&quot; appears only if a preview takes longer than this (no flicker when browsing). The member&apos;s path (nested levels joined by ``!/``); folders: their path, no slash. &quot;folder&quot;, or the MemberKind value (&quot;audio&quot;, &quot;archive&quot;, ...). Bytes as an int: the member&apos;s size, or the total of what a folder holds. What the proxy sorts by: raw values, folders before files for the name column. A Status value: &quot;folder&quot;, &quot;recording&quot;, &quot;understood&quot;, &quot;not-understood&quot;, &quot;problem&quot;, &quot;&quot;. True when this row itself is not understood or has problems. True for an audio member that is a Recording of the contents. Files (members that are not opened archives) below a folder or archive; 1 for a file. Files below a folder or opened archive (an opened archive counts what it holds). 1 when the row itself is not understood or has problems. Child ids of folders and opened archives, in display order. (status key, text, tooltip, warning), computed when a row is first shown. Casefolded paths, made when the filter is first used. Member path -&gt; importer names that read something from it. Paths to flag: not understood, import problems, recordings that cannot be played.</extracomment>
         <translation>Name</translation>

@@ -86,6 +86,8 @@ class VoiceQuestion:
     transcript: str | None
     #: Best similarity of its typical recording to the user's voices (None: not yet known).
     similarity_to_you: float | None
+    #: What the verdict rule reads from that: "yes", "maybe", "no" (None: not yet known).
+    sounds_like_you: str | None = None
 
     @property
     def recordings(self) -> int:
@@ -198,7 +200,9 @@ def _voice_questions(profile: OwnershipProfile, contents: ExportContents,
             span=_span(recordings),
             transcript=_short_transcript(contents, representative, members),
             similarity_to_you=float(similarity) if isinstance(similarity, int | float)
-            else None))
+            else None,
+            sounds_like_you=reading if (reading := voice.get("sounds_like_you")) in
+            ("yes", "maybe", "no") else None))
     return questions
 
 

@@ -45,6 +45,7 @@ class Actions:
     colour_by_verdict: QAction
     colour_by_voice: QAction
     about_you: QAction
+    guided_check: QAction
     report: QAction
 
     def all(self) -> list[QAction]:
@@ -106,6 +107,10 @@ def build_actions(parent: QObject) -> Actions:
         about_you=_action(parent, tr("About &You…"), "Ctrl+,",
                           tip=tr("Your devices, people, languages and voice: what the check "
                                  "compares the export with")),
+        guided_check=_action(parent, tr("&Guided Check…"), "Ctrl+G",
+                             tip=tr("A few questions about this export that only you can "
+                                    "answer: they settle the recordings the check left "
+                                    "unsure")),
         report=_action(parent, tr("&Report Discrepancy…"), "Ctrl+R",
                        tip=tr("Write the report to send to the company: the files that are "
                               "not yours, with checksums and evidence, and a letter")),

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -46,6 +47,7 @@ from PySide6.QtWidgets import (
 from viewer import APP_NAME, __version__
 from viewer.analysis.check import CheckResult
 from viewer.analysis.findings import Verdict
+from viewer.analysis.questions import needs_guidance
 from viewer.archive import Export, OpenProgress
 from viewer.audio.playback import PlaybackState
 from viewer.model import ExportContents
@@ -59,6 +61,7 @@ from viewer.ui.controls import FilterBar, TransportBar
 from viewer.ui.detail import DetailPane
 from viewer.ui.drop_page import DropPage
 from viewer.ui.files_view import FilesView
+from viewer.ui.guided_panel import GuidedPanel, ProfileChange
 from viewer.ui.help_overlay import HelpOverlay
 from viewer.ui.i18n import tr
 from viewer.ui.player import PlayerController
@@ -104,6 +107,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1280, 820)
         self.runner = runner or TaskRunner(self)
+        self.runner.idle.connect(self._collect_previous_export)
         self.session = ExportSession(self.runner, self, prepare=build_rows)
         self.player = player or PlayerController(self.runner, self)
         self.analysis = AnalysisController(self.runner, self, use_voice=use_voice)
@@ -219,6 +223,16 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.help_overlay = HelpOverlay(self.actions.all(), central)
 
+        # The guided check sits beside the recordings (which stay in sight) until skipped.
+        self.guided_panel = GuidedPanel()
+        self.guided_dock = QDockWidget(tr("Guided Check"), self)
+        self.guided_dock.setObjectName("guidedCheckDock")
+        self.guided_dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        self.guided_dock.setTitleBarWidget(QWidget())  # the panel has its own heading
+        self.guided_dock.setWidget(self.guided_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.guided_dock)
+        self.guided_dock.hide()
+
     def _build_menus(self) -> None:
         a = self.actions
         menu_bar = self.menuBar()
@@ -239,7 +253,7 @@ class MainWindow(QMainWindow):
         review_menu.addSeparator()
         review_menu.addActions([a.undo, a.redo])
         review_menu.addSeparator()
-        review_menu.addAction(a.about_you)
+        review_menu.addActions([a.guided_check, a.about_you])
         report_menu = menu_bar.addMenu(tr("R&eport"))
         report_menu.addAction(a.report)
         # The one thing the whole review leads to: a button always in sight.
@@ -247,10 +261,12 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("reportToolBar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(a.guided_check)
         toolbar.addAction(a.report)
         toolbar.widgetForAction(a.report).setStyleSheet("font-weight: bold; padding: 2px 10px;")
         self.addToolBar(toolbar)
         a.report.setEnabled(False)  # until a check has run
+        a.guided_check.setEnabled(False)  # until an export is open
         view_menu.addSeparator()
         colour_group = QActionGroup(self)
         for action in (a.colour_by_device, a.colour_by_verdict, a.colour_by_voice):
@@ -316,6 +332,7 @@ class MainWindow(QMainWindow):
         a.undo.triggered.connect(lambda: self._undo_redo(redo=False))
         a.redo.triggered.connect(lambda: self._undo_redo(redo=True))
         a.about_you.triggered.connect(self.edit_profile)
+        a.guided_check.triggered.connect(self.show_guided_check)
         a.report.triggered.connect(self.report_discrepancy)
         self.report_writer.progress.connect(self._on_report_progress)
         self.report_writer.finished.connect(self._on_report_written)
@@ -356,7 +373,11 @@ class MainWindow(QMainWindow):
             lambda: (self.proxy.set_time_range(None), self._update_count()))
         self.files_view.recording_activated.connect(self._activate_from_files)
         self.voices_panel.play_requested.connect(self._play_voice_sample)
-        self.voices_panel.mark_requested.connect(self.mark_paths)
+        self.voices_panel.answer_given.connect(self.save_answer)
+        self.guided_panel.answer_given.connect(self.save_answer)
+        self.guided_panel.play_requested.connect(self._play_voice_sample)
+        self.guided_panel.report_requested.connect(self.actions.report.trigger)
+        self.guided_panel.skip_requested.connect(self.skip_guided_check)
 
         self.player.attach_waveform(self.detail.waveform)
         self.transport.speed_chosen.connect(self._set_speed)
@@ -428,6 +449,9 @@ class MainWindow(QMainWindow):
         self._current_path = None
         self._export_sha = None
         self.actions.report.setEnabled(False)
+        self.actions.guided_check.setEnabled(False)
+        self._hide_guided_dock()
+        self.guided_panel.clear()
         self.model.set_marks({})
         self.model.set_analysis({})
         self.pages.setCurrentWidget(self.drop_page)
@@ -492,6 +516,8 @@ class MainWindow(QMainWindow):
                          key=lambda pair: pair[1])
         self.filter_bar.set_devices(devices)
         self._load_review(export)
+        self._guided_skipped = False
+        self.guided_panel.clear()
         self.start_check()
         self.pages.setCurrentWidget(self.tabs)
         # The Files tab is not what the user looks at first: fill it on the next turn of the
@@ -526,8 +552,12 @@ class MainWindow(QMainWindow):
         The heap is frozen after each opening (see _on_opened), and the cyclic collector
         never looks at frozen objects: without this pass, such leftovers of every export
         opened would stay for the whole session. One full pass: ~40 ms at 1,700 recordings,
-        run after the first frame of the new export (or on closing).
+        run after the first frame of the new export (or on closing), and only once no
+        background job runs: a job the opening cancelled holds the old export until its
+        next step, and a pass before it lets go would leave the old export for good.
         """
+        if self.runner.busy:
+            return  # the runner's idle signal calls again
         if self._previous_export_garbage:
             self._previous_export_garbage = False
             gc.unfreeze()
@@ -586,7 +616,9 @@ class MainWindow(QMainWindow):
                     document[key] = sorted(kept | marked)
         self.model.set_analysis({})
         self.actions.report.setEnabled(False)
-        self.voices_panel.set_clusters([], running=self.analysis.use_voice)
+        self.actions.guided_check.setEnabled(True)
+        self.voices_panel.show_waiting(listening=self.analysis.use_voice)
+        self.guided_panel.show_running()
         self.analysis.start(export, contents, document or None, self.review)
 
     def edit_profile(self) -> None:
@@ -598,6 +630,85 @@ class MainWindow(QMainWindow):
         if dialog.exec() != ProfileDialog.DialogCode.Accepted:
             return
         self.review.save_profile(dialog.document())
+        self.start_check()
+
+    # -- the guided check: questions whose answers go into the profile ------------------------
+    _guided_skipped = False
+
+    def show_guided_check(self) -> None:
+        if self.session.export is None:
+            return
+        self._guided_skipped = False
+        self._show_guided_dock()
+        if self.analysis.running:
+            self.guided_panel.show_running()
+        self._refresh_guided()
+
+    def skip_guided_check(self) -> None:
+        self._guided_skipped = True  # not offered again for this export; Ctrl+G brings it
+        self._hide_guided_dock()
+        self.statusBar().showMessage(tr("Questions hidden. Review ▸ Guided Check… (Ctrl+G) "
+                                        "brings them back."), 8000)
+
+    def _refresh_guided(self, *, offer: bool = False) -> None:
+        """Show the check's result in the panel; ``offer``: open it (unless skipped) when
+        recordings are unsure and a question could settle them."""
+        result = self.analysis.result
+        if result is None or self.analysis.running:
+            return
+        if offer and not self._guided_skipped and not self.guided_dock.isVisible() \
+                and needs_guidance(result):
+            self._show_guided_dock()
+        if self.guided_dock.isVisible():
+            verdicts = {row.recording.path: self.model.verdict(row.recording.path)
+                        for row in self.model.rows()}
+            self.guided_panel.show_result(result, verdicts,
+                                          can_report=self.actions.report.isEnabled())
+
+    def _show_guided_dock(self) -> None:
+        """Beside the recordings. Where the screen is too narrow for the list, the detail
+        pane and the panel together (the list's filter bar alone needs some 900 pixels), the
+        panel takes the detail pane's place until it is closed."""
+        if not self.guided_dock.isVisible():
+            screen = self.screen().availableGeometry().width()
+            self._set_detail_visible(True)
+            needed = (self.centralWidget().minimumSizeHint().width()
+                      + self.guided_panel.minimumSizeHint().width() + 40)
+            self._set_detail_visible(screen >= needed)
+            if screen >= needed and not self.isMaximized() and self.width() < needed + 90:
+                self.resize(min(screen, needed + 90), self.height())  # room to read it
+            room = self.width() - self.centralWidget().minimumSizeHint().width() - 20
+            width = max(self.guided_panel.minimumSizeHint().width(), min(430, room))
+            self.guided_dock.show()
+            # Once the dock is laid out; before, Qt has no width to take it from.
+            QTimer.singleShot(0, self, lambda: self.resizeDocks(
+                [self.guided_dock], [width], Qt.Orientation.Horizontal))
+        self.guided_dock.raise_()
+
+    def _hide_guided_dock(self) -> None:
+        self.guided_dock.hide()
+        self._set_detail_visible(True)
+
+    def _set_detail_visible(self, visible: bool) -> None:
+        if self.detail.isVisibleTo(self) == visible:
+            return
+        self.detail.setVisible(visible)
+        # A splitter does not pass its child's hiding up: the layouts above keep their cached
+        # minimum width (with the detail pane), and the window would grow past the screen.
+        widget: QWidget | None = self.lower_splitter
+        while widget is not None and widget is not self:
+            if widget.layout() is not None:
+                widget.layout().invalidate()
+            widget.updateGeometry()
+            widget = widget.parentWidget()
+
+    def save_answer(self, change: ProfileChange) -> None:
+        """An answer to a guided question: into the user's profile, then check again."""
+        if self.review is None:
+            self.show_error(tr("Your answer cannot be saved: {reason}").format(
+                reason=self._review_error))
+            return
+        self.review.save_profile(change(self.review.load_profile() or {}))
         self.start_check()
 
     # -- the discrepancy report -------------------------------------------------------------
@@ -663,6 +774,7 @@ class MainWindow(QMainWindow):
             self._fill_timeline()
         self._refresh_voices()
         self.actions.report.setEnabled(True)
+        self._refresh_guided(offer=True)
         counts = {verdict: result.count(verdict) for verdict in Verdict}
         self.statusBar().showMessage(tr(
             "Check done: {not_mine} not mine, {unsure} unsure, {mine} mine").format(
@@ -702,8 +814,7 @@ class MainWindow(QMainWindow):
         result = self.analysis.result
         verdicts = {row.recording.path: self.model.verdict(row.recording.path)
                     for row in self.model.rows()}
-        self.voices_panel.set_clusters(list(result.voices) if result else [], running=False,
-                                       verdicts=verdicts)
+        self.voices_panel.show_result(result, verdicts=verdicts)
 
     def _play_voice_sample(self, path: str) -> None:
         self.tabs.setCurrentIndex(0)
@@ -749,6 +860,7 @@ class MainWindow(QMainWindow):
         if self._colour_mode == "verdict":
             self._fill_timeline()
         self._refresh_voices()
+        self._refresh_guided()
         self._update_count()
 
     def _update_undo_actions(self) -> None:

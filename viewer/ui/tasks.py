@@ -101,6 +101,9 @@ class Task(QRunnable):
 class TaskRunner(QObject):
     """Starts tasks on a pool (or synchronously, for tests) and keeps them alive."""
 
+    #: The last running task has ended (its job, and what it held, are let go).
+    idle = Signal()
+
     def __init__(self, parent: QObject | None = None, *, synchronous: bool = False,
                  pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
@@ -123,13 +126,23 @@ class TaskRunner(QObject):
         if on_cancelled:
             task.signals.cancelled.connect(on_cancelled)
         for signal in (task.signals.finished, task.signals.failed, task.signals.cancelled):
-            signal.connect(lambda *_: self._running.discard(task))
+            signal.connect(lambda *_: self._ended(task))
         self._running.add(task)
         if self.synchronous:
             task.run()
         else:
             self._pool.start(task)
         return task
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def _ended(self, task: Task) -> None:
+        if task in self._running:
+            self._running.discard(task)
+            if not self._running:
+                self.idle.emit()
 
     def cancel_all(self) -> None:
         for task in list(self._running):

@@ -20,6 +20,7 @@ import numpy as np
 from viewer.analysis.cache import get_cached_quietly, put_cached_quietly
 from viewer.analysis.findings import Finding
 from viewer.analysis.profile import OwnershipProfile
+from viewer.analysis.verdicts import WEIGHT_VOICE_DECIDES
 from viewer.archive import Export, MemberError, OpenProgress
 from viewer.model import ExportContents, Recording
 from viewer.voice.analysis import (
@@ -41,6 +42,13 @@ log = logging.getLogger("viewer.voice")
 MODEL_NAME = "resemblyzer-0.1.4-numpy-loop3"
 #: Cluster labels are cached per archive; bump when ``cluster_voices`` changes.
 CLUSTERS_CACHE = ("voice-clusters", 2)
+
+
+def _reading(weight: float) -> str:
+    """"yes" (wide margin towards the user), "no" (wide margin away), or "maybe" (thin)."""
+    if abs(weight) >= WEIGHT_VOICE_DECIDES:
+        return "yes" if weight < 0 else "no"
+    return "maybe"
 
 
 class ExportVoiceEvidence:
@@ -99,8 +107,14 @@ class ExportVoiceEvidence:
             "id": cluster.label, "recordings": len(cluster.members),
             "representative": cluster.representative_path, "members": list(cluster.members)}
         if owner is not None:
+            (finding,) = voice_findings([cluster.representative_path],
+                                        vectors[cluster.representative_path][None, :], owner,
+                                        cohort=load_cohort())
             similarity = owner_similarity(vectors[cluster.representative_path][None, :], owner)
             described["similarity_to_you"] = round(float(similarity[0]), 3)
+            # The verdict rule's own reading of its typical recording, so that what a voice
+            # card says agrees with the verdicts (viewer.analysis.verdicts.voice_weight).
+            described["sounds_like_you"] = _reading(finding.weight)
         return described
 
     # -- clustering -----------------------------------------------------------------------

@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="+69"/>
+        <location filename="../../viewer/ui/actions.py" line="+71"/>
         <source>&amp;Open Export…</source>
         <translation>Export ö&amp;ffnen…</translation>
     </message>
@@ -210,6 +210,26 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Forget This Export…</source>
+        <translation>Diese Auskunft &amp;vergessen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete what the app keeps about the open export: your marks, notes and voice answers, its voiceprints and analysis</source>
+        <translation>Löscht, was die App über die geöffnete Auskunft speichert: Ihre Markierungen, Notizen und Antworten zu Stimmen, ihre Stimmabdrücke und Analysen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Forget &amp;Everything…</source>
+        <translation>&amp;Alles vergessen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete every review, your profile, every voiceprint and every voice sample the app recorded</source>
+        <translation>Löscht alle Prüfungen, Ihr Profil, alle Stimmabdrücke und alle Stimmproben, die die App aufgenommen hat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Report Discrepancy…</source>
         <translation>&amp;Fremde Daten melden…</translation>
     </message>
@@ -592,7 +612,7 @@
         <translation>Zum Schließen eine beliebige Taste drücken</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+142"/>
+        <location filename="../../viewer/ui/main_window.py" line="+144"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
@@ -638,7 +658,7 @@
         <translation>&amp;Prüfen</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>R&amp;eport</source>
         <translation>&amp;Bericht</translation>
     </message>
@@ -648,7 +668,7 @@
         <translation>Bericht</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&amp;Playback</source>
         <translation>&amp;Wiedergabe</translation>
     </message>
@@ -659,13 +679,13 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+174"/>
+        <location line="+177"/>
         <location line="+36"/>
         <source>No export open</source>
         <translation>Kein Export geöffnet</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-210"/>
         <source>Opening progress</source>
         <translation>Fortschritt beim Öffnen</translation>
     </message>
@@ -675,7 +695,7 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+133"/>
         <source>Open Export</source>
         <translation>Export öffnen</translation>
     </message>
@@ -690,7 +710,7 @@
         <translation>Export-Ordner öffnen</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Opening {name}…</source>
         <extracomment>An export was closed or replaced since the last full collection.</extracomment>
         <translation>{name} wird geöffnet…</translation>
@@ -734,8 +754,38 @@
         </translation>
     </message>
     <message>
+        <location line="+110"/>
+        <source>Forget This Export</source>
+        <translation>Diese Auskunft vergessen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forget everything Export Viewer keeps about “{name}”: your marks, notes and answers about its voices, and the voiceprints and analysis computed from it? The export file itself is not changed.</source>
+        <translation>Alles vergessen, was Export Viewer über „{name}“ speichert: Ihre Markierungen, Notizen und Antworten zu ihren Stimmen sowie die daraus berechneten Stimmabdrücke und Analysen? Die Datei der Auskunft selbst wird nicht verändert.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Forgotten: {name}</source>
+        <translation>Vergessen: {name}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Forget Everything</source>
+        <translation>Alles vergessen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete every review, your profile (About You and your answers), every voiceprint and every voice sample the app recorded? Exports and files of your own are not changed. This cannot be undone.</source>
+        <translation>Alle Prüfungen, Ihr Profil (Über Sie und Ihre Antworten), alle Stimmabdrücke und alle von der App aufgenommenen Stimmproben löschen? Auskünfte und Ihre eigenen Dateien werden nicht verändert. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Everything the app kept has been deleted.</source>
+        <translation>Alles, was die App gespeichert hatte, ist gelöscht.</translation>
+    </message>
+    <message>
         <location filename="../../viewer/ui/guided_panel.py" line="-96"/>
-        <location filename="../../viewer/ui/main_window.py" line="-300"/>
+        <location filename="../../viewer/ui/main_window.py" line="-445"/>
         <source>Guided Check</source>
         <translation>Geführte Prüfung</translation>
     </message>
@@ -893,7 +943,7 @@
     </message>
     <message numerus="yes">
         <location line="+13"/>
-        <location filename="../../viewer/ui/main_window.py" line="+301"/>
+        <location filename="../../viewer/ui/main_window.py" line="+307"/>
         <source>%n recording(s)</source>
         <translation>
             <numerusform>%n Aufnahme</numerusform>
@@ -969,7 +1019,7 @@
         <translation>Farbe: Gerät</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+96"/>
+        <location filename="../../viewer/ui/main_window.py" line="+141"/>
         <source>Your profile cannot be saved: {reason}</source>
         <translation>Ihre Angaben können nicht gespeichert werden: {reason}</translation>
     </message>

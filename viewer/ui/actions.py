@@ -46,6 +46,8 @@ class Actions:
     colour_by_voice: QAction
     about_you: QAction
     guided_check: QAction
+    forget_export: QAction
+    forget_everything: QAction
     report: QAction
 
     def all(self) -> list[QAction]:
@@ -111,6 +113,13 @@ def build_actions(parent: QObject) -> Actions:
                              tip=tr("A few questions about this export that only you can "
                                     "answer: they settle the recordings the check left "
                                     "unsure")),
+        forget_export=_action(parent, tr("&Forget This Export…"),
+                              tip=tr("Delete what the app keeps about the open export: your "
+                                     "marks, notes and voice answers, its voiceprints and "
+                                     "analysis")),
+        forget_everything=_action(parent, tr("Forget &Everything…"),
+                                  tip=tr("Delete every review, your profile, every voiceprint "
+                                         "and every voice sample the app recorded")),
         report=_action(parent, tr("&Report Discrepancy…"), "Ctrl+R",
                        tip=tr("Write the report to send to the company: the files that are "
                               "not yours, with checksums and evidence, and a letter")),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import shutil
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -47,13 +48,14 @@ from PySide6.QtWidgets import (
 from viewer import APP_NAME, __version__
 from viewer.analysis.check import CheckResult
 from viewer.analysis.findings import Verdict
-from viewer.analysis.questions import needs_guidance
+from viewer.analysis.questions import answer_voice, needs_guidance
 from viewer.archive import Export, OpenProgress
 from viewer.audio.playback import PlaybackState
 from viewer.model import ExportContents
 from viewer.report import with_marks
 from viewer.resources import demo_export
 from viewer.review import ReviewStore, ReviewStoreError
+from viewer.review.paths import user_data_dir
 from viewer.ui import settings
 from viewer.ui.actions import build_actions
 from viewer.ui.analysis_controller import AnalysisController
@@ -254,6 +256,8 @@ class MainWindow(QMainWindow):
         review_menu.addActions([a.undo, a.redo])
         review_menu.addSeparator()
         review_menu.addActions([a.guided_check, a.about_you])
+        review_menu.addSeparator()
+        review_menu.addActions([a.forget_export, a.forget_everything])
         report_menu = menu_bar.addMenu(tr("R&eport"))
         report_menu.addAction(a.report)
         # The one thing the whole review leads to: a button always in sight.
@@ -267,6 +271,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         a.report.setEnabled(False)  # until a check has run
         a.guided_check.setEnabled(False)  # until an export is open
+        a.forget_export.setEnabled(False)
         view_menu.addSeparator()
         colour_group = QActionGroup(self)
         for action in (a.colour_by_device, a.colour_by_verdict, a.colour_by_voice):
@@ -333,6 +338,8 @@ class MainWindow(QMainWindow):
         a.redo.triggered.connect(lambda: self._undo_redo(redo=True))
         a.about_you.triggered.connect(self.edit_profile)
         a.guided_check.triggered.connect(self.show_guided_check)
+        a.forget_export.triggered.connect(self.forget_this_export)
+        a.forget_everything.triggered.connect(self.forget_everything)
         a.report.triggered.connect(self.report_discrepancy)
         self.report_writer.progress.connect(self._on_report_progress)
         self.report_writer.finished.connect(self._on_report_written)
@@ -450,6 +457,7 @@ class MainWindow(QMainWindow):
         self._export_sha = None
         self.actions.report.setEnabled(False)
         self.actions.guided_check.setEnabled(False)
+        self.actions.forget_export.setEnabled(False)
         self._hide_guided_dock()
         self.guided_panel.clear()
         self.model.set_marks({})
@@ -617,9 +625,54 @@ class MainWindow(QMainWindow):
         self.model.set_analysis({})
         self.actions.report.setEnabled(False)
         self.actions.guided_check.setEnabled(True)
+        self.actions.forget_export.setEnabled(self.review is not None)
         self.voices_panel.show_waiting(listening=self.analysis.use_voice)
         self.guided_panel.show_running()
         self.analysis.start(export, contents, document or None, self.review)
+
+    # -- forgetting ------------------------------------------------------------------------
+    def _confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes
+                                      | QMessageBox.StandardButton.Cancel,
+                                      QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def forget_this_export(self) -> None:
+        """Delete the open export's review and voice data (voiceprints are biometric data);
+        the export file itself is never touched."""
+        export = self.session.export
+        if self.review is None or export is None or self._export_sha is None:
+            return
+        if not self._confirm(tr("Forget This Export"), tr(
+                "Forget everything Export Viewer keeps about “{name}”: your marks, notes and "
+                "answers about its voices, and the voiceprints and analysis computed from it? "
+                "The export file itself is not changed.").format(name=export.display_name)):
+            return
+        sha, paths, name = self._export_sha, list(self.session.paths), export.display_name
+        result = self.analysis.result
+        digests = list(result.member_sha256.values()) if result is not None else []
+        self.close_export()
+        document = self.review.load_profile()
+        if document and digests:
+            self.review.save_profile(answer_voice(document, digests, None))
+        self.review.forget_export(sha)
+        self._fill_recent_menu(settings.forget_recent(paths))
+        self.statusBar().showMessage(tr("Forgotten: {name}").format(name=name), 10_000)
+
+    def forget_everything(self) -> None:
+        """Delete every review, the profile, every voiceprint and the recorded voice samples."""
+        if self.review is None:
+            return
+        if not self._confirm(tr("Forget Everything"), tr(
+                "Delete every review, your profile (About You and your answers), every "
+                "voiceprint and every voice sample the app recorded? Exports and files of "
+                "your own are not changed. This cannot be undone.")):
+            return
+        self.close_export()
+        self.review.forget_everything()
+        shutil.rmtree(user_data_dir() / "voice", ignore_errors=True)
+        self._fill_recent_menu(settings.forget_recent(None))
+        self.statusBar().showMessage(tr("Everything the app kept has been deleted."), 10_000)
 
     def edit_profile(self) -> None:
         if self.review is None:

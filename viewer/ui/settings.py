@@ -66,6 +66,16 @@ def remember_recent(path_group: list[str]) -> list[str]:
     return recent
 
 
+def forget_recent(path_group: list[str] | None = None) -> list[str]:
+    """Take one export (or, with None, every export) out of Open Recent; the new list."""
+    settings = store()
+    entry = "\n".join(path_group) if path_group is not None else None
+    recent = ([] if entry is None else
+              [item for item in RECENT_EXPORTS.read(settings) if item != entry])
+    RECENT_EXPORTS.write(settings, recent)
+    return recent
+
+
 class WindowState:
     """Geometry and splitter positions, restored only when they still apply."""
 

@@ -35,7 +35,8 @@ class VoiceRecorderDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, *,
                  recorder_factory: RecorderFactory = VoiceRecorder,
-                 folder: Path | None = None) -> None:
+                 folder: Path | None = None,
+                 microphone: Callable[[], tuple[bool, str]] = input_available) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Record Your Voice"))
         self.setMinimumWidth(480)
@@ -74,7 +75,7 @@ class VoiceRecorderDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (intro, self.sentence, self.level, self.status, self.record, self.buttons):
             layout.addWidget(widget)
-        available, reason = input_available()
+        available, reason = microphone()
         if not available:
             self.record.setEnabled(False)
             self.status.setText(reason)

@@ -19,6 +19,10 @@ settings.register_profile(
 settings.register_profile(
     "ci", deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=300,
     derandomize=True)
+# Long fuzzing runs (scripts/fuzz_archives.py, or pytest --hypothesis-profile=deep).
+settings.register_profile(
+    "deep", deadline=None, suppress_health_check=[HealthCheck.too_slow],
+    max_examples=int(os.environ.get("EXPORT_VIEWER_FUZZ_EXAMPLES", "5000")))
 settings.load_profile("ci" if os.environ.get("CI") else "default")
 
 

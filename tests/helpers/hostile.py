@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +13,12 @@ from tests.helpers import zipcraft
 from tests.helpers.archives import zip_bytes
 
 GIB = 1 << 30
+
+#: What no admitted or listed name may contain: NUL, C0/C1 controls, line separators, the
+#: Bidi_Control characters and lone surrogates (written out here, not taken from the code).
+UNSAFE_CHARACTER = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+    "\ud800-\udfff]")
 
 
 class _Unseekable(io.RawIOBase):
@@ -82,12 +89,59 @@ HOSTILE: dict[str, Callable[[Path], Path]] = {
     "tgz": lambda d: _write(d / "takeout.tgz", b"\x1f\x8b\x08\x00" + bytes(100)),
     "spanned": lambda d: _write(d / "export.z01", b"PK\x07\x08PK\x03\x04" + bytes(100)),
     "only_header": lambda d: _write(d / "header.zip", b"PK\x03\x04" + bytes(10)),
+    "streamed_bomb_cut": lambda d: _write(d / "streamed_bomb_cut.zip", streamed_bomb_cut()),
+    "nul_name": lambda d: zipcraft.write(d / "nul.zip", [
+        zipcraft.stored(b"evil.wav\x00.exe", b"MZ"), zipcraft.stored("ok.txt", b"ok")]),
+    "bidi_name": lambda d: zipcraft.write(d / "bidi.zip", [
+        zipcraft.stored("invoice\u202egnp.exe", b"MZ"), zipcraft.stored("ok.txt", b"ok")],
+        utf8_names=True),
+    "long_name": lambda d: zipcraft.write(d / "long.zip", [
+        zipcraft.stored("a/" + "x" * 300, b"x"), zipcraft.stored("ok.txt", b"ok")]),
+    "nfc_collision": lambda d: zipcraft.write(d / "nfc.zip", [
+        zipcraft.stored("Mu\u0308ller.txt", b"decomposed"),
+        zipcraft.stored("M\u00fcller.txt", b"composed"), zipcraft.stored("ok.txt", b"ok")],
+        utf8_names=True),
+    "hostile_folder": lambda d: hostile_folder(d / "hostile_folder"),
 }
+
+#: Names refused in a ZIP, a cut-off ZIP and a folder alike, with the reason each is refused
+#: for. (A folder cannot hold a NUL, or a part longer than 255 bytes: the system refuses it.)
+REFUSED_NAMES: dict[str, str] = {
+    "..\\..\\evil.sh": "climbs out",
+    "ctl\x01name.txt": "control characters",
+    "c1\x85name.txt": "control characters",
+    "invoice\u202egnp.exe": "bidirectional",
+    "iso\u2066late.txt": "bidirectional",
+    "Alexa.zip!/Audio/0001.wav": "marks nested archives",
+}
+
+
+def hostile_folder(root: Path) -> Path:
+    """An unpacked export whose file names are all refused, beside one good file."""
+    for name in REFUSED_NAMES:
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"RIFF" + name.encode())
+    (root / "ok.txt").write_bytes(b"ok")
+    return root
 
 
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def streamed_bomb_cut() -> bytes:
+    """A 2 GiB deflate bomb in a streamed ZIP cut off before its directory (2.1 MB).
+
+    Only inflating finds where a streamed member ends, so recovery has to inflate it.
+    """
+    return zipcraft.local_only(_bomb_entries(), streamed=True)
+
+
+def empty_local_headers(size: int) -> bytes:
+    """``size`` bytes of 30-byte local headers with no name and no data, and no directory."""
+    return (b"PK\x03\x04" + bytes(26)) * (size // 30)
 
 
 def _nested_bomb(path: Path) -> Path:

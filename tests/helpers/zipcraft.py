@@ -14,6 +14,7 @@ from pathlib import Path
 _LOCAL = struct.Struct("<4sHHHHHIIIHH")
 _CENTRAL = struct.Struct("<4sBBBBHHHHIIIHHHHHII")
 _END = struct.Struct("<4sHHHHIIH")
+_DESCRIPTOR = struct.Struct("<4sIII")
 
 
 @dataclass
@@ -85,6 +86,27 @@ def build(entries: list[RawEntry], *, utf8_names: bool = False) -> bytes:
     central_size = len(out) - central_start
     out += _END.pack(b"PK\x05\x06", 0, 0, len(entries), len(entries), central_size,
                      central_start, 0)
+    return bytes(out)
+
+
+def local_only(entries: list[RawEntry], *, streamed: bool = False) -> bytes:
+    """Local headers and data with no central directory: a download cut off before its end.
+
+    ``streamed`` writes what a server that cannot seek writes: zero sizes and CRC in the
+    local header (flag 0x08) and a data descriptor after the data.
+    """
+    out = bytearray()
+    for entry in entries:
+        if streamed:
+            out += _LOCAL.pack(b"PK\x03\x04", 20, entry.flags | 0x08, entry.method, 0, 0x5821,
+                               0, 0, 0, len(entry.name), 0)
+            out += entry.name + entry.payload
+            out += _DESCRIPTOR.pack(b"PK\x07\x08", entry.crc, len(entry.payload),
+                                    entry.size & 0xFFFFFFFF)
+        else:
+            out += _LOCAL.pack(b"PK\x03\x04", 20, entry.flags, entry.method, 0, 0x5821,
+                               entry.crc, len(entry.payload), entry.size, len(entry.name), 0)
+            out += entry.name + entry.payload
     return bytes(out)
 
 

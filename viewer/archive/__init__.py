@@ -11,16 +11,10 @@ from viewer.archive.errors import (
     UnsafeArchiveError,
     UnsupportedArchiveError,
 )
-from viewer.archive.export import (
-    Export,
-    Member,
-    OpenProgress,
-    SourceFile,
-    open_export,
-    open_export_steps,
-)
+from viewer.archive.export import Export, open_export, open_export_steps
 from viewer.archive.kinds import MemberKind
 from viewer.archive.limits import DEFAULT_LIMITS, Limits, format_bytes
+from viewer.archive.members import Member, OpenProgress, SourceFile
 from viewer.archive.names import NEST_SEPARATOR, UnsafeNameError, check_member_name
 
 __all__ = [

@@ -54,6 +54,8 @@ def kind_from_name(path: str) -> MemberKind | None:
 
 def kind_from_head(head: bytes) -> MemberKind:
     """The kind a file's first bytes reveal; ``OTHER`` when nothing matches."""
+    if not head:
+        return MemberKind.OTHER
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     for magic, kind in _MAGIC:
         if stripped.startswith(magic) or head.startswith(magic):

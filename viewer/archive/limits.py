@@ -15,8 +15,13 @@ TIB = 1024 * GIB
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    #: Members across all levels of nesting. Large Takeouts hold ~10^5 files.
+    #: Members across all levels of nesting. Large Takeouts hold ~10^5 files. Listing one
+    #: costs about 1 KB and 20 µs, so an archive at this limit takes ~1 GB and ~25 s.
     max_members: int = 1_000_000
+    #: Members refused for their name, as links or bombs, or as duplicates. A real export has
+    #: a handful; thousands mean an archive built to attack (46 MB of empty local headers
+    #: are 1.5 million nameless members), and the whole export is refused.
+    max_refused_members: int = 10_000
     #: Declared uncompressed bytes across the whole export, all levels.
     max_total_bytes: int = 2 * TIB
     #: One member's uncompressed size (a long video in a Takeout can be tens of GB).
@@ -26,11 +31,21 @@ class Limits:
     #: small, very repetitive files (a CSV of "Not Available") are never refused.
     max_ratio: float = 200.0
     ratio_floor_bytes: int = 16 * MIB
+    #: Recovering a cut-off ZIP inflates its streamed members to find their ends. That stops
+    #: at ``max_ratio`` for each member, and for all of them together once they pass this
+    #: (many small bombs, each under ``ratio_floor_bytes``, would otherwise cost minutes).
+    recovery_ratio_floor_bytes: int = 1 * GIB
     #: ZIPs inside ZIPs. Amazon ships two levels; four leaves room and stops recursion bombs.
     max_depth: int = 4
-    #: A compressed nested archive is copied to a private temporary file so that its members
-    #: can be read at random; this caps that copy.
+    #: A compressed nested archive is copied to a temporary file with no name (``spool``) so
+    #: that its members can be read at random; this caps one copy ...
     max_spool_bytes: int = 16 * GIB
+    #: ... and this all copies of one export together (the temporary folder may be in RAM).
+    max_spool_total_bytes: int = 16 * GIB
+    #: A member's name as UTF-8 bytes: the whole path and each part of it (Linux's own limits;
+    #: real exports stay far below). One level of a nested archive counts on its own.
+    max_name_bytes: int = 4096
+    max_name_part_bytes: int = 255
 
 
 DEFAULT_LIMITS = Limits()

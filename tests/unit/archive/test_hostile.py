@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import struct
 import subprocess
 import sys
 import time
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,7 +14,11 @@ import pytest
 
 from tests.helpers import zipcraft
 from tests.helpers.archives import write_zip
-from tests.helpers.hostile import truncated_payload
+from tests.helpers.hostile import (
+    empty_local_headers,
+    streamed_bomb_cut,
+    truncated_payload,
+)
 from viewer.archive import (
     ArchiveError,
     CorruptArchiveError,
@@ -185,3 +191,88 @@ def test_a_member_larger_than_declared_is_caught(tmp_path: Path) -> None:
     source = zipcraft.write(tmp_path / "lies.zip", [entry])
     with open_export(source) as export, pytest.raises(MemberError, match=r"lies\.txt"):
         export.read_member("lies.txt")
+
+
+# -- recovery of cut-off archives: bounded inflation, members counted as they come ----------
+def _peak_bytes_while(action: Callable[[], object]) -> int:
+    tracemalloc.start()
+    try:
+        action()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_recovering_a_streamed_bomb_inflates_one_buffer_at_a_time(hostile: Hostile) -> None:
+    def open_it() -> None:
+        with open_export(hostile("streamed_bomb_cut"), hash_sources=False) as export:
+            bomb = export.member("zeros.bin")
+            assert not bomb.readable
+            assert "zip bomb" in bomb.problems[0]
+
+    # Inflating a 1 MiB chunk of it at once made a 1 GiB string.
+    assert _peak_bytes_while(open_it) < 32 << 20
+
+
+def test_recovery_stops_when_many_small_members_expand_like_a_bomb(tmp_path: Path) -> None:
+    # Each member stays under the per-member floor; together they are a bomb.
+    entries = [zipcraft.zeros_bomb(f"z{n:02}.bin", 4 << 20) for n in range(40)]
+    source = tmp_path / "many_small_bombs.zip"
+    source.write_bytes(zipcraft.local_only(entries, streamed=True))
+    limits = Limits(recovery_ratio_floor_bytes=32 << 20)
+    with open_export(source, limits, hash_sources=False) as export:
+        members = export.members
+        assert len(members) < 10
+        assert "zip bomb" in members[-1].problems[0]
+        assert all(member.readable for member in members[:-1])
+    with open_export(source, hash_sources=False) as export:  # 160 MiB is not yet a bomb
+        assert all(member.readable for member in export.members)
+        assert len(export.members) == 40
+
+
+def test_recovery_counts_members_as_it_walks(tmp_path: Path) -> None:
+    header = struct.Struct("<4sHHHHHIIIHH")
+    flood = b"".join(header.pack(b"PK\x03\x04", 20, 0, 0, 0, 0x5821, 0, 0, 0, 6, 0)
+                     + f"{n:06}".encode() for n in range(200_000))
+    source = tmp_path / "flood.zip"
+    source.write_bytes(flood)
+
+    def open_it() -> None:
+        with pytest.raises(UnsafeArchiveError, match="more than 1,000 files"):
+            open_export(source, Limits(max_members=1000), hash_sources=False)
+
+    # Walking all 200,000 headers before counting them held every one in memory.
+    assert _peak_bytes_while(open_it) < 8 << 20
+
+
+_MEASURE = (
+    "import resource, sys, time\n"
+    "from viewer.archive import ArchiveError, open_export\n"
+    "started = time.perf_counter()\n"
+    "try:\n"
+    "    open_export(sys.argv[1], hash_sources=False).close()\n"
+    "    outcome = 'opened'\n"
+    "except ArchiveError as error:\n"
+    "    outcome = str(error)\n"
+    "print(outcome)\n"
+    "print(time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+)
+
+
+@pytest.mark.parametrize(("build", "outcome"), [
+    (streamed_bomb_cut, "opened"),  # 2.1 MB: a 2 GiB deflate bomb, streamed and cut off
+    (lambda: empty_local_headers(46_000_000), "refused"),  # 1.5 million nameless headers
+], ids=["streamed bomb", "46 MB of empty headers"])
+def test_cut_off_hostile_input_costs_seconds_and_megabytes_in_a_fresh_process(
+    tmp_path: Path, build: Callable[[], bytes], outcome: str,
+) -> None:
+    source = tmp_path / "cut.zip"
+    source.write_bytes(build())
+    done = subprocess.run([sys.executable, "-c", _MEASURE, str(source)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    said, figures = done.stdout.strip().splitlines()
+    elapsed, peak_kib = float(figures.split()[0]), int(figures.split()[1])
+    assert outcome in said
+    assert elapsed < 20
+    assert peak_kib < 300 * 1024

@@ -45,20 +45,6 @@ def test_nested_zip_members_are_listed_with_bang_paths(tmp_path: Path) -> None:
         assert export.sources[0].sha256 == sha256_of(source)
 
 
-def test_deflated_nested_zip_is_read_from_a_private_copy_that_is_removed(tmp_path: Path) -> None:
-    inner = zip_bytes({"a/b.json": '{"x": 1}'})
-    source = tmp_path / "export.zip"
-    with zipfile.ZipFile(source, "w") as archive:
-        archive.writestr("inner.zip", inner, compress_type=zipfile.ZIP_DEFLATED)
-    export = open_export(source)
-    assert export.read_member("inner.zip!/a/b.json") == b'{"x": 1}'
-    temp_dir = export._resources.temp_dir
-    assert temp_dir is not None
-    assert os.stat(temp_dir).st_mode & 0o077 == 0  # private to this user
-    export.close()
-    assert not os.path.exists(temp_dir)
-
-
 def test_three_levels_of_nesting(tmp_path: Path) -> None:
     source = write_zip(tmp_path / "e.zip", {"a.zip": {"b.zip": {"c.txt": "deep"}}})
     with open_export(source) as export:

@@ -1,18 +1,27 @@
 """Regenerate tests/fixtures/voice_reference.npz: resemblyzer's own output for a few clips.
 
 The numpy encoder (viewer/voice/encoder.py) claims to compute what resemblyzer 0.1.4 computes.
-This script makes the evidence: short espeak-ng clips of different voices, preprocessed by the
-app's ``preprocess_wav`` and stored as 16 kHz int16, with the embeddings resemblyzer itself
-gives for exactly those samples (``VoiceEncoder("cpu").embed_utterance(clip / 32768)``) and
-resemblyzer's mel frames for two of them. ``tests/unit/voice/test_encoder.py`` compares.
+This script makes the evidence from short espeak-ng clips of different voices, stored as a
+voice assistant stores a recording: 16 kHz mono int16 (espeak-ng's 22.05 kHz output resampled
+by sox, as ``tests/helpers/audio.espeak_wav`` does), silence around the speech included:
 
-It also reports how far the app's preprocessing (energy VAD, numpy resampler) moves an
-embedding from resemblyzer's own ``preprocess_wav`` (webrtcvad, librosa/soxr resampling) on
-the raw 22.05 kHz espeak output, and stores those cosines as ``full_pipeline_cosine``.
+- ``raw_{i}``: the clips;
+- ``embeddings``: resemblyzer's ``VoiceEncoder("cpu").embed_utterance(raw / 32768)``, the
+  encoder alone on exactly those samples, and ``mel_{i}`` its mel frames for two clips;
+- ``full_pipeline_embeddings``: resemblyzer's whole pipeline on the raw clip,
+  ``embed_utterance(resemblyzer.preprocess_wav(raw / 32768, source_sr=16000))`` (volume
+  normalisation and webrtcvad's silence trimming). ``tests/unit/voice/test_encoder.py`` runs
+  the app's whole pipeline (its own ``preprocess_wav``: energy VAD) on the same raw clip and
+  compares, so a change to the app's preprocessing can fail that test.
 
-Runs in the throwaway reference venv (see scripts/convert_resemblyzer_weights.py), with
-espeak-ng and sox installed, from the repository root::
+It prints, per clip, how close the app's pipeline comes (the test's threshold rests on these
+figures) and, for scale, how close it comes with no silence trimming at all.
 
+Runs in a throwaway reference venv outside the repository, with espeak-ng and sox installed,
+from the repository root (webrtcvad 2.0.10 imports ``pkg_resources``, gone from setuptools 81)::
+
+    python3 -m venv /tmp/refvenv
+    /tmp/refvenv/bin/pip install torch==2.13.0 resemblyzer==0.1.4 soundfile 'setuptools<81'
     /tmp/refvenv/bin/python scripts/make_voice_reference.py
 """
 
@@ -49,15 +58,18 @@ CLIPS = [
 MEL_CLIPS = (0, 3)
 
 
-def espeak_raw(text: str, voice: str) -> tuple[np.ndarray, int]:
-    """espeak-ng's own output (22.05 kHz), unresampled."""
+def espeak_16k(text: str, voice: str) -> np.ndarray:
+    """espeak-ng's speech as a 16 kHz mono int16 recording (resampled by sox, undithered)."""
     import soundfile
 
     with tempfile.TemporaryDirectory() as folder:
-        raw = Path(folder) / "raw.wav"
+        raw, out = Path(folder) / "raw.wav", Path(folder) / "out.wav"
         subprocess.run(["espeak-ng", "-v", voice, "-w", str(raw), text], check=True)
-        samples, rate = soundfile.read(io.BytesIO(raw.read_bytes()), dtype="float32")
-    return samples, int(rate)
+        subprocess.run(["sox", str(raw), "-r", str(SAMPLING_RATE), "-c", "1", "-b", "16", "-D",
+                        str(out)], check=True)
+        samples, rate = soundfile.read(io.BytesIO(out.read_bytes()), dtype="int16")
+    assert rate == SAMPLING_RATE
+    return samples
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,26 +86,27 @@ def main(argv: list[str] | None = None) -> int:
     reference = VoiceEncoder("cpu", verbose=False)
     ours = _our_encoder()
     arrays: dict[str, np.ndarray] = {}
-    embeddings, full_cosines = [], []
+    embeddings, full = [], []
     for index, (voice, text) in enumerate(CLIPS):
-        raw, rate = espeak_raw(text, voice)
-        clip = np.clip(np.round(preprocess_wav(raw, rate) * 32768), -32768, 32767)
-        clip = clip.astype(np.int16)
-        wav = clip.astype(np.float32) / 32768
+        raw = espeak_16k(text, voice)
+        wav = raw.astype(np.float32) / 32768
+        arrays[f"raw_{index}"] = raw
         embeddings.append(reference.embed_utterance(wav))
-        arrays[f"clip_{index}"] = clip
         if index in MEL_CLIPS:
             arrays[f"mel_{index}"] = audio.wav_to_mel_spectrogram(wav).astype(np.float32)
-        # The whole pipeline, each side with its own preprocessing, from the raw output.
-        theirs = reference.embed_utterance(audio.preprocess_wav(raw, source_sr=rate))
-        mine = ours.embed_utterance(preprocess_wav(raw, rate))
-        full_cosines.append(float(theirs @ mine))
-        print(f"{voice:12s} {len(clip) / SAMPLING_RATE:4.1f} s  "
-              f"full-pipeline cosine {full_cosines[-1]:.4f}")
+        theirs_wav = audio.preprocess_wav(wav, source_sr=SAMPLING_RATE)
+        full.append(reference.embed_utterance(theirs_wav))
+        mine_wav = preprocess_wav(wav, SAMPLING_RATE)
+        mine = ours.embed_utterance(mine_wav)
+        untrimmed = ours.embed_utterance(audio.normalize_volume(wav, -30, increase_only=True))
+        print(f"{voice:12s} raw {len(raw) / SAMPLING_RATE:4.2f} s, trimmed to "
+              f"{len(theirs_wav) / SAMPLING_RATE:4.2f} s (webrtcvad) / "
+              f"{len(mine_wav) / SAMPLING_RATE:4.2f} s (ours); full-pipeline cosine "
+              f"{float(full[-1] @ mine):.4f} (untrimmed: {float(full[-1] @ untrimmed):.4f})")
     arrays["voices"] = np.array([voice for voice, _ in CLIPS])
     arrays["texts"] = np.array([text for _, text in CLIPS])
     arrays["embeddings"] = np.stack(embeddings).astype(np.float32)
-    arrays["full_pipeline_cosine"] = np.array(full_cosines, dtype=np.float32)
+    arrays["full_pipeline_embeddings"] = np.stack(full).astype(np.float32)
     arrays["meta"] = np.array(f"resemblyzer 0.1.4, librosa {librosa.__version__}, "
                               f"{Path(resemblyzer.__file__).parent.name}")
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -6,8 +6,8 @@ the user's voices is scored against a fixed cohort of other speakers' clips, and
 recording's similarity is read as ``z = (similarity - cohort mean) / cohort sd``: how many
 standard deviations above a typical stranger it stands (Z-norm, as in speaker verification).
 
-The cohort is ``resources/voice/librispeech-cohort.npz``: embeddings (made by this app's own
-pipeline, so they match what it computes for recordings) of 2.5 s clips of 126 LibriSpeech
+The cohort is ``viewer/resources/voice/librispeech-cohort.npz``: embeddings (made by this app's
+own pipeline, so they match what it computes for recordings) of 2.5 s clips of 126 LibriSpeech
 speakers (read speech, CC BY 4.0; ``scripts/make_voice_cohort.py``). No audio is shipped, only
 the 256 numbers per clip. ``benchmarks/voice_calibration.py`` evaluates only on speakers that
 are not in it.

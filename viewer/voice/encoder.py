@@ -25,10 +25,13 @@ shared among as many threads as numpy's BLAS would use, each running its product
 from __future__ import annotations
 
 import ctypes
+import hashlib
+import io
 import itertools
 import logging
 import math
 import threading
+import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -44,6 +47,9 @@ log = logging.getLogger("viewer.voice")
 
 #: The weights and front-end constants, converted from resemblyzer 0.1.4.
 WEIGHTS_PATH = RESOURCES / "voice" / "resemblyzer-0.1.4.npz"
+#: Its SHA-256 (viewer/resources/voice/README.md): a damaged or swapped file is refused, not
+#: run, since every voice finding rests on these numbers.
+WEIGHTS_SHA256 = "f0b2db66fbbbed6f2747493f665083ddc165237c200e2aeae8081463aa17bc98"
 
 # resemblyzer/hparams.py
 SAMPLING_RATE = 16_000
@@ -368,14 +374,29 @@ class SpeakerEncoder:
         self._linear_half = self._linear_t * np.float32(0.5)  # reads 2h (see above)
 
     @classmethod
-    def load(cls, path: Path) -> SpeakerEncoder:
+    def load(cls, path: Path, *, sha256: str | None = None) -> SpeakerEncoder:
+        """The model in ``path``; with ``sha256``, only if the file has exactly that hash."""
+        how_to_fix = ("reinstall Export Viewer, or regenerate the model with "
+                      "scripts/convert_resemblyzer_weights.py "
+                      "(see viewer/resources/voice/README.md)")
         try:
-            with np.load(path, allow_pickle=False) as data:
-                arrays = {name: data[name] for name in data.files}
-        except (OSError, ValueError) as error:
+            content = Path(path).read_bytes()
+        except OSError as error:
             raise VoiceModelError(
-                f"the voice model cannot be read from {path} ({error}); regenerate it with "
-                "scripts/convert_resemblyzer_weights.py (see resources/voice/README.md)"
+                f"the voice model cannot be read from {path} ({error}); {how_to_fix}"
+            ) from error
+        if sha256 is not None:
+            actual = hashlib.sha256(content).hexdigest()
+            if actual != sha256:
+                raise VoiceModelError(
+                    f"the voice model {path} is damaged or not the one this version ships: "
+                    f"its SHA-256 is {actual}, expected {sha256}; {how_to_fix}")
+        try:
+            with np.load(io.BytesIO(content), allow_pickle=False) as data:
+                arrays = {name: data[name] for name in data.files}
+        except (OSError, ValueError, zipfile.BadZipFile) as error:
+            raise VoiceModelError(
+                f"the voice model cannot be read from {path} ({error}); {how_to_fix}"
             ) from error
         return cls(arrays)
 
@@ -384,7 +405,7 @@ class SpeakerEncoder:
         """The bundled model, loaded on first use and shared afterwards (~6 MB)."""
         with cls._shared_lock:
             if cls._shared is None:
-                cls._shared = cls.load(WEIGHTS_PATH)
+                cls._shared = cls.load(WEIGHTS_PATH, sha256=WEIGHTS_SHA256)
                 log.debug("voice model loaded from %s", WEIGHTS_PATH)
             return cls._shared
 

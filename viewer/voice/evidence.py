@@ -208,19 +208,19 @@ class ExportVoiceEvidence:
     def _sample_file_embeddings(self) -> list[np.ndarray]:
         if self._profile is None or not self._profile.voice_samples:
             return []
-        import soundfile
-
+        from viewer.audio.decode import AudioDecodeError, decode_file
         from viewer.voice.encoder import SpeakerEncoder, preprocess_wav
 
         wavs = []
         for path in self._profile.voice_samples:
+            # Any format the app decodes: an iPhone voice memo is an .m4a.
             try:
-                samples, rate = soundfile.read(str(Path(path)), dtype="float32",
-                                               always_2d=True)
-            except (OSError, RuntimeError, soundfile.LibsndfileError) as error:
+                audio = decode_file(Path(path))
+            except AudioDecodeError as error:
                 self.problems.append(f"voice sample {path}: {error}")
                 continue
-            wavs.append(preprocess_wav(samples, rate, min_seconds=LOOP_SECONDS))
+            wavs.append(preprocess_wav(audio.samples, audio.sample_rate,
+                                       min_seconds=LOOP_SECONDS))
         if not wavs:
             return []
         return list(SpeakerEncoder.from_resources().embed_many(wavs))

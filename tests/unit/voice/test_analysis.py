@@ -22,11 +22,13 @@ from viewer.analysis.verdicts import WEIGHT_VOICE_DECIDES, WEIGHT_VOICE_THIN
 from viewer.archive import open_export
 from viewer.resources import RESOURCES, demo_export
 from viewer.voice.analysis import (
+    CLUSTER_DISTANCE,
     LOOP_SECONDS,
     THRESHOLD_DEFAULT,
     THRESHOLD_MAX,
     THRESHOLD_MIN,
     OwnerVoices,
+    _unit_rows,
     calibrate_threshold,
     cluster_voices,
     embed_recordings,
@@ -325,3 +327,161 @@ def test_fast_clustering_equals_the_plain_algorithm(seed: int) -> None:
     for threshold in (0.1, 0.15, 0.3):
         assert np.array_equal(cluster_voices(points, threshold),
                               _reference_average_linkage(points, threshold))
+
+
+# -- the linear-memory clustering gives the matrix version's labels ----------------------------
+
+
+def _matrix_average_linkage(embeddings: np.ndarray,
+                            distance_threshold: float = CLUSTER_DISTANCE) -> np.ndarray:
+    """``cluster_voices`` as it was while it kept an n x n float32 distance matrix (3.6 GB at
+    30,000 clips), verbatim: the reference the linear-memory version must equal label for
+    label. ``benchmarks/cluster_memory.py --matrix`` runs it too."""
+    vectors = _unit_rows(embeddings)
+    n = len(vectors)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    distance = vectors @ vectors.T
+    np.subtract(1.0, distance, out=distance)
+    np.clip(distance, 0.0, 2.0, out=distance)
+    np.fill_diagonal(distance, np.inf)
+    sizes = np.ones(n, dtype=np.float32)
+    members: list[list[int]] = [[i] for i in range(n)]
+    nearest = np.argmin(distance, axis=1)
+    nearest_distance = distance[np.arange(n), nearest]
+    for _ in range(n - 1):
+        a = int(np.argmin(nearest_distance))  # first minimum: deterministic
+        if not nearest_distance[a] < distance_threshold:
+            break
+        b = int(nearest[a])
+        a, b = min(a, b), max(a, b)
+        merged = (sizes[a] * distance[a] + sizes[b] * distance[b]) / (sizes[a] + sizes[b])
+        distance[a, :] = merged
+        distance[:, a] = merged
+        distance[a, a] = np.inf
+        distance[b, :] = np.inf
+        distance[:, b] = np.inf
+        sizes[a] += sizes[b]
+        members[a].extend(members[b])
+        members[b] = []
+        nearest_distance[b] = np.inf
+        stale = np.flatnonzero(((nearest == a) | (nearest == b)) & np.isfinite(nearest_distance))
+        for row in (a, *stale.tolist()):
+            nearest[row] = int(np.argmin(distance[row]))
+            nearest_distance[row] = distance[row, nearest[row]]
+    labels = np.empty(n, dtype=np.int64)
+    for label, group in enumerate(sorted((g for g in members if g), key=min)):
+        labels[group] = label
+    return labels
+
+
+#: From tight groups that merge early to loose ones that never do, around the default 0.15.
+THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.3, 0.5)
+
+
+def _voices_like(seed: int, count: int | None = None) -> np.ndarray:
+    """Groups of various tightness and size, shuffled; like the encoder's outputs their
+    centres share a direction (strangers score above 0). Every third dataset has exact
+    duplicates (ties at distance 0), every fourth an all-zero row (as the encoder gives
+    for silence)."""
+    rng = np.random.default_rng(seed)
+    groups = int(rng.integers(1, 13))
+    common = np.abs(rng.normal(size=256))
+    centres = rng.normal(size=(groups, 256))
+    centres /= np.linalg.norm(centres, axis=1, keepdims=True)
+    centres += rng.uniform(0.0, 0.9, (groups, 1)) * common / np.linalg.norm(common)
+    centres /= np.linalg.norm(centres, axis=1, keepdims=True)
+    sizes = rng.integers(1, 120, groups) if count is None else rng.multinomial(
+        count, np.full(groups, 1 / groups))
+    spread = rng.uniform(0.05, 0.8, groups)  # noise norm: cosine to the centre 0.6-1.0
+    rows = np.concatenate([centre + width * rng.normal(size=(size, 256)) / 16
+                           for centre, width, size in zip(centres, spread, sizes, strict=True)])
+    if seed % 3 == 0:
+        rows = np.concatenate([rows, rows[rng.integers(0, len(rows), 10)]])
+    if seed % 4 == 0:
+        rows[rng.integers(0, len(rows))] = 0.0
+    return rows[rng.permutation(len(rows))].astype(np.float32)
+
+
+@pytest.mark.parametrize("seed", range(16))
+def test_cluster_voices_equals_the_matrix_version(seed: int) -> None:
+    data = _voices_like(seed)
+    for threshold in THRESHOLDS:
+        np.testing.assert_array_equal(cluster_voices(data, threshold),
+                                      _matrix_average_linkage(data, threshold),
+                                      err_msg=f"{len(data)} clips, threshold {threshold}")
+
+
+def test_cluster_voices_equals_the_matrix_version_on_the_demo(
+        demo_voices: tuple[list[dict[str, object]], dict[str, np.ndarray]]) -> None:
+    truth, embeddings = demo_voices
+    data = np.stack([embeddings[str(e["path"])] for e in truth])
+    for threshold in (*THRESHOLDS, 0.8):
+        np.testing.assert_array_equal(cluster_voices(data, threshold),
+                                      _matrix_average_linkage(data, threshold),
+                                      err_msg=f"threshold {threshold}")
+
+
+def test_every_path_of_the_clustering_gives_the_same_labels(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Blocks of a row or two, few candidates (many scans), the chunked search for each row's
+    closest columns, dropping closed slots (over 1,024 clips), and merging the closest pair
+    when no reciprocal pair is found: none changes a label."""
+    from viewer.voice import analysis
+
+    data = [_voices_like(seed, count) for seed, count in ((20, 1500), (21, 700), (22, 300))]
+    expected = {(i, t): _matrix_average_linkage(d, t)
+                for i, d in enumerate(data) for t in (0.1, 0.2)}
+    monkeypatch.setattr(analysis, "_BLOCK_BYTES", 8192)
+    monkeypatch.setattr(analysis, "_CANDIDATES", 2)
+    monkeypatch.setattr(analysis, "_SCAN_BATCH", 8)
+    for (index, threshold), labels in expected.items():
+        np.testing.assert_array_equal(cluster_voices(data[index], threshold), labels)
+    # One pair per round, each the closest: the matrix version's own order.
+    monkeypatch.setattr(analysis._AverageLinkage, "_reciprocal",
+                        lambda self, rows: (rows[:0], rows[:0]))
+    for threshold in (0.1, 0.2):
+        np.testing.assert_array_equal(cluster_voices(data[2], threshold), expected[2, threshold])
+
+
+def test_cluster_memory_grows_linearly(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Twice the clips, at most about twice the memory, and far below a distance matrix
+    (64 MB at 4,000 clips; measured 24 MB). benchmarks/cluster_memory.py measures 50,000."""
+    import tracemalloc
+
+    from viewer.voice import analysis
+
+    monkeypatch.setattr(analysis, "_BLOCK_BYTES", 2**20)
+    peaks = []
+    for count in (2000, 4000):
+        data = _voices_like(30, count)
+        tracemalloc.start()
+        try:
+            cluster_voices(data)
+            peaks.append(tracemalloc.get_traced_memory()[1])
+        finally:
+            tracemalloc.stop()
+    report = f"peaks {[round(p / 2**20, 1) for p in peaks]} MB"
+    assert peaks[1] < 2.2 * peaks[0], report
+    assert peaks[1] < 4000 * 4000 * 4 / 2, report
+
+
+def test_top_columns_finds_each_rows_largest_values() -> None:
+    from viewer.voice.analysis import _top_columns
+
+    rng = np.random.default_rng(9)
+    similarity = np.round(rng.normal(size=(40, 32 * 50)), 1).astype(np.float32)  # many ties
+    similarity[:, rng.integers(0, similarity.shape[1], 400)] = -np.inf
+    for take in (1, 17, 49):
+        top = _top_columns(similarity, take)
+        assert top.shape == (40, take)
+        assert all(len(set(row)) == take for row in top.tolist())
+        np.testing.assert_array_equal(np.sort(np.take_along_axis(similarity, top, axis=1)),
+                                      np.sort(similarity, axis=1)[:, -take:])
+
+
+def test_cluster_voices_refuses_non_finite_embeddings() -> None:
+    data = np.eye(4)
+    data[2, 1] = np.nan
+    with pytest.raises(ValueError, match="finite"):
+        cluster_voices(data)

@@ -41,6 +41,11 @@ def registration_times(profile: OwnershipProfile, contents: ExportContents,
         when = Evidence(recording.path, "start", utc_text(recording.start))
         device = contents.device(recording.device)
         row = registration_source(device) if device is not None else None
+        if device is not None and device.registration_zone_assumed \
+                and not recording.time_zone_assumed:
+            # The registration table gave local times without a zone: the same slack as a
+            # recording whose own zone was assumed (one of the two clocks may be hours off).
+            slack += ASSUMED_ZONE_SLACK
         if device is not None and row is not None:
             if device.registered is not None and recording.start < device.registered - slack:
                 findings.append(Finding(

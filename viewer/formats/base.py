@@ -16,11 +16,12 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import PurePosixPath
 from typing import Any, ClassVar
 
 from viewer.archive import Export, Member, MemberError, MemberKind
+from viewer.formats.times import iso_stamp
 from viewer.model import (
     Account,
     Device,
@@ -29,6 +30,7 @@ from viewer.model import (
     Recording,
     SourceRef,
     TranscriptEntry,
+    Unplaced,
 )
 
 log = logging.getLogger("viewer.formats")
@@ -54,37 +56,15 @@ def clean_value(value: str | None) -> str | None:
     return None if stripped.lower() in EMPTY_MARKERS else stripped
 
 
-_ISO_TIME = re.compile(
-    r"^(?P<date>\d{4}-\d\d-\d\d)[T ](?P<time>\d\d:\d\d(?::\d\d)?)(?P<fraction>[.,]\d+)?"
-    r"\s*(?P<zone>Z|UTC|[+-]\d\d:?\d\d)?$", re.IGNORECASE)
-
-
 def parse_iso_time(value: str | None) -> tuple[datetime, bool] | None:
     """Parse an ISO-8601-like time to aware UTC; the flag says a zone was given.
 
     Accepts ``2024-08-21T13:53:36.929Z``, ``2024-08-21 13:53:36 UTC``, offsets, and no zone
-    (then UTC is assumed and the flag is False).
+    (then UTC is assumed and the flag is False). ``iso_stamp`` gives the same reading with its
+    precision; new code should use it.
     """
-    text = clean_value(value)
-    if not text:
-        return None
-    match = _ISO_TIME.match(text)
-    if not match:
-        return None
-    fraction = (match["fraction"] or "")[1:7].ljust(6, "0") if match["fraction"] else "000000"
-    time_part = match["time"] if match["time"].count(":") == 2 else match["time"] + ":00"
-    zone = match["zone"] or ""
-    if zone.upper() in ("Z", "UTC"):
-        zone = "+00:00"
-    elif zone and ":" not in zone:
-        zone = zone[:3] + ":" + zone[3:]
-    try:
-        moment = datetime.fromisoformat(f"{match['date']}T{time_part}.{fraction}{zone}")
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC), False
-    return moment.astimezone(UTC), True
+    stamp = iso_stamp(clean_value(value))
+    return None if stamp is None else (stamp.moment, stamp.zone_given)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +96,7 @@ class ExportIndex:
         self._by_basename: dict[str, list[str]] = {}
         for member in self.members:
             self._by_basename.setdefault(member.name.casefold(), []).append(member.path)
+        self._by_stem: dict[str, list[str]] | None = None
         self._text_cache: dict[str, str] = {}
 
     def of_kind(self, *kinds: MemberKind) -> list[Member]:
@@ -129,6 +110,19 @@ class ExportIndex:
     def by_basename(self, name: str) -> list[str]:
         """Paths of members called ``name`` (case-insensitive), anywhere in the export."""
         return list(self._by_basename.get(PurePosixPath(name).name.casefold(), ()))
+
+    def by_stem(self, stem: str) -> list[str]:
+        """Paths of members whose name without its suffix is ``stem`` (case-insensitive).
+
+        For names written without their suffix: Android WhatsApp can write a voice note as
+        ``AUD-20201110-WA0043.`` (a bare dot) while the file is ``AUD-20201110-WA0043.opus``.
+        """
+        if self._by_stem is None:
+            self._by_stem = {}
+            for member in self.members:
+                self._by_stem.setdefault(PurePosixPath(member.name).stem.casefold(),
+                                         []).append(member.path)
+        return list(self._by_stem.get(stem.casefold(), ()))
 
     def head(self, path: str, size: int = 4096) -> bytes:
         with self.export.open_member(path) as stream:
@@ -236,12 +230,20 @@ class ImportResult:
     accounts: list[Account] = field(default_factory=list)
     #: Member paths this importer understood (audio it made recordings of, tables it read).
     claimed: set[str] = field(default_factory=set)
+    #: Members this importer recognised but does not import (My Activity of another product):
+    #: kept from the other importers and listed as not understood, with the reason.
+    unplaced: list[Unplaced] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
-    #: Largest gap, in seconds, at which this format's transcripts may pair with audio by time.
+    #: Largest gap, in seconds, at which this format's transcripts may pair with audio by time;
+    #: 0 means never by time (every entry names its file or says it was left out).
     time_link_tolerance_s: float = 10.0
 
     def problem(self, path: str, locator: str, message: str) -> None:
         self.problems.append(ImportProblem(SourceRef(path, locator), message))
+
+    def set_aside(self, path: str, kind: str, reason: str) -> None:
+        """Recognise a member without importing it: it is listed as not understood."""
+        self.unplaced.append(Unplaced(path, kind, reason))
 
 
 class Importer(ABC):

@@ -28,7 +28,11 @@ def link_transcripts(
     known: Iterable[Link] = (),
     tolerance_by_format: Mapping[str, float] | None = None,
 ) -> list[Link]:
-    """One Link per recording (method ``none`` when nothing fits)."""
+    """One Link per recording (method ``none`` when nothing fits).
+
+    A format whose tolerance is 0 never pairs by time: its entries name their files, or say
+    that the file was left out of the export.
+    """
     recordings = list(recordings)
     transcripts = list(transcripts)
     tolerances = dict(tolerance_by_format or {})
@@ -70,7 +74,8 @@ def link_transcripts(
         for position in range(low, high):
             entry = timed[position]
             gap = abs(times[position] - moment)
-            if gap <= tolerances.get(entry.format, DEFAULT_TOLERANCE_S):
+            tolerance = tolerances.get(entry.format, DEFAULT_TOLERANCE_S)
+            if tolerance > 0 and gap <= tolerance:
                 pairs.append((gap, recording.path, position))
                 nearest.setdefault(recording.path, []).append(gap)
     by_path = {recording.path: recording for recording in recordings}

@@ -66,6 +66,9 @@ def import_steps(
 
     unclaimed = {member.path for member in index.members}
     results: list[ImportResult] = []
+    #: Which importer made the recording of each path, to name it when another one tries.
+    readers: dict[str, str] = {}
+    unplaced: list[Unplaced] = []
     for number, importer in enumerate(ordered):
         yield OpenProgress("importing", number, len(ordered), importer.label)
         try:
@@ -74,8 +77,13 @@ def import_steps(
             log.exception("%s failed while loading", importer.name)
             problems.append(_importer_failed(importer, error))
             continue
-        result.recordings = [r for r in result.recordings if r.path in unclaimed]
+        result.recordings = _first_readings(result, importer.label, unclaimed, readers,
+                                            problems)
+        set_aside = [item for item in result.unplaced if item.path in unclaimed]
         unclaimed -= result.claimed | {recording.path for recording in result.recordings}
+        unclaimed -= {item.path for item in set_aside}
+        unplaced.extend(set_aside)
+        readers.update((recording.path, importer.label) for recording in result.recordings)
         results.append(result)
 
     recordings = [r for result in results for r in result.recordings]
@@ -95,12 +103,15 @@ def import_steps(
                              [link for result in results for link in result.links], tolerances)
     claimed = {path for result in results for path in result.claimed}
     claimed |= {recording.path for recording in recordings}
+    set_aside = {item.path for item in unplaced}
     not_understood = [
         Unplaced(member.path, member.kind.value,
                  "; ".join(member.problems) or "no importer recognised this file")
         for member in export.members
-        if member.path not in claimed and member.kind is not MemberKind.ARCHIVE
+        if member.path not in claimed and member.path not in set_aside
+        and member.kind is not MemberKind.ARCHIVE
     ]
+    not_understood += unplaced
     for result in results:
         problems.extend(result.problems)
     used = [result.format for result in results
@@ -115,6 +126,31 @@ def import_steps(
         not_understood=tuple(not_understood),
         problems=tuple(problems),
     )
+
+
+def _first_readings(result: ImportResult, label: str, unclaimed: set[str],
+                    readers: dict[str, str], problems: list[ImportProblem]) -> list[Recording]:
+    """The importer's recordings of members still free, one per path.
+
+    A second recording of a path (made twice by one importer, or of a member an earlier
+    importer already read) is set aside with a problem that says so, never silently.
+    """
+    kept: dict[str, Recording] = {}
+    for recording in result.recordings:
+        if recording.path in kept:
+            problems.append(ImportProblem(SourceRef(recording.path), (
+                f"the {label} importer read this file as a recording twice; the first "
+                "reading was kept and the second set aside")))
+        elif recording.path not in unclaimed:
+            earlier = readers.get(recording.path)
+            problems.append(ImportProblem(SourceRef(recording.path), (
+                f"the {label} importer also read this file as a recording, but "
+                + (f"the {earlier} importer had already read it; that reading was kept"
+                   if earlier else "another importer had already claimed it; its reading "
+                                   "was kept"))))
+        else:
+            kept[recording.path] = recording
+    return list(kept.values())
 
 
 def _load_builtin_importers() -> None:
@@ -175,7 +211,7 @@ def _merge(old: _Mergeable, new: _Mergeable) -> _Mergeable:
         mine, theirs = getattr(old, spec.name), getattr(new, spec.name)
         if spec.name in ("sources", "facts"):
             changes[spec.name] = tuple(dict.fromkeys((*mine, *theirs)))
-        elif spec.name == "registered_in_export":
+        elif spec.name in ("registered_in_export", "registration_zone_assumed"):
             changes[spec.name] = mine or theirs
         elif mine is None and theirs is not None:
             changes[spec.name] = theirs

@@ -117,6 +117,10 @@ class Device:
     registered: datetime | None = None
     last_registered: datetime | None = None
     deregistered: datetime | None = None
+    #: True when the registration table wrote these three times without a zone (or with one
+    #: that names several zones) and UTC was assumed: a check must allow them the same slack
+    #: as any other assumed time.
+    registration_zone_assumed: bool = False
     time_offset: str | None = None
     #: True when the export's own registration table lists it.
     registered_in_export: bool = False

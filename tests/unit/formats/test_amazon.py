@@ -352,7 +352,9 @@ def test_voice_history_json_and_a_truncated_copy(tmp_path: Path) -> None:
     ("2024/09/03 08:41:12 +02:00", utc(2024, 9, 3, 6, 41, 12), True),
 ])
 def test_loose_times(text: str, expected: datetime, zone_given: bool) -> None:
-    assert parse_loose_time(text) == (expected, zone_given)
+    stamp = parse_loose_time(text)
+    assert stamp is not None
+    assert (stamp.moment, stamp.zone_given) == (expected, zone_given)
 
 
 @pytest.mark.parametrize("text", ["Not Available", "gestern", "2024-13-45 10:00:00", ""])
@@ -363,14 +365,66 @@ def test_loose_times_refuse_non_times(text: str) -> None:
 def test_find_time_inside_a_line() -> None:
     found = find_time("alexa stop — 9/3/2024 6:41:12 AM")
     assert found is not None
-    assert (found.time, found.zone_given, found.precision_s) == (
-        utc(2024, 9, 3, 6, 41, 12), False, 1.0)
+    assert (found.stamp.moment, found.stamp.zone_assumed, found.stamp.precision_s,
+            found.day_month) == (utc(2024, 9, 3, 6, 41, 12), True, 1.0, (9, 3))
 
 
 @given(st.text(alphabet=st.sampled_from("0123456789-/.: TZAPMUTC+,;\"ab\n"), max_size=40))
 def test_time_and_header_parsing_never_raise(text: str) -> None:
     parsed = parse_loose_time(text)
-    assert parsed is None or parsed[0].tzinfo is UTC
+    assert parsed is None or parsed.moment.tzinfo is UTC
     found = find_time(text)
     assert found is None or 0 <= found.start < found.end <= len(text)
     table_kind_of_header(header_cells(text))
+
+
+# --- Issue 12: day/month order per file, registration times keep their zone flag ----------
+
+def test_day_month_order_is_decided_per_file_not_per_cell(tmp_path: Path) -> None:
+    intents = "Additional Data/Alexa/Alexa/NLU/"
+    header = "Currently Playing Song,Utterance text,Utterance Creation Date"
+    contents = load_zip(tmp_path, {
+        # 25/9 can only be day-first, so 3/9 in the same file is the 3rd of September.
+        intents + "Intent-1-1.csv": csv_text(
+            header, "Not Available,alexa stop,3/9/2024 06:41:12",
+            "Not Available,alexa weiter,25/9/2024 06:45:00"),
+        # Nothing here decides: read month-first (Amazon's US order), and said so.
+        intents + "Intent-2-1.csv": csv_text(
+            header, "Not Available,alexa play,3/9/2024 6:41:12 PM",
+            "Not Available,alexa pause,4/9/2024 7:00:00 PM"),
+    })
+
+    times = {entry.id.rsplit("/", 1)[-1]: entry.time for entry in contents.transcripts}
+    assert times == {
+        "Intent-1-1.csv#row 2": utc(2024, 9, 3, 6, 41, 12),
+        "Intent-1-1.csv#row 3": utc(2024, 9, 25, 6, 45),
+        "Intent-2-1.csv#row 2": utc(2024, 3, 9, 18, 41, 12),
+        "Intent-2-1.csv#row 3": utc(2024, 4, 9, 19, 0),
+    }
+    assert [(p.source.path, p.message) for p in contents.problems] == [
+        (intents + "Intent-2-1.csv", "the day/month order of this file's dates is uncertain: "
+         "read month-first (every date has both fields 12 or less; read month-first, the "
+         "order of Amazon's US-style dates)")]
+
+
+def test_registration_times_without_a_zone_stay_assumed(tmp_path: Path) -> None:
+    contents = load_zip(tmp_path, {
+        "Your Alexa Devices/Device Registration.csv": csv_text(
+            REG_HEADER,
+            "Erika,Echo Dot,1,EU,Not Available,Not Available,Not Available,Not Available,"
+            "G0000000000000A1,2023-11-02 18:04:11,Not Available,2024-10-29T06:12:45Z,+02:00,"
+            "REGISTERED,Not Available",
+            "Erika,Echo Show,1,EU,Not Available,Not Available,Not Available,Not Available,"
+            "G0000000000000B2,2023-11-02T18:04:11Z,Not Available,2024-10-29T06:12:45Z,+02:00,"
+            "REGISTERED,Not Available"),
+    })
+
+    devices = {device.key: device for device in contents.devices}
+    local, exact = devices["G0000000000000A1"], devices["G0000000000000B2"]
+    assert (local.registered, local.registration_zone_assumed) == (
+        utc(2023, 11, 2, 18, 4, 11), True)
+    assert [f.value for f in local.facts if f.key == "registration_time_zone"] == [
+        "no time zone given; read as UTC"]
+    assert (exact.registered, exact.registration_zone_assumed) == (
+        utc(2023, 11, 2, 18, 4, 11), False)
+    assert not any(f.key == "registration_time_zone" for f in exact.facts)

@@ -134,4 +134,17 @@ def test_an_oversized_pdf_is_skipped_with_a_problem(tmp_path: Path,
 def test_line_finding_never_raises(pages: list[str]) -> None:
     lines, non_empty = amazon_pdf.utterance_lines(pages)
     assert len(lines) <= non_empty
-    assert all(line.text and line.stamp.time.tzinfo is UTC for line in lines)
+    assert all(line.text and line.stamp.stamp.moment.tzinfo is UTC for line in lines)
+
+
+def test_slash_dates_are_read_in_one_order_for_the_whole_pdf() -> None:
+    pages = ["alexa stop 3/9/2024 06:41:12\nalexa weiter 25/9/2024 06:45:00",
+             "4/9/2024 07:00:00 alexa licht an"]
+    lines, non_empty = amazon_pdf.utterance_lines(pages)
+    assert non_empty == 3
+    # 25/9 can only be day-first, so 3/9 and 4/9 are September too.
+    assert [(line.text, line.stamp.stamp.moment) for line in lines] == [
+        ("alexa stop", utc(2024, 9, 3, 6, 41, 12)),
+        ("alexa weiter", utc(2024, 9, 25, 6, 45)),
+        ("alexa licht an", utc(2024, 9, 4, 7, 0)),
+    ]

@@ -17,7 +17,7 @@ from viewer.archive import open_export
 from viewer.formats.pipeline import import_export
 from viewer.model import ExportContents, LinkMethod
 
-DEMO = Path(__file__).resolve().parents[3] / "resources" / "demo"
+DEMO = Path(__file__).resolve().parents[3] / "viewer" / "resources" / "demo"
 INTENT = "Additional Data/Alexa/Alexa/NLU/Intent-1-1.csv"
 PDF = "Additional Data/Alexa/Alexa/Transcripts.pdf"
 OWNER_DEVICES = {"G090LF1187654321", "G0911W0612345678"}

@@ -271,10 +271,15 @@ def test_broken_json_is_a_problem_and_the_rest_imports(tmp_path: Path, mp3: byte
         (voice, f"{voice}: not valid JSON")]
     assert [(link.recording, link.transcript) for link in contents.links] == [
         (f"{ASSISTANT}/{MP3_B}", f"{ASSISTANT}/MyActivity.json#record 1")]
-    # Search activity is understood but is not voice: no transcripts that could pair by time.
+    # Search activity is recognised but is not voice: no transcripts that could pair by time,
+    # and the file is listed as not understood with the reason.
     assert [entry.id for entry in contents.transcripts] == [
         f"{ASSISTANT}/MyActivity.json#record 1"]
-    assert [item.path for item in contents.not_understood] == [voice]
+    assert [(item.path, item.reason) for item in contents.not_understood] == [
+        (voice, "no importer recognised this file"),
+        ("Takeout/My Activity/Search/MyActivity.json",
+         "Google My Activity of another product (Search): 1 record(s), none of them voice; "
+         "not imported")]
 
 
 def test_unpacked_german_html_page_under_an_unknown_name(tmp_path: Path, mp3: bytes) -> None:
@@ -307,7 +312,9 @@ def test_unpacked_german_html_page_under_an_unknown_name(tmp_path: Path, mp3: by
     ("Jun 23, 2015, 2:43:45 PM QQQ", _at(2015, 6, 23, 14, 43, 45), True),
 ])
 def test_html_dates(line: str, expected: datetime, assumed: bool) -> None:
-    assert parse_activity_date(line) == (expected, assumed)
+    stamp = parse_activity_date(line)
+    assert stamp is not None
+    assert (stamp.moment, stamp.zone_assumed) == (expected, assumed)
 
 
 @pytest.mark.parametrize("line", ["Said hello", "Products:", "Foo 16, 2018, 1:00 PM",
@@ -326,3 +333,55 @@ def test_lines_that_are_not_dates(line: str) -> None:
 ])
 def test_transcript_text_strips_the_verb(title: str, text: str) -> None:
     assert transcript_text(title) == text
+
+
+def test_an_ambiguous_zone_abbreviation_is_read_but_marked_assumed(tmp_path: Path,
+                                                                   mp3: bytes) -> None:
+    page = f"{ASSISTANT}/MyActivity.html"
+    contents = _import(write_zip(tmp_path / "takeout.zip", {
+        page: _html_page(
+            _html_block("Said play the news", "Apr 16, 2018, 5:12:55 PM IST", MP3_A),
+            _html_block("Said what's the weather", "Apr 17, 2018, 1:30:03 PM CEST", MP3_B)),
+        f"{ASSISTANT}/{MP3_A}": mp3,
+        f"{ASSISTANT}/{MP3_B}": mp3,
+    }))
+
+    first, second = contents.transcripts
+    # India is the reading; Ireland and Israel are named, and the time is not trusted.
+    assert (first.time, first.time_zone_assumed) == (_at(2018, 4, 16, 11, 42, 55), True)
+    note = next(f.value for f in first.facts if f.key == "time_zone_note")
+    assert note.startswith("“IST” read as India Standard Time (+05:30)")
+    assert "Irish" in note and "Israel" in note
+    assert (second.time, second.time_zone_assumed) == (_at(2018, 4, 17, 11, 30, 3), False)
+    assert not any(f.key == "time_zone_note" for f in second.facts)
+
+
+def test_activity_pages_of_other_products_are_listed_not_swallowed(tmp_path: Path,
+                                                                   mp3: bytes) -> None:
+    search_html = _html_page(_html_block("Searched weather", "Apr 16, 2018, 1:00:00 PM CEST",
+                                         None).replace("Assistant", "Search"))
+    contents = _import(write_zip(tmp_path / "takeout.zip", {
+        f"{ASSISTANT}/MyActivity.json": json.dumps(_english_records()[:1]),
+        f"{ASSISTANT}/{MP3_A}": mp3,
+        "Takeout/My Activity/Search/MyActivity.html": search_html,
+        "Takeout/My Activity/YouTube/MyActivity.json": json.dumps([
+            {"header": "YouTube", "title": "Watched a video", "time": "2018-04-16T11:42:53Z",
+             "products": ["YouTube"]}]),
+        "Takeout/My Activity/Maps/MyActivity.json": "[]",
+    }))
+
+    # Nothing of theirs became a transcript that could pair with the recording by time ...
+    assert [entry.id for entry in contents.transcripts] == [
+        f"{ASSISTANT}/MyActivity.json#record 1"]
+    # ... and none of them vanished: each is listed with what it is.
+    assert sorted((item.path, item.kind, item.reason) for item in contents.not_understood) == [
+        ("Takeout/My Activity/Maps/MyActivity.json", "json",
+         "a Google My Activity file with no records; nothing to import"),
+        ("Takeout/My Activity/Search/MyActivity.html", "html",
+         "Google My Activity of another product (Search): 1 record(s), none of them voice; "
+         "not imported"),
+        ("Takeout/My Activity/YouTube/MyActivity.json", "json",
+         "Google My Activity of another product (YouTube): 1 record(s), none of them voice; "
+         "not imported"),
+    ]
+    assert contents.problems == ()

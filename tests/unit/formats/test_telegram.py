@@ -202,3 +202,77 @@ def test_flatten_text_shapes() -> None:
     assert flatten_text("plain") == "plain"
     assert flatten_text(["a ", {"type": "bold", "text": "b"}, {"type": "x"}, 3, " c"]) == "a b c"
     assert flatten_text(None) == ""
+
+
+def test_forwarded_and_saved_voice_messages_keep_their_author(tmp_path: Path) -> None:
+    """The voice is the original author's; who forwarded or saved it is a fact."""
+    export = {
+        "personal_information": {"user_id": 100000001, "first_name": "Anna"},
+        "chats": {"list": [
+            {"name": "Ben", "type": "personal_chat", "id": 100000002, "messages": [
+                voice(1, "Anna", "user100000001", "2023-11-14T22:13:20", 1699996400,
+                      "voice_messages/audio_1@14-11-2023_22-13-20.ogg",
+                      forwarded_from="Stranger Danger"),
+                # The author hid their account: no name, and still not the forwarder.
+                voice(2, "Ben", "user100000002", "2023-11-14T22:15:00", 1699996500,
+                      "voice_messages/audio_2@14-11-2023_22-15-00.ogg", forwarded_from=None),
+            ]},
+            {"name": "Saved Messages", "type": "saved_messages", "id": 100000001, "messages": [
+                voice(3, "Anna", "user100000001", "2023-11-15T08:00:00", 1700035200,
+                      "voice_messages/audio_3@15-11-2023_08-00-00.ogg",
+                      saved_from="Choir", forwarded_from="Carla",
+                      forwarded_from_id="user100000003"),
+            ]},
+        ]},
+    }
+    folder = write_folder(tmp_path / "export", {
+        "result.json": json.dumps(export),
+        "voice_messages/audio_1@14-11-2023_22-13-20.ogg": ogg(),
+        "voice_messages/audio_2@14-11-2023_22-15-00.ogg": ogg(),
+        "voice_messages/audio_3@15-11-2023_08-00-00.ogg": ogg(),
+    })
+    contents = load(folder)
+
+    assert [(r.path, r.sender, r.account) for r in contents.recordings] == [
+        ("voice_messages/audio_1@14-11-2023_22-13-20.ogg", "Stranger Danger", None),
+        ("voice_messages/audio_2@14-11-2023_22-15-00.ogg", None, None),
+        ("voice_messages/audio_3@15-11-2023_08-00-00.ogg", "Carla", "user100000003"),
+    ]
+    first = contents.recording("voice_messages/audio_1@14-11-2023_22-13-20.ogg")
+    assert first is not None
+    assert (first.fact("forwarded_from"), first.fact("forwarded_by"),
+            first.fact("forwarded_by_id")) == ("Stranger Danger", "Anna", "user100000001")
+    hidden = contents.transcript("result.json#chat 1, message 2")
+    assert hidden is not None and hidden.speaker is None
+    assert {f.key: f.value for f in hidden.facts if f.key.startswith("forwarded")} == {
+        "forwarded_from": "(hidden or unknown)", "forwarded_by": "Ben",
+        "forwarded_by_id": "user100000002"}
+    saved = contents.transcript("result.json#chat 2, message 3")
+    assert saved is not None and saved.speaker == "Carla"
+    assert {f.key: f.value for f in saved.facts
+            if f.key.startswith(("forwarded", "saved"))} == {
+        "forwarded_from": "Carla", "saved_from": "Choir", "forwarded_by": "Anna",
+        "forwarded_by_id": "user100000001"}
+    assert [(a.key, a.name) for a in contents.accounts] == [
+        ("user100000001", "Anna"), ("user100000002", "Ben"), ("user100000003", "Carla")]
+    assert contents.problems == ()
+
+
+def test_older_exports_with_integer_from_id(tmp_path: Path) -> None:
+    chat = {"name": "Dora", "type": "personal_chat", "id": 400, "messages": [
+        {"id": 7, "type": "message", "date": "2019-02-01T10:00:00", "from": "Dora",
+         "from_id": 100000005, "file": "voice_messages/audio_1@01-02-2019_10-00-00.ogg",
+         "media_type": "voice_message", "mime_type": "audio/ogg", "duration_seconds": 2,
+         "text": ""},
+    ]}
+    contents = load(write_zip(tmp_path / "old.zip", {
+        "ChatExport_2019-02-01/result.json": json.dumps(chat),
+        "ChatExport_2019-02-01/voice_messages/audio_1@01-02-2019_10-00-00.ogg": ogg(),
+    }))
+
+    assert [(r.sender, r.account, r.start, r.time_zone_assumed)
+            for r in contents.recordings] == [
+        ("Dora", "user100000005", utc(2019, 2, 1, 10, 0), True)]
+    assert [(a.key, a.kind, a.name) for a in contents.accounts] == [
+        ("user100000005", "chat-participant", "Dora")]
+    assert contents.problems == ()

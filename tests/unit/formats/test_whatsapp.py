@@ -7,11 +7,19 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.helpers.archives import write_folder, write_zip
 from tests.helpers.audio import audio_bytes
 from viewer.archive import open_export
-from viewer.formats.importers.whatsapp import decide_date_order, parse_chat
+from viewer.formats.importers.whatsapp import (
+    attachment_name,
+    decide_date_order,
+    message_time,
+    omitted_media,
+    parse_chat,
+)
 from viewer.formats.pipeline import import_export
 from viewer.model import ExportContents, LinkMethod
 
@@ -263,9 +271,221 @@ def test_text_that_is_not_a_chat_is_left_alone(tmp_path: Path) -> None:
      "PTT-20220327-WA0001.opus"),
 ])
 def test_translated_attachment_shapes(line: str, expected: str) -> None:
-    from viewer.formats.importers.whatsapp import attachment_name
-
     messages, stray = parse_chat(LRM + line + "\n")
     assert stray == []
     assert [attachment_name(m) for m in messages] == [expected]
     assert decide_date_order(messages).order == "day-first"
+
+
+# --- Issue 12: drift seen in chat exports published with public parsers -------------------
+
+RLM = "\u200f"
+ALM = "\u061c"
+NBSP = "\u00a0"
+
+
+def test_ios_right_to_left_locales(tmp_path: Path) -> None:
+    """Arabic comma after the date, marks inside it, localised attachment words."""
+    chat = "\n".join([
+        f"{RLM}[27{RLM}/3{RLM}/2022، 21:40:01] سارة: مرحبا",
+        f"[27{RLM}/3{RLM}/2022، 21:44:47] سارة: {RLM}<المرفق: 00000038-AUDIO-2022-03-27-21-44-47"
+        ".opus>",
+        f"[27/3/2022،{NBSP}21:45:10] رضا: {LRM}<پیوست: 00000039-AUDIO-2022-03-27-21-45-10.opus>",
+        f"[{ALM}27/3/2022, 21:46:00] דנה: {RLM}<קובץ מצורף: 00000040-AUDIO-2022-03-27-21-46-00"
+        ".opus>",
+        "\u202b[27/3/2022، 21:47:30]\u202c عمران: \u2067<منسلک: "
+        "00000041-AUDIO-2022-03-27-21-47-30.opus>\u2069",
+    ]) + "\n"
+    names = ["00000038-AUDIO-2022-03-27-21-44-47.opus", "00000039-AUDIO-2022-03-27-21-45-10.opus",
+             "00000040-AUDIO-2022-03-27-21-46-00.opus", "00000041-AUDIO-2022-03-27-21-47-30.opus"]
+    contents = load(write_zip(tmp_path / "WhatsApp Chat - سارة.zip", {
+        "_chat.txt": chat, **{name: opus() for name in names}}))
+
+    assert contents.formats == ("whatsapp",)
+    assert [(r.path, r.start, r.sender, r.time_source) for r in contents.recordings] == [
+        (names[0], utc(2022, 3, 27, 21, 44, 47), "سارة", "chat line"),
+        (names[1], utc(2022, 3, 27, 21, 45, 10), "رضا", "chat line"),
+        (names[2], utc(2022, 3, 27, 21, 46), "דנה", "chat line"),
+        (names[3], utc(2022, 3, 27, 21, 47, 30), "عمران", "chat line"),
+    ]
+    assert [(link.transcript, link.method) for link in contents.links] == [
+        (f"_chat.txt#line {n}", LinkMethod.EXPLICIT) for n in (2, 3, 4, 5)]
+    assert fact(contents.transcript("_chat.txt#line 2"), "date_order") == "day-first"
+    assert [a.key for a in contents.accounts] == ["سارة", "رضا", "דנה", "عمران"]
+    assert contents.not_understood == ()
+    assert contents.problems == ()
+
+
+def test_android_arabic_twelve_hour_clock_and_translated_note(tmp_path: Path) -> None:
+    chat = "\n".join([
+        f"27{RLM}/3{RLM}/2022، 9:40 م - أحمد: اسمع",
+        f"27{RLM}/3{RLM}/2022، 9:44 م - أحمد: {RLM}PTT-20220327-WA0001.opus (ملف مرفق)",
+        f"28{RLM}/3{RLM}/2022، 8:05 ص - ليلى: PTT-20220328-WA0002.opus (ملف مرفق)",
+    ]) + "\n"
+    contents = load(write_zip(tmp_path / "chat.zip", {
+        "محادثة واتساب مع أحمد.txt": chat,
+        "PTT-20220327-WA0001.opus": opus(), "PTT-20220328-WA0002.opus": opus()}))
+
+    assert [(r.path, r.start, r.sender) for r in contents.recordings] == [
+        ("PTT-20220327-WA0001.opus", utc(2022, 3, 27, 21, 44), "أحمد"),
+        ("PTT-20220328-WA0002.opus", utc(2022, 3, 28, 8, 5), "ليلى"),
+    ]
+    assert all(link.method is LinkMethod.EXPLICIT for link in contents.links)
+    assert contents.problems == ()
+
+
+def test_ios_thai_buddhist_and_japanese_era_dates_are_converted(tmp_path: Path) -> None:
+    thai = "\n".join([
+        "[3/27/2565 BE, 21:40:00] Somchai: hello",
+        f"[3/27/2565 BE, 21:44:47] Somchai: {LRM}<attached: 00000038-AUDIO-2022-03-27-21-44-47"
+        ".opus>",
+    ]) + "\n"
+    japanese = "\n".join([
+        "[4/30/H31, 09:00:00] Hiro: last day of Heisei",
+        "[3/27/R4, 21:44:47] Hiro: <attached: 00000012-AUDIO-2022-03-27-21-44-47.opus>",
+    ]) + "\n"
+    contents = load(write_folder(tmp_path / "chats", {
+        "th/_chat.txt": thai, "th/00000038-AUDIO-2022-03-27-21-44-47.opus": opus(),
+        "ja/_chat.txt": japanese, "ja/00000012-AUDIO-2022-03-27-21-44-47.opus": opus(),
+    }))
+
+    assert [(r.path, r.start, r.sender) for r in contents.recordings] == [
+        ("ja/00000012-AUDIO-2022-03-27-21-44-47.opus", utc(2022, 3, 27, 21, 44, 47), "Hiro"),
+        ("th/00000038-AUDIO-2022-03-27-21-44-47.opus", utc(2022, 3, 27, 21, 44, 47),
+         "Somchai"),
+    ]
+    thai_entry = contents.transcript("th/_chat.txt#line 2")
+    assert thai_entry is not None and thai_entry.time == utc(2022, 3, 27, 21, 44, 47)
+    assert fact(thai_entry, "calendar") == "Thai Buddhist era (year − 543)"
+    japanese_entry = contents.transcript("ja/_chat.txt#line 2")
+    assert japanese_entry is not None
+    assert [f.value for f in japanese_entry.facts if f.key == "calendar"] == [
+        "Japanese era Heisei (year + 1988)", "Japanese era Reiwa (year + 2018)"]
+    assert contents.problems == ()
+
+
+def test_unknown_calendars_are_a_problem_not_a_guess(tmp_path: Path) -> None:
+    hijri = "\n".join([
+        "[3/27/1443 AH, 21:40:00] Ali: hello",
+        "[3/27/1443 AH, 21:44:47] Ali: <attached: 00000038-AUDIO-2022-03-27-21-44-47.opus>",
+    ]) + "\n"
+    # Persian phones write Solar Hijri years without a marker: 1401 cannot be Gregorian.
+    persian = "1401/1/7, 21:44 - رضا: PTT-20220327-WA0001.opus (فایل پیوست)\n"
+    # No marker, but 2565 can only be the Buddhist era: converted, and said.
+    thai = "27/3/2565 21:44 - Somchai: PTT-20220327-WA0002.opus (file attached)\n"
+    contents = load(write_folder(tmp_path / "chats", {
+        "ar/_chat.txt": hijri, "ar/00000038-AUDIO-2022-03-27-21-44-47.opus": opus(),
+        "fa/chat.txt": persian, "fa/PTT-20220327-WA0001.opus": opus(),
+        "th/chat.txt": thai, "th/PTT-20220327-WA0002.opus": opus(),
+    }))
+
+    assert [(p.source.path, p.source.locator, p.message) for p in contents.problems] == [
+        ("ar/_chat.txt", "line 1", "2 line(s) are dated in a calendar this app does not "
+         "convert (“AH”); their times were left empty rather than guessed"),
+        ("fa/chat.txt", "line 1", "1 line(s) are dated in a calendar this app does not "
+         "convert (years such as 1401 with no calendar named); their times were left empty "
+         "rather than guessed"),
+        ("th/chat.txt", "line 1", "1 line(s) have years such as 2565 with no calendar named; "
+         "read as the Thai Buddhist era (year − 543)"),
+    ]
+    entry = contents.transcript("ar/_chat.txt#line 2")
+    assert entry is not None and entry.time is None and entry.speaker == "Ali"
+    # The recording keeps its sender; its time comes from its own (Gregorian) file name.
+    assert [(r.path, r.start, r.time_source, r.sender) for r in contents.recordings] == [
+        ("fa/PTT-20220327-WA0001.opus", utc(2022, 3, 27), "file name", "رضا"),
+        ("th/PTT-20220327-WA0002.opus", utc(2022, 3, 27, 21, 44), "chat line", "Somchai"),
+        ("ar/00000038-AUDIO-2022-03-27-21-44-47.opus", utc(2022, 3, 27, 21, 44, 47),
+         "file name", "Ali"),
+    ]
+
+
+def test_a_chat_exported_without_media_keeps_its_voice_notes_visible(tmp_path: Path) -> None:
+    ios = "\n".join([
+        "[27.03.22, 21:40:00] Anna: Hör mal",
+        f"[27.03.22, 21:44:47] Anna: {LRM}Audio weggelassen",
+        f"[27.03.22, 21:45:00] Ben: {LRM}Bild weggelassen",
+        f"[27.03.22, 21:46:00] Ben: {LRM}audio omitted",
+    ]) + "\n"
+    android = "\n".join([
+        "27/03/2022, 21:50 - Carla: <Media omitted>",
+        "27/03/2022, 21:51 - Dan: audio omitido",
+        "27/03/2022, 21:52 - Dan: audio omis",
+        "27/03/2022, 21:53 - Dan: audio omesso",
+        "27/03/2022, 21:54 - Dan: áudio ocultado",
+        "27/03/2022, 21:55 - Dan: audio weggelaten",
+        "27/03/2022, 21:56 - Dan: <Medien ausgeschlossen>",
+        "27/03/2022, 21:57 - Dan: the audio omitted part was funny",
+    ]) + "\n"
+    contents = load(write_folder(tmp_path / "chats", {
+        "ios/_chat.txt": ios,
+        "android/WhatsApp Chat with Carla.txt": android,
+        # Audio beside the chat at the very minute of a line: a chat line never pairs by time.
+        "android/PTT-20220327-WA0009.opus": opus(),
+    }))
+
+    missing = contents.transcripts_without_audio()
+    android_path = "android/WhatsApp Chat with Carla.txt"
+    assert [(e.id, e.speaker, e.time, e.audio_name) for e in missing] == [
+        (f"{android_path}#line 1", "Carla", utc(2022, 3, 27, 21, 50), None),
+        *((f"{android_path}#line {n}", "Dan", utc(2022, 3, 27, 21, 49 + n), None)
+          for n in range(2, 8)),
+        ("ios/_chat.txt#line 2", "Anna", utc(2022, 3, 27, 21, 44, 47), None),
+        ("ios/_chat.txt#line 4", "Ben", utc(2022, 3, 27, 21, 46), None),
+    ]
+    assert [fact(e, "voice_note_not_included") for e in missing] == [
+        None, "audio omitido", "audio omis", "audio omesso", "áudio ocultado",
+        "audio weggelaten", None, "Audio weggelassen", "audio omitted"]
+    assert fact(missing[0], "media_not_included") == (
+        "<Media omitted> (the kind is not stated: it may have been a voice note)")
+    assert fact(missing[6], "media_not_included") == (
+        "<Medien ausgeschlossen> (the kind is not stated: it may have been a voice note)")
+    assert missing[7].text.startswith("Anna: Hör mal\nAnna: Audio weggelassen")
+    assert all(e.time_zone_assumed for e in missing)
+    assert [(link.recording, link.method) for link in contents.links] == [
+        ("android/PTT-20220327-WA0009.opus", LinkMethod.NONE)]
+    assert contents.problems == ()
+
+
+def test_an_attachment_with_a_bare_dot_pairs_with_its_file(tmp_path: Path) -> None:
+    chat = "\n".join([
+        "10/11/2020, 18:01 - Ema: listen",
+        f"10/11/2020, 18:02 - Ema: {LRM}AUD-20201110-WA0043. (file attached)",
+        "10/11/2020, 18:03 - Ema: PTT-20201110-WA0044. (file attached)",
+        "13/11/2020, 09:00 - Ema: IMG-20201113-WA0001. (file attached)",
+    ]) + "\n"
+    contents = load(write_zip(tmp_path / "chat.zip", {
+        "WhatsApp Chat with Ema.txt": chat,
+        "AUD-20201110-WA0043.opus": opus(),
+        "IMG-20201113-WA0001.jpg": b"\xff\xd8\xff\xe0 not really a photo",
+        # PTT-20201110-WA0044 is not in the export.
+    }))
+
+    assert [(r.path, r.start, r.sender, r.time_source) for r in contents.recordings] == [
+        ("AUD-20201110-WA0043.opus", utc(2020, 11, 10, 18, 2), "Ema", "chat line")]
+    recording = contents.recordings[0]
+    assert recording.fact("named_in_chat") is None  # named, not an orphan
+    assert recording.fact("name_in_chat") == "AUD-20201110-WA0043."
+    link = contents.link_for("AUD-20201110-WA0043.opus")
+    assert link is not None and (link.transcript, link.method) == (
+        "WhatsApp Chat with Ema.txt#line 2", LinkMethod.EXPLICIT)
+    entry = contents.transcript("WhatsApp Chat with Ema.txt#line 2")
+    assert entry is not None and entry.audio_name == "AUD-20201110-WA0043.opus"
+    missing = contents.transcripts_without_audio()
+    assert [(e.id, e.audio_name, fact(e, "file_not_included")) for e in missing] == [
+        ("WhatsApp Chat with Ema.txt#line 3", "PTT-20201110-WA0044.",
+         "PTT-20201110-WA0044.")]
+    assert [u.path for u in contents.not_understood] == ["IMG-20201113-WA0001.jpg"]
+    assert contents.problems == ()
+
+
+@given(st.text(alphabet=st.sampled_from(
+    "[]0123456789/.,-: \n<>()RHBEAPaptm\u060c\u200e\u200f\u061c\u202f\u0662\u0665ص"
+    "مهـ.ظقب"), max_size=80))
+def test_chat_parsing_never_raises(text: str) -> None:
+    messages, _ = parse_chat(text)
+    order = decide_date_order(messages)
+    for message in messages:
+        attachment_name(message)
+        omitted_media(message)
+        moment = message_time(message, order.order)
+        assert moment is None or moment.tzinfo is UTC

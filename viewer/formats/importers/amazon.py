@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from enum import StrEnum
 from fnmatch import fnmatchcase
 from pathlib import PurePosixPath
@@ -38,11 +38,19 @@ from viewer.formats.base import (
     Importer,
     ImportResult,
     clean_value,
-    parse_iso_time,
     register,
     safe_call,
 )
 from viewer.formats.importers.generic import recording_from_name
+from viewer.formats.times import (
+    DAY_FIRST,
+    MONTH_FIRST,
+    DateOrder,
+    Stamp,
+    decide_day_month,
+    iso_stamp,
+    stamp_from_local,
+)
 from viewer.model import Account, Device, Fact, Recording, SourceRef, TranscriptEntry
 
 FORMAT = "amazon-alexa"
@@ -62,6 +70,12 @@ SAME_EVENT_S = 2.0
 
 #: Recordings whose start is this vague (archive entry times) are not matched to events.
 MAX_MATCH_PRECISION_S = 2.0
+
+#: Columns of the known tables that hold times; their slash dates decide a file's order.
+_TIME_COLUMNS = frozenset({
+    "utterance creation date", "eventdate", "event creation date", "interaction_date",
+    "first time registered", "last time registered", "time deregistered",
+})
 
 #: Paths that make a content-recognised transcription table Amazon's (names get translated).
 _NAME_HINT = re.compile(r"transcri|transkri|alexa|amazon|audio and transcription", re.IGNORECASE)
@@ -114,16 +128,22 @@ _WEIGHTS: dict[TableKind, float] = {
 
 _ZONE = r"(?:\s*(?P<zone>Z|UTC|GMT)?\s*(?P<offset>[+-]\d\d:?\d\d)?)"
 _CLOCK = r"(?P<h>\d{1,2}):(?P<mi>\d\d)(?::(?P<s>\d\d)(?:[.,](?P<frac>\d{1,6}))?)?"
+#: 9/3/2024 6:41:12 AM: month-first in US exports, day-first elsewhere; the file decides.
+_SLASH_SHAPE = re.compile(
+    r"(?<![\d/])(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d\d),?\s+" + _CLOCK
+    + r"(?:\s*(?P<ampm>[AaPp])\.?[Mm]\.?)?" + _ZONE)
 _TIME_SHAPES: tuple[re.Pattern[str], ...] = (
     # 2024-09-03 06:41:12 UTC, 2024-09-03T06:41:12.929Z, 2024/09/03 06:41
     re.compile(r"(?<!\d)(?P<y>\d{4})[-/](?P<mo>\d\d)[-/](?P<d>\d\d)(?:T|,?\s+)" + _CLOCK + _ZONE),
     # 03.09.2024 06:41:12 (German)
     re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<mo>\d{1,2})\.(?P<y>\d{4}),?\s+" + _CLOCK + _ZONE),
-    # 9/3/2024 6:41:12 AM (US; read as day first when the first number cannot be a month)
-    re.compile(r"(?<![\d/])(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d\d),?\s+" + _CLOCK
-               + r"(?:\s*(?P<ampm>[AaPp])\.?[Mm]\.?)?" + _ZONE),
+    _SLASH_SHAPE,
 )
-_AMPM_TIME = re.compile(r"\s*(?P<ampm>[AaPp])\.?[Mm]\.?")
+#: Just the date part of a slash date, to gather a file's evidence cheaply.
+_SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d\d)(?![\d/])")
+#: Amazon's own slash dates are US-style; a file that does not say otherwise is read so.
+_DEFAULT_ORDER = MONTH_FIRST
+_DEFAULT_ORDER_REASON = "read month-first, the order of Amazon's US-style dates"
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,44 +152,58 @@ class FoundTime:
 
     start: int
     end: int
-    time: datetime  # aware UTC
-    zone_given: bool
-    precision_s: float
+    stamp: Stamp
+    #: The two leading fields of a slash date as written (9/3/2024 -> (9, 3)), whose order
+    #: the file decides; None for other shapes.
+    day_month: tuple[int, int] | None = None
 
 
-def find_time(text: str) -> FoundTime | None:
+def find_time(text: str, order: str | None = None) -> FoundTime | None:
     """The first date-with-time in ``text`` in any of the shapes exports use, or None.
 
-    No zone means UTC is assumed (``zone_given`` False): Amazon writes UTC where it says so.
+    ``order`` (DAY_FIRST or MONTH_FIRST) is the file's decision for slash dates; without one
+    each date is read alone (month-first unless its first field cannot be a month), which is
+    only good enough for recognising a file's shape. No zone means UTC, assumed.
     """
     for pattern in _TIME_SHAPES:
         for match in pattern.finditer(text):
-            found = _time_from_match(match)
+            found = _time_from_match(match, order if pattern is _SLASH_SHAPE else None,
+                                     slash=pattern is _SLASH_SHAPE)
             if found is not None:
                 return found
     return None
 
 
-def parse_loose_time(value: str | None) -> tuple[datetime, bool] | None:
-    """A cell that is nothing but a time, in ISO or a common local shape; (time, zone given)."""
+def parse_loose_time(value: str | None, order: str | None = None) -> Stamp | None:
+    """A cell that is nothing but a time, in ISO or a common local shape."""
     text = clean_value(value)
     if not text:
         return None
-    iso = parse_iso_time(text)
+    iso = iso_stamp(text)
     if iso is not None:
         return iso
-    found = find_time(text)
+    found = find_time(text, order)
     if found is None or text[:found.start].strip() or text[found.end:].strip():
         return None
-    return found.time, found.zone_given
+    return found.stamp
 
 
-def _time_from_match(match: re.Match[str]) -> FoundTime | None:
+def date_order_of(cells: Iterable[str | None]) -> DateOrder | None:
+    """The day/month order of one file's slash dates, decided from all of them."""
+    pairs = ((int(match[1]), int(match[2])) for cell in cells if cell and "/" in cell
+             for match in _SLASH_DATE.finditer(cell))
+    return decide_day_month(pairs, _DEFAULT_ORDER, _DEFAULT_ORDER_REASON)
+
+
+def _time_from_match(match: re.Match[str], order: str | None, *,
+                     slash: bool) -> FoundTime | None:
     parts = match.groupdict()
     year, month, day = int(parts["y"]), int(parts["mo"]), int(parts["d"])
+    written = (month, day) if slash else None
     if year < 100:
         year += 2000
-    if month > 12 and day <= 12:  # 25/12/2024 is a day-first date
+    # Without the file's decision, 25/12/2024 alone can only be day-first.
+    if order == DAY_FIRST or (order is None and month > 12 and day <= 12):
         month, day = day, month
     hour = int(parts["h"])
     ampm = (parts.get("ampm") or "").lower()
@@ -179,21 +213,24 @@ def _time_from_match(match: re.Match[str]) -> FoundTime | None:
         hour = hour % 12 + (12 if ampm == "p" else 0)
     fraction = parts["frac"] or ""
     offset = parts["offset"]
+    precision = 60.0 if parts["s"] is None else 10.0 ** -len(fraction) if fraction else 1.0
     try:
-        moment = datetime(year, month, day, hour, int(parts["mi"]), int(parts["s"] or 0),
-                          int(fraction.ljust(6, "0")) if fraction else 0)
-        if offset:
-            sign = 1 if offset[0] == "+" else -1
-            digits = offset[1:].replace(":", "")
-            minutes = sign * (int(digits[:2]) * 60 + int(digits[2:]))
-            moment = moment.replace(tzinfo=UTC) - timedelta(minutes=minutes)
-        else:
-            moment = moment.replace(tzinfo=UTC)
+        local = datetime(year, month, day, hour, int(parts["mi"]), int(parts["s"] or 0),
+                         int(fraction.ljust(6, "0")) if fraction else 0)
     except ValueError:
         return None
-    precision = 60.0 if parts["s"] is None else 10.0 ** -len(fraction) if fraction else 1.0
-    zone_given = bool(parts["zone"] or offset)
-    return FoundTime(match.start(), match.end(), moment, zone_given, precision)
+    if offset:
+        sign = 1 if offset[0] == "+" else -1
+        digits = offset[1:].replace(":", "")
+        minutes = sign * (int(digits[:2]) * 60 + int(digits[2:]))
+        try:
+            stamp = Stamp(local.replace(tzinfo=timezone(timedelta(minutes=minutes))),
+                          precision)
+        except ValueError:  # an offset of 24 hours or more
+            return None
+    else:
+        stamp = stamp_from_local(local, parts["zone"], precision)
+    return FoundTime(match.start(), match.end(), stamp, written)
 
 
 # --- Recognising files by shape ---------------------------------------------------------
@@ -337,8 +374,7 @@ class _Listed:
 
 @dataclass(frozen=True, slots=True)
 class _RowTime:
-    time: datetime | None
-    zone_given: bool
+    stamp: Stamp | None
     source: SourceRef
 
 
@@ -392,6 +428,8 @@ class _Loader:
         self.listed: list[_Listed] = []
         self.descriptions: list[str] = []
         self.named_audio: dict[str, _RowTime] = {}
+        #: Each table's day/month order for slash dates, decided once from the whole file.
+        self.orders: dict[str, str] = {}
 
     def run(self) -> ImportResult:
         readers: tuple[tuple[TableKind, Callable[[str], None]], ...] = (
@@ -423,19 +461,34 @@ class _Loader:
         table = self._table(path)
         keys = [title.strip().casefold() for title in table.header]
         width = len(keys)
+        times = [index for index, key in enumerate(keys) if key in _TIME_COLUMNS]
+        self._decide_order(path, (row[i] for row in table.rows for i in times if i < len(row)))
         for number, row in zip(table.row_numbers, table.rows, strict=True):
             values = [clean_value(value) for value in row[:width]]
             values += [None] * (width - len(values))
             yield SourceRef(path, f"row {number}"), dict(zip(keys, values, strict=True))
 
+    def _decide_order(self, path: str, cells: Iterable[str | None]) -> None:
+        """Decide the file's day/month order once; an uncertain decision is a problem."""
+        order = date_order_of(cells)
+        if order is None:
+            return
+        self.orders[path] = order.order
+        if order.ambiguous:
+            self.result.problem(path, "", f"the day/month order of this file's dates is "
+                                          f"uncertain: read {order.order} ({order.evidence})")
+
+    def _stamp(self, value: str | None, source: SourceRef) -> Stamp | None:
+        return parse_loose_time(value, self.orders.get(source.path))
+
     def _time(self, row: dict[str, str | None], column: str, source: SourceRef,
-              what: str) -> tuple[datetime, bool] | None:
-        parsed = parse_loose_time(row.get(column))
-        if parsed is None:
+              what: str) -> Stamp | None:
+        stamp = self._stamp(row.get(column), source)
+        if stamp is None:
             self.result.problem(source.path, source.locator,
                                 f"the {what} has no readable time in “{column}” "
                                 f"({row.get(column) or 'empty'})")
-        return parsed
+        return stamp
 
     def _registration(self, path: str) -> None:
         for source, row in self._rows(path):
@@ -455,13 +508,20 @@ class _Loader:
                      ("state", "state"))
             facts = tuple(Fact(key, value, source) for key, column in extra
                           if (value := row.get(column)))
+            registered, last, gone = (self._stamp(row.get(column), source) for column in (
+                "first time registered", "last time registered", "time deregistered"))
+            notes = {stamp.note for stamp in (registered, last, gone)
+                     if stamp is not None and stamp.zone_assumed and stamp.note}
+            facts += tuple(Fact("registration_time_zone", note, source) for note in sorted(notes))
             device = Device(
                 key=serial, serial=serial,
                 model=row.get("amazon device model name") or row.get("device model"),
                 account=account,
-                registered=_moment(row.get("first time registered")),
-                last_registered=_moment(row.get("last time registered")),
-                deregistered=_moment(row.get("time deregistered")),
+                registered=registered.moment if registered else None,
+                last_registered=last.moment if last else None,
+                deregistered=gone.moment if gone else None,
+                registration_zone_assumed=any(
+                    stamp.zone_assumed for stamp in (registered, last, gone) if stamp),
                 time_offset=row.get("local time offset"), registered_in_export=True,
                 sources=(source,), facts=facts)
             old = self.registered.get(serial)
@@ -476,8 +536,8 @@ class _Loader:
 
     def _geolocation(self, path: str) -> None:
         for source, row in self._rows(path):
-            parsed = self._time(row, "eventdate", source, "location row")
-            if parsed is None:
+            stamp = self._time(row, "eventdate", source, "location row")
+            if stamp is None:
                 continue
             values = {key: value for key, column in (
                 ("device_serial", "deviceserialnumber"), ("latitude", "latitudeindegrees"),
@@ -485,18 +545,18 @@ class _Loader:
                 ("location_accuracy_m", "coordinatesaccuracyinmeters"),
                 ("location_source", "sourceoflocation"),
             ) if (value := row.get(column))}
-            self.geolocation.add(_Event(parsed[0], source, values))
+            self.geolocation.add(_Event(stamp.moment, source, values))
 
     def _sessions(self, path: str) -> None:
         for source, row in self._rows(path):
-            parsed = self._time(row, "event creation date", source, "device session row")
-            if parsed is None:
+            stamp = self._time(row, "event creation date", source, "device session row")
+            if stamp is None:
                 continue
             values = {key: value for key, column in (
                 ("device_type", "device type"), ("device_application", "device application"),
                 ("device_locale", "device locale"), ("marketplace", "marketplace"),
             ) if (value := row.get(column))}
-            self.sessions.add(_Event(parsed[0], source, values))
+            self.sessions.add(_Event(stamp.moment, source, values))
 
     def _interactions(self, path: str) -> None:
         """The Alexa app on phones: devices of the account, but never registered Echos."""
@@ -516,8 +576,8 @@ class _Loader:
     def _intents(self, path: str) -> None:
         for source, row in self._rows(path):
             text = row.get("utterance text") or ""
-            parsed = parse_loose_time(row.get("utterance creation date"))
-            if parsed is None:
+            stamp = self._stamp(row.get("utterance creation date"), source)
+            if stamp is None:
                 self.result.problem(path, source.locator,
                                     "an utterance without a readable time: it cannot be paired "
                                     "with a recording")
@@ -530,8 +590,8 @@ class _Loader:
             ) if (value := row.get(column)))
             self.result.transcripts.append(TranscriptEntry(
                 id=f"{path}#{source.locator}", source=source, format=FORMAT,
-                time=parsed[0] if parsed else None, text=text,
-                time_zone_assumed=bool(parsed and not parsed[1]), facts=facts))
+                time=stamp.moment if stamp else None, text=text,
+                time_zone_assumed=bool(stamp and stamp.zone_assumed), facts=facts))
 
     def _transcriptions(self, path: str) -> None:
         """The older table: date, request, audio file name, response; header names unknown."""
@@ -546,6 +606,8 @@ class _Loader:
         if columns is None:
             self.result.problem(path, "", "no column of audio file names was found")
             return
+        self._decide_order(path, (row[columns.time] for _, row in rows
+                                  if columns.time < len(row)))
         for number, row in rows:
             self._transcription_row(path, number, row, columns)
 
@@ -554,22 +616,21 @@ class _Loader:
         source = SourceRef(path, f"row {number}")
         cell = _cells(row)
         audio = clean_value(cell(columns.audio))
-        parsed = parse_loose_time(cell(columns.time))
+        stamp = self._stamp(cell(columns.time), source)
         if not audio or not _is_audio_name(audio):
             self.result.problem(path, source.locator,
                                 "this row names no audio file; it was skipped")
             return
-        if parsed is None:
+        if stamp is None:
             self.result.problem(path, source.locator,
                                 f"no readable time ({cell(columns.time) or 'empty'}); the row is "
                                 "kept and still linked by its file name")
         self.result.transcripts.append(TranscriptEntry(
             id=f"{path}#{source.locator}", source=source, format=FORMAT,
-            time=parsed[0] if parsed else None, text=clean_value(cell(columns.request)) or "",
+            time=stamp.moment if stamp else None, text=clean_value(cell(columns.request)) or "",
             reply=clean_value(cell(columns.response)), audio_name=audio.replace("\\", "/"),
-            time_zone_assumed=bool(parsed and not parsed[1])))
-        self.named_audio[_basename(audio).casefold()] = _RowTime(
-            parsed[0] if parsed else None, bool(parsed and parsed[1]), source)
+            time_zone_assumed=bool(stamp and stamp.zone_assumed)))
+        self.named_audio[_basename(audio).casefold()] = _RowTime(stamp, source)
 
     def _voice_history(self, path: str) -> None:
         data = self.index.read_json(path)
@@ -606,10 +667,10 @@ class _Loader:
         changes: dict[str, object] = {}
         start, precision = recording.start, recording.time_precision_s
         row = self.named_audio.get(member.name.casefold())
-        if row is not None and row.time is not None and recording.time_source != "file name":
-            start, precision = row.time, 1.0
-            changes = {"start": start, "time_source": "transcript", "time_precision_s": 1.0,
-                       "time_zone_assumed": not row.zone_given}
+        if row is not None and row.stamp is not None and recording.time_source != "file name":
+            start, precision = row.stamp.moment, row.stamp.precision_s
+            changes = {"start": start, "time_source": "transcript", "time_precision_s": precision,
+                       "time_zone_assumed": row.stamp.zone_assumed}
         facts: list[Fact] = []
         device: str | None = None
         if start is not None and precision is not None and precision <= MAX_MATCH_PRECISION_S:
@@ -731,11 +792,6 @@ def _voice_history_entry(record: Any, source: SourceRef) -> TranscriptEntry | No
                            reply=" ".join(replies) or None, facts=facts)
 
 
-def _moment(value: str | None) -> datetime | None:
-    parsed = parse_loose_time(value)
-    return parsed[0] if parsed else None
-
-
 def _basename(path: str) -> str:
     return PurePosixPath(path.rsplit(NEST_SEPARATOR, 1)[-1].replace("\\", "/")).name
 
@@ -747,6 +803,10 @@ def _fill(old: Device, new: Device) -> Device:
         "facts": tuple(dict.fromkeys((*old.facts, *new.facts))),
         "registered_in_export": old.registered_in_export or new.registered_in_export,
     }
+    if any(getattr(old, name) is None and getattr(new, name) is not None
+           for name in ("registered", "last_registered", "deregistered")):
+        changes["registration_zone_assumed"] = (old.registration_zone_assumed
+                                                or new.registration_zone_assumed)
     for name in ("serial", "name", "model", "device_type", "locale", "marketplace", "account",
                  "registered", "last_registered", "deregistered", "time_offset"):
         if getattr(old, name) is None and getattr(new, name) is not None:

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 from viewer.archive import MemberError, MemberKind, format_bytes
 from viewer.formats.base import ExportIndex, Importer, ImportResult, register
-from viewer.formats.importers.amazon import FoundTime, find_time
+from viewer.formats.importers.amazon import FoundTime, date_order_of, find_time
 from viewer.formats.pdf_text import PdfTextError, read_pdf_text
+from viewer.formats.times import DateOrder
 from viewer.model import SourceRef, TranscriptEntry
 
 log = logging.getLogger("viewer.formats")
@@ -55,6 +56,8 @@ class _Reading:
     lines: tuple[PdfLine, ...] = ()
     text_lines: int = 0
     problem: str | None = None
+    #: How the PDF's slash dates were read (decided once for the whole file).
+    order: DateOrder | None = None
 
     @property
     def is_transcript(self) -> bool:
@@ -64,7 +67,13 @@ class _Reading:
 
 def utterance_lines(pages: list[str]) -> tuple[list[PdfLine], int]:
     """(the lines carrying a time and words, the count of non-empty lines)."""
-    found: list[PdfLine] = []
+    found, non_empty, _ = _utterances(pages)
+    return found, non_empty
+
+
+def _utterances(pages: list[str]) -> tuple[list[PdfLine], int, DateOrder | None]:
+    """The utterance lines, with slash dates read in the one order the whole PDF decides."""
+    candidates: list[tuple[int, int, str, FoundTime]] = []
     non_empty = 0
     for page_number, page_text in enumerate(pages, start=1):
         for line_number, raw in enumerate(page_text.splitlines(), start=1):
@@ -73,13 +82,22 @@ def utterance_lines(pages: list[str]) -> tuple[list[PdfLine], int]:
                 continue
             non_empty += 1
             stamp = find_time(line)
-            if stamp is None:
-                continue
-            words = f"{line[:stamp.start].strip(_SEPARATORS)} {line[stamp.end:].strip(_SEPARATORS)}"
-            words = words.strip()
-            if _LETTER.search(words):
-                found.append(PdfLine(page_number, line_number, stamp, words))
-    return found, non_empty
+            if stamp is not None:
+                candidates.append((page_number, line_number, line, stamp))
+    order = date_order_of(line[stamp.start:stamp.end] for _, _, line, stamp in candidates
+                          if stamp.day_month is not None)
+    found: list[PdfLine] = []
+    for page_number, line_number, line, first_reading in candidates:
+        stamp = (find_time(line, order.order)
+                 if order is not None and first_reading.day_month is not None
+                 else first_reading)
+        if stamp is None:
+            continue  # impossible in the file's order (13/13/2024)
+        words = f"{line[:stamp.start].strip(_SEPARATORS)} {line[stamp.end:].strip(_SEPARATORS)}"
+        words = words.strip()
+        if _LETTER.search(words):
+            found.append(PdfLine(page_number, line_number, stamp, words))
+    return found, non_empty, order
 
 
 @register
@@ -117,6 +135,10 @@ class TranscriptPdfImporter(Importer):
             elif reading.is_transcript:
                 result.claimed.add(member.path)
                 result.transcripts.extend(_entry(member.path, line) for line in reading.lines)
+                if reading.order is not None and reading.order.ambiguous:
+                    result.problem(member.path, "", "the day/month order of this PDF's dates "
+                                                    f"is uncertain: read {reading.order.order} "
+                                                    f"({reading.order.evidence})")
         return result
 
 
@@ -124,7 +146,8 @@ def _entry(path: str, line: PdfLine) -> TranscriptEntry:
     locator = f"page {line.page}, line {line.line}"
     return TranscriptEntry(
         id=f"{path}#{locator}", source=SourceRef(path, locator), format=FORMAT,
-        time=line.stamp.time, text=line.text, time_zone_assumed=not line.stamp.zone_given)
+        time=line.stamp.stamp.moment, text=line.text,
+        time_zone_assumed=line.stamp.stamp.zone_assumed)
 
 
 def _read_pdf(index: ExportIndex, path: str) -> _Reading:
@@ -141,5 +164,5 @@ def _read_pdf(index: ExportIndex, path: str) -> _Reading:
     except PdfTextError as error:
         log.info("could not read %s: %s", path, error)
         return _Reading(problem=str(error))
-    lines, non_empty = utterance_lines(list(pages))
-    return _Reading(tuple(lines), non_empty)
+    lines, non_empty, order = _utterances(list(pages))
+    return _Reading(tuple(lines), non_empty, order=order)

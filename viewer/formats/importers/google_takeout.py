@@ -21,7 +21,7 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import PurePosixPath
 from typing import Any
@@ -33,12 +33,12 @@ from viewer.formats.base import (
     ExportIndex,
     Importer,
     ImportResult,
-    parse_iso_time,
     register,
     safe_call,
     shared_prefix_length,
 )
 from viewer.formats.importers.generic import recording_from_name
+from viewer.formats.times import NO_ZONE_NOTE, Stamp, iso_stamp, stamp_from_local
 from viewer.model import Account, Fact, Recording, SourceRef, TranscriptEntry
 
 log = logging.getLogger("viewer.formats.google_takeout")
@@ -94,6 +94,10 @@ class _Activity:
     title: str = ""
     time: datetime | None = None
     zone_assumed: bool = False
+    #: Why the record has no time, said once the file is known to be voice activity.
+    time_problem: str = ""
+    #: Why the zone is assumed, when the page said something that needs a note ("IST").
+    time_note: str = ""
     audio_names: list[str] = field(default_factory=list)
     replies: list[str] = field(default_factory=list)
     products: list[str] = field(default_factory=list)
@@ -129,20 +133,24 @@ class GoogleTakeoutImporter(Importer):
         account = _load_account(index, unclaimed, result)
         activity_files: list[str] = []
         activities: list[_Activity] = []
-        for member in _json_candidates(index):
-            if member.path in unclaimed:
-                found = safe_call(result, member.path,
-                                  lambda m=member: _read_json_file(index, m.path, result))
-                if found is not None:
-                    activity_files.append(member.path)
-                    activities.extend(found)
-        for member in _html_candidates(index):
-            if member.path in unclaimed:
-                found = safe_call(result, member.path,
-                                  lambda m=member: _read_html_file(index, m.path, result))
-                if found is not None:
-                    activity_files.append(member.path)
-                    activities.extend(found)
+        readers = [(member, _read_json_file) for member in _json_candidates(index)]
+        readers += [(member, _read_html_file) for member in _html_candidates(index)]
+        for member, reader in readers:
+            if member.path not in unclaimed:
+                continue
+            found = safe_call(result, member.path,
+                              lambda m=member, read=reader: read(index, m.path, result))
+            if found is None:
+                continue
+            voice = _voice_only(found)
+            if voice:
+                activity_files.append(member.path)
+                activities.extend(voice)
+                for activity in voice:
+                    if activity.time_problem:
+                        result.problem(member.path, activity.locator, activity.time_problem)
+            else:
+                result.set_aside(member.path, member.kind.value, _not_voice_reason(found))
         result.claimed.update(activity_files)
         named = _resolve_audio(index, activities)
         result.transcripts.extend(_transcript_entries(index, activities, result))
@@ -202,18 +210,17 @@ def _read_json_file(index: ExportIndex, path: str, result: ImportResult) -> list
             continue
         activity = _activity_from_json(path, locator, record)
         if activity.time is None:
-            result.problem(path, locator, f"no readable time in this record "
-                                          f"({record.get('time')!r})")
+            activity.time_problem = f"no readable time in this record ({record.get('time')!r})"
         activities.append(activity)
-    return _voice_only(path, activities)
+    return activities
 
 
 def _activity_from_json(path: str, locator: str, record: dict[str, Any]) -> _Activity:
-    parsed = parse_iso_time(_text(record.get("time")))
+    stamp = iso_stamp(_text(record.get("time")))
     activity = _Activity(path, locator, header=_text(record.get("header")),
                          title=_text(record.get("title")),
-                         time=parsed[0] if parsed else None,
-                         zone_assumed=bool(parsed and not parsed[1]))
+                         time=stamp.moment if stamp else None,
+                         zone_assumed=bool(stamp and stamp.zone_assumed))
     activity.audio_names = [_basename(name) for name in _strings(record.get("audioFiles"))]
     activity.replies = [_text(item.get("name")) for item in _objects(record.get("subtitles"))
                         if _text(item.get("name"))]
@@ -230,18 +237,25 @@ def _activity_from_json(path: str, locator: str, record: dict[str, Any]) -> _Act
     return activity
 
 
-def _voice_only(path: str, activities: list[_Activity]) -> list[_Activity]:
+def _voice_only(activities: list[_Activity]) -> list[_Activity]:
     """All records of a voice activity file; none of another product's file.
 
-    My Activity also holds Search, YouTube, Maps... Those files are understood (claimed) but
-    their records are not voice: as transcripts they would only pair by time with strangers'
-    recordings.
+    My Activity also holds Search, YouTube, Maps... Their records are not voice: as
+    transcripts they would only pair by time with strangers' recordings. Such a file is set
+    aside (listed as not understood, with ``_not_voice_reason``), never read as a sidecar.
     """
-    if any(activity.is_voice() for activity in activities):
-        return activities
-    log.debug("%s: My Activity of another product (%s); not voice, not imported", path,
-              activities[0].header if activities else "empty")
-    return []
+    return activities if any(activity.is_voice() for activity in activities) else []
+
+
+def _not_voice_reason(activities: list[_Activity]) -> str:
+    if not activities:
+        return "a Google My Activity file with no records; nothing to import"
+    products = list(dict.fromkeys(
+        name for activity in activities for name in (activity.header, *activity.products)
+        if name))
+    named = ", ".join(products[:3]) + (" …" if len(products) > 3 else "")
+    return (f"Google My Activity of another product ({named or 'not named'}): "
+            f"{len(activities)} record(s), none of them voice; not imported")
 
 
 # -- HTML variant -------------------------------------------------------------------------
@@ -258,9 +272,9 @@ def _read_html_file(index: ExportIndex, path: str, result: ImportResult) -> list
         locator = f"record {number}"
         activity = _activity_from_block(path, locator, block)
         if activity.time is None:
-            result.problem(path, locator, "no date that could be read was found in this entry")
+            activity.time_problem = "no date that could be read was found in this entry"
         activities.append(activity)
-    return _voice_only(path, activities)
+    return activities
 
 
 @dataclass(slots=True)
@@ -403,9 +417,13 @@ def _activity_from_block(path: str, locator: str, block: _Block) -> _Activity:
     date_index = next((i for i in range(len(lines) - 1, -1, -1)
                        if parse_activity_date(lines[i]) is not None), None)
     if date_index is not None:
-        parsed = parse_activity_date(lines.pop(date_index))
-        if parsed is not None:
-            activity.time, activity.zone_assumed = parsed
+        stamp = parse_activity_date(lines.pop(date_index))
+        if stamp is not None:
+            activity.time, activity.zone_assumed = stamp.moment, stamp.zone_assumed
+            # A zone that was written but is unknown or names several zones needs saying; a
+            # missing one is what time_zone_assumed already says.
+            if stamp.zone_assumed and stamp.note != NO_ZONE_NOTE:
+                activity.time_note = stamp.note
     if lines:
         activity.title = lines.pop(0)
     activity.replies = lines
@@ -456,24 +474,12 @@ _DATE_PATTERNS = (
     re.compile(r"^(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d),?\s+" + _CLOCK, re.IGNORECASE),
 )
 
-#: Zone abbreviations Takeout prints (English and German forms), in hours east of UTC.
-_ZONES: dict[str, float] = {
-    "UTC": 0, "GMT": 0, "Z": 0, "UT": 0, "WET": 0, "WEZ": 0, "WEST": 1, "WESZ": 1, "BST": 1,
-    "CET": 1, "MEZ": 1, "CEST": 2, "MESZ": 2, "EET": 2, "OEZ": 2, "EEST": 3, "OESZ": 3,
-    "MSK": 3, "IST": 5.5, "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11, "NZST": 12,
-    "NZDT": 13, "AWST": 8, "HKT": 8, "SGT": 8,
-    "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
-    "AKST": -9, "AKDT": -8, "HST": -10, "AST": -4, "ADT": -3, "NST": -3.5, "NDT": -2.5,
-}
-_OFFSET = re.compile(r"^(?:UTC|GMT)?\s?(?P<sign>[+-])(?P<h>\d{1,2})(?::?(?P<m>\d\d))?$",
-                     re.IGNORECASE)
+def parse_activity_date(text: str) -> Stamp | None:
+    """A My Activity page's date line as a stamp.
 
-
-def parse_activity_date(text: str) -> tuple[datetime, bool] | None:
-    """A My Activity page's date line as aware UTC; the flag says the zone was assumed.
-
-    Zones come as abbreviations ("CEST", German "MESZ") or offsets ("GMT+2"); an unknown or
-    missing zone is read as UTC and flagged, so no later check trusts it.
+    Zones come as abbreviations ("CEST", German "MESZ") or offsets ("GMT+2"). A missing or
+    unknown zone is read as UTC, and an abbreviation that names several zones ("IST", "CST")
+    as its most common one; both are marked assumed, so no later check trusts them.
     """
     line = _squash(text)
     for pattern in _DATE_PATTERNS:
@@ -483,10 +489,7 @@ def parse_activity_date(text: str) -> tuple[datetime, bool] | None:
         local = _local_time(match)
         if local is None:
             continue
-        offset = _zone_offset(match["zone"])
-        if offset is None:
-            return local.replace(tzinfo=UTC), True
-        return local.replace(tzinfo=timezone(offset)).astimezone(UTC), False
+        return stamp_from_local(local, match["zone"], 1.0 if match["s"] else 60.0)
     return None
 
 
@@ -510,19 +513,6 @@ def _local_time(match: re.Match[str]) -> datetime | None:
                         int(groups["s"] or 0))
     except ValueError:
         return None
-
-
-def _zone_offset(zone: str | None) -> timedelta | None:
-    if not zone:
-        return None
-    zone = zone.strip().upper()
-    if zone in _ZONES:
-        return timedelta(hours=_ZONES[zone])
-    match = _OFFSET.match(zone.replace(" ", ""))
-    if match is None:
-        return None
-    minutes = int(match["h"]) * 60 + int(match["m"] or 0)
-    return timedelta(minutes=-minutes if match["sign"] == "-" else minutes)
 
 
 # -- transcripts and recordings -----------------------------------------------------------
@@ -586,6 +576,8 @@ def _transcript_facts(activity: _Activity) -> tuple[Fact, ...]:
     pairs += [("product", product) for product in activity.products]
     pairs += [("detail", detail) for detail in activity.details]
     pairs += activity.locations + activity.extra
+    if activity.time_note:
+        pairs.append(("time_zone_note", activity.time_note))
     if activity.unrecognized_speaker:
         pairs.append((UNRECOGNIZED_FACT, "yes"))
     return tuple(Fact(key, value, source) for key, value in pairs)

@@ -8,6 +8,13 @@ holding ``result.json``; a file left out of the export is written as the sentenc
 
 ``date`` is the exporting computer's local time without an offset; ``date_unixtime`` (newer
 exports) is exact, so it wins whenever it is there.
+
+A forwarded message keeps its original author in ``forwarded_from`` (a name, ``null`` when
+the author hides their account) and one saved to Saved Messages names its chat in
+``saved_from``; ``from`` is then whoever forwarded or saved it. The voice is the original
+author's, so the speaker is the author and the forwarder is kept as a fact: crediting a
+forwarded voice note to the forwarder would make a stranger's voice look like the owner's.
+Older exports write ``from_id`` as a bare number (the user id); it is read as ``user<id>``.
 """
 
 from __future__ import annotations
@@ -36,7 +43,7 @@ FORMAT = "telegram"
 
 #: Keys near the top of a Telegram result.json; one is enough to try parsing it.
 _HEAD_SHAPE = re.compile(
-    r'"personal_information"\s*:|"date_unixtime"\s*:|"from_id"\s*:\s*"(?:user|channel)'
+    r'"personal_information"\s*:|"date_unixtime"\s*:|"from_id"\s*:\s*(?:"(?:user|channel)|\d)'
     r'|"type"\s*:\s*"(?:personal_chat|private_group|private_supergroup|public_channel|'
     r'saved_messages)"')
 #: Media types whose file is audio. Round videos are video (mp4) and are left alone.
@@ -266,9 +273,53 @@ def _chats(path: str, data: dict[str, Any]) -> Iterator[_Chat]:
                             chat["messages"])
 
 
+def account_key(value: Any) -> str | None:
+    """A ``from_id``: ``user100000001`` / ``channel…`` as written, or an older export's bare
+    number (a user id) as ``user<id>``."""
+    if isinstance(value, str) and value.strip():
+        text = value.strip()
+        return f"user{text}" if text.isdigit() else text
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"user{value}"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Author:
+    """Who speaks in a message: its sender, or the original author of a forwarded one."""
+
+    name: str | None
+    account: str | None
+    facts: tuple[Fact, ...] = ()
+
+
+def _author(message: dict[str, Any], sender: str | None, sender_id: str | None,
+            source: SourceRef) -> _Author:
+    """The original author of a forwarded or saved message, with the forwarder as facts."""
+    forwarded = "forwarded_from" in message
+    saved = "saved_from" in message
+    if not (forwarded or saved):
+        return _Author(sender, sender_id)
+    facts: list[Fact] = []
+    original = message.get("forwarded_from") if forwarded else message.get("saved_from")
+    name = original.strip() if isinstance(original, str) and original.strip() else None
+    for key in ("forwarded_from", "saved_from"):
+        if key in message:
+            value = message.get(key)
+            facts.append(Fact(key, value.strip() if isinstance(value, str) and value.strip()
+                              else "(hidden or unknown)", source))
+    account = account_key(message.get("forwarded_from_id") if forwarded
+                          else message.get("saved_from_id"))
+    if sender:
+        facts.append(Fact("forwarded_by" if forwarded else "saved_by", sender, source))
+    if sender_id:
+        facts.append(Fact("forwarded_by_id" if forwarded else "saved_by_id", sender_id, source))
+    return _Author(name, account, tuple(facts))
+
+
 def _message(run: _Run, chat: _Chat, message: dict[str, Any], locator: str) -> None:
     sender = message.get("from") if isinstance(message.get("from"), str) else None
-    sender_id = message.get("from_id") if isinstance(message.get("from_id"), str) else None
+    sender_id = account_key(message.get("from_id"))
     if sender_id:
         run.add_account(Account(key=sender_id, kind="chat-participant", name=sender,
                                 sources=(SourceRef(chat.json_path, locator),)))
@@ -278,14 +329,18 @@ def _message(run: _Run, chat: _Chat, message: dict[str, Any], locator: str) -> N
         return
     if not isinstance(file_value, str):
         return
-    _voice(run, chat, message, locator, file_value, sender, sender_id)
+    author = _author(message, sender, sender_id, SourceRef(chat.json_path, locator))
+    if author.account and author.account != sender_id:
+        run.add_account(Account(key=author.account, kind="chat-participant", name=author.name,
+                                sources=(SourceRef(chat.json_path, locator),)))
+    _voice(run, chat, message, locator, file_value, author)
 
 
 def _voice(run: _Run, chat: _Chat, message: dict[str, Any], locator: str, file_value: str,
-           sender: str | None, sender_id: str | None) -> None:
+           author: _Author) -> None:
     """A transcript entry for an audio message and, when its file is there, its recording."""
     source = SourceRef(chat.json_path, locator)
-    facts = _facts(chat, message, source)
+    facts = _facts(chat, message, source) + list(author.facts)
     timed = message_time(message)
     if timed is None:
         run.result.problem(chat.json_path, locator, "no readable date on this voice message")
@@ -302,7 +357,7 @@ def _voice(run: _Run, chat: _Chat, message: dict[str, Any], locator: str, file_v
     run.result.transcripts.append(TranscriptEntry(
         id=f"{chat.json_path}#{locator}", source=source, format=FORMAT,
         time=timed[0] if timed else None, text=flatten_text(message.get("text")).strip(),
-        audio_name=audio_name, speaker=sender,
+        audio_name=audio_name, speaker=author.name,
         time_zone_assumed=bool(timed and not timed[1]), facts=tuple(facts)))
     if member is None:
         return
@@ -311,8 +366,8 @@ def _voice(run: _Run, chat: _Chat, message: dict[str, Any], locator: str, file_v
         path=member, format=FORMAT, start=timed[0] if timed else None,
         time_source="message date_unixtime" if timed and timed[1] else "message date",
         time_precision_s=1.0 if timed else None,
-        time_zone_assumed=bool(timed and not timed[1]), account=sender_id, sender=sender,
-        facts=tuple(facts)))
+        time_zone_assumed=bool(timed and not timed[1]), account=author.account,
+        sender=author.name, facts=tuple(facts)))
 
 
 def _facts(chat: _Chat, message: dict[str, Any], source: SourceRef) -> list[Fact]:

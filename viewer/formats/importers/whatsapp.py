@@ -7,10 +7,25 @@ is translated ("WhatsApp-Chat mit X.txt") and people rename exports. Two line sh
 * Android: ``18/03/2022, 15:12 - Name: PTT-20220323-WA0000.opus (file attached)``
 
 The attachment markers are translated too (``<Anhang: ...>``, ``(Datei angehängt)``,
-``(archivo adjunto)``), so they are matched by shape: a media file name inside ``<label: >``,
-or a media file name followed by a parenthesised note. The date order follows the phone's
-locale and is decided per file from the evidence (see ``decide_date_order``); that decision is
-kept as a fact on every entry, because a wrong guess moves a voice note by months.
+``(archivo adjunto)``, ``<المرفق: ...>``), so they are matched by shape: a media file name
+inside ``<label: >``, or a media file name followed by a parenthesised note. Android can write
+a name with a bare dot for its suffix (``AUD-20201110-WA0043. (file attached)``); it is paired
+with the file of that stem. The date order follows the phone's locale and is decided per file
+from the evidence (see ``decide_date_order``); that decision is kept as a fact on every entry,
+because a wrong guess moves a voice note by months.
+
+Real exports drift further:
+
+* right-to-left locales put direction marks (U+200E/U+200F/U+061C, U+202A-U+202E,
+  U+2066-U+2069) inside the date, the Arabic comma U+060C after it, and their own AM/PM words
+  (Arabic ``ص``/``م``, Persian ``ق.ظ.``/``ب.ظ.``);
+* iOS writes dates in the phone's calendar: ``3/27/2565 BE`` (Thai Buddhist era) and
+  ``3/27/R4`` (Japanese era Reiwa 4) are converted (``viewer.formats.times``); any other era
+  marker is an import problem naming the line, and those lines get no time rather than a
+  guessed one;
+* a chat exported "without media" keeps a line per voice note (``audio omitted``, ``Audio
+  weggelassen``, ``<Media omitted>`` ...). Each becomes a transcript entry without audio, so a
+  person still sees that a voice note existed.
 
 WhatsApp has no transcripts: the "transcript" of a voice note is the chat around it.
 """
@@ -34,37 +49,88 @@ from viewer.formats.base import (
 )
 from viewer.formats.importers.generic import recording_from_name
 from viewer.formats.timenames import NameTime, time_from_name
+from viewer.formats.times import (
+    DAY_FIRST,
+    MONTH_FIRST,
+    YEAR_FIRST,
+    DateOrder,
+    calendar_name,
+    gregorian_year,
+)
 from viewer.model import Account, Fact, Recording, SourceRef, TranscriptEntry
 
 FORMAT = "whatsapp"
 
-#: Invisible direction marks WhatsApp sprinkles anywhere in a line (and a stray BOM).
-_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-#: Unusual spaces (U+202F before AM/PM in newer iOS exports) read as plain spaces.
+#: Invisible marks WhatsApp sprinkles anywhere in a line, inside dates too: LRM, RLM, the
+#: Arabic letter mark, the embedding/override and isolate controls, and a stray BOM.
+_MARKS = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff]")
+#: Unusual spaces (NBSP; U+202F before AM/PM in newer iOS exports) read as plain spaces.
 _SPACES = re.compile("[\u00a0\u2007\u2009\u202f]")
 
-_DATE = r"(?P<date>\d{1,4}[./-] ?\d{1,2}[./-] ?\d{1,4})\.?"
-_TIME = r"(?P<time>\d{1,2}[:.]\d\d(?:[:.]\d\d)?)(?: ?(?P<ampm>[ap]\.? ?m\.?))?"
-_IOS_LINE = re.compile(rf"^\[{_DATE},? {_TIME}\] ?(?P<rest>.*)$", re.IGNORECASE)
+#: An era written before a year field: Japanese iOS in English writes ``R4`` (Reiwa 4),
+#: ``H31`` (Heisei 31); in Japanese the era's name. Any other capital letter is an era too,
+#: an unknown one (reported, never guessed).
+_ERA_PREFIX = r"(?-i:[A-Z])|令和|平成|昭和|大正|明治"
+_FIELD = rf"(?:{_ERA_PREFIX})?\d{{1,4}}"
+_DATE = rf"(?P<date>{_FIELD}[./-] ?{_FIELD}[./-] ?{_FIELD})\.?"
+#: An era written after the date: ``BE`` (Thai Buddhist era), or a calendar this app does not
+#: convert (``AH``, ``AP``, Arabic ``هـ``, Persian ``ه.ش.``). Capitals only, so a locale's
+#: short word between date and time (French "à", German "um") is not taken for one.
+_ERA_SUFFIX = r"(?-i:[A-Z](?:\.?[A-Z]){0,3}\.?)|هـ|ه\.ش\.?|พ\.ศ\.?"
+#: AM/PM in Latin letters, Arabic (ص/م) and Persian (ق.ظ./ب.ظ.).
+_AMPM = r"[ap]\.? ?m\.?|ص|م|ق\.ظ\.?|ب\.ظ\.?"
+_TIME = rf"(?P<time>\d{{1,2}}[:.]\d\d(?:[:.]\d\d)?)(?: ?(?P<ampm>{_AMPM}))?"
+#: The comma after the date may be the Arabic comma U+060C.
+_IOS_LINE = re.compile(rf"^\[{_DATE}(?: (?P<era>{_ERA_SUFFIX}))?[,،]? {_TIME}\] ?(?P<rest>.*)$",
+                       re.IGNORECASE)
 #: Some locales put a short word between date and time: "27/03/2022 à 21:44 - ".
-_ANDROID_LINE = re.compile(rf"^{_DATE}(?:,? | \w{{1,5}} ){_TIME} [-–] (?P<rest>.*)$",
-                           re.IGNORECASE)
+_ANDROID_LINE = re.compile(
+    rf"^{_DATE}(?: (?P<era>{_ERA_SUFFIX}))?(?:[,،]? | \w{{1,5}} ){_TIME} [-–] (?P<rest>.*)$",
+    re.IGNORECASE)
+_FIELD_PARTS = re.compile(rf"^(?P<era>{_ERA_PREFIX})?(?P<number>\d{{1,4}})$")
 _SENDER = re.compile(r"^(?P<name>[^:\n]{1,100}?): (?P<text>.*)$", re.DOTALL)
 
-_MEDIA_NAME = r"[^<>()/\\:\n]*?[^<>()/\\:\s]\.[A-Za-z0-9]{2,5}"
-#: iOS: ``<attached: file>``, ``<Anhang: file>``, ``<pièce jointe : file>``.
-_IOS_ATTACHMENT = re.compile(rf"^<[^<>:]{{1,40}}: ?(?P<file>{_MEDIA_NAME})>$")
+#: A media file name; or one with a bare dot for its suffix ("AUD-20201110-WA0043.").
+_MEDIA_NAME = (r"[^<>()/\\:\n]*?[^<>()/\\:\s]\.[A-Za-z0-9]{2,5}"
+               r"|[^<>()/\\:\s]+\.")
+#: iOS: ``<attached: file>``, ``<Anhang: file>``, ``<pièce jointe : file>``, ``<المرفق: file>``
+#: (some copies show the brackets as ‹ ›).
+_IOS_ATTACHMENT = re.compile(rf"^[<‹][^<>‹›:]{{1,40}}: ?(?P<file>{_MEDIA_NAME})[>›]$")
 #: Android: ``file (file attached)``, ``file (Datei angehängt)``, ``file (archivo adjunto)``.
 _ANDROID_ATTACHMENT = re.compile(rf"^(?P<file>{_MEDIA_NAME}) \((?P<note>[^()]{{1,40}})\)$")
+#: The attachment words WhatsApp writes, right-to-left locales included; with one of them
+#: the label may stand without its brackets ("المرفق: file").
+_ATTACHMENT_WORDS = (
+    "attached", "anhang", "pièce jointe", "adjunto", "allegato", "anexado",
+    "bijgevoegd", "المرفق", "مرفق", "پیوست", "מצורף", "קובץ מצורף", "منسلک",
+)
+_BARE_ATTACHMENT = re.compile(
+    rf"^(?:{'|'.join(re.escape(word) for word in _ATTACHMENT_WORDS)}) ?: ?"
+    rf"(?P<file>{_MEDIA_NAME})$", re.IGNORECASE)
+
+#: A voice note (or any media) of a chat exported "without media": ``audio omitted`` (iOS),
+#: ``<Media omitted>`` (Android), translated: ``Audio weggelassen``, ``audio omitido``,
+#: ``audio omis``, ``audio omesso``, ``áudio ocultado``, ``audio weggelaten``,
+#: ``<Medien ausgeschlossen>``, ``<Multimedia omitido>``, ``<Mídia oculta>`` ...
+_OMITTED = re.compile(
+    r"^<?\s*(?P<kind>[^\W\d_]+)\s+(?P<word>omitted|omitida|omitido|omitidos|omis|omise"
+    r"|omises|omesso|omessa|omessi|weggelassen|weggelaten|ausgeschlossen|ocultado|ocultada"
+    r"|oculta|ocultos|dahil edilmedi)\s*>?$", re.IGNORECASE)
+#: Kinds that name a voice note, and kinds that name media of any sort (which may have been
+#: one). Images, videos, stickers ... are neither.
+_OMITTED_AUDIO = frozenset({"audio", "áudio", "ses"})
+_OMITTED_MEDIA = frozenset({"media", "medien", "multimedia", "mídia", "midia", "médias",
+                            "medias", "medya"})
 
 _AUDIO_SUFFIXES = frozenset({".opus", ".ogg", ".oga", ".m4a", ".mp3", ".aac", ".amr", ".wav",
                              ".flac"})
 _VOICE_NAME = re.compile(r"^PTT-|-AUDIO-|^AUD-", re.IGNORECASE)
 
+#: The era of a year that cannot be Gregorian (1401: Solar Hijri? Islamic?) with no marker.
+UNNAMED_ERA = "?"
+
 #: How many messages before and after a voice note make up its context.
 CONTEXT_MESSAGES = 2
-
-DAY_FIRST, MONTH_FIRST, YEAR_FIRST = "day-first", "month-first", "year-first"
 
 
 def clean_line(line: str) -> str:
@@ -84,6 +150,13 @@ class ChatMessage:
     lines: list[str] = field(default_factory=list)
     #: True for the iOS shape, whose times carry seconds.
     with_seconds: bool = False
+    #: The calendar's era marker ("BE", "R", "AH"), when the date names one.
+    era: str | None = None
+    #: Which date field carried the era as a prefix (that field is the year).
+    era_field: int | None = None
+    #: True when no era was written but the year says the calendar is not Gregorian: 2400-2699
+    #: can only be Buddhist (era "BE"); 1300-1599 (Solar Hijri, Islamic) is unknown (era "?").
+    era_inferred: bool = False
 
     @property
     def text(self) -> str:
@@ -91,15 +164,6 @@ class ChatMessage:
 
     def context_line(self) -> str:
         return f"{self.sender}: {self.text}" if self.sender else self.text
-
-
-@dataclass(frozen=True, slots=True)
-class DateOrder:
-    """How a chat's dates are read, why, and whether it was a guess."""
-
-    order: str  # DAY_FIRST, MONTH_FIRST or YEAR_FIRST
-    evidence: str
-    ambiguous: bool = False
 
 
 def match_message_line(line: str) -> re.Match[str] | None:
@@ -124,19 +188,57 @@ def parse_chat(text: str) -> tuple[list[ChatMessage], list[int]]:
         sender_match = _SENDER.match(rest)
         sender = sender_match["name"].strip() if sender_match else None
         body = sender_match["text"] if sender_match else rest
-        fields_ = tuple(part.strip() for part in re.split(r"[./-]", match["date"]))
-        messages.append(ChatMessage(
-            line=number, date_fields=(fields_[0], fields_[1], fields_[2]),
-            time_text=match["time"], ampm=match["ampm"], sender=sender, lines=[body.strip()],
-            with_seconds=match["time"].count(":") + match["time"].count(".") == 2))
+        message = ChatMessage(
+            line=number, date_fields=("", "", ""), time_text=match["time"],
+            ampm=match["ampm"], sender=sender, lines=[body.strip()],
+            with_seconds=match["time"].count(":") + match["time"].count(".") == 2)
+        _read_date_fields(message, match["date"], match["era"])
+        messages.append(message)
     return messages, stray
+
+
+def _read_date_fields(message: ChatMessage, date_text: str, era_after: str | None) -> None:
+    """The three date fields as digits, with the calendar's era wherever it was written."""
+    fields_: list[str] = []
+    for position, part in enumerate(re.split(r"[./-]", date_text)[:3]):
+        parts = _FIELD_PARTS.match(part.strip())
+        if parts is None:  # cannot happen for a matched line; kept total for safety
+            fields_.append(part.strip())
+            continue
+        fields_.append(parts["number"])
+        if parts["era"] and message.era is None:
+            message.era, message.era_field = parts["era"], position
+    message.date_fields = (fields_[0], fields_[1], fields_[2])
+    if era_after and message.era is None:
+        message.era = era_after.strip()
+    years = [int(value) for value in fields_ if len(value) == 4 and value.isdigit()]
+    if message.era is None and any(2400 <= year <= 2699 for year in years):
+        message.era, message.era_inferred = "BE", True
+    elif message.era is None and any(1300 <= year <= 1599 for year in years):
+        message.era, message.era_inferred = UNNAMED_ERA, True
 
 
 def attachment_name(message: ChatMessage) -> str | None:
     """The media file a message attaches, when its first line has an attachment's shape."""
     first = message.lines[0].strip() if message.lines else ""
-    match = _IOS_ATTACHMENT.match(first) or _ANDROID_ATTACHMENT.match(first)
+    match = (_IOS_ATTACHMENT.match(first) or _ANDROID_ATTACHMENT.match(first)
+             or _BARE_ATTACHMENT.match(first))
     return match["file"].strip() if match else None
+
+
+def omitted_media(message: ChatMessage) -> tuple[str, bool] | None:
+    """(the line's words, whether they name a voice note) for a line of a chat exported
+    without media that stands for a voice note or for media of an unstated kind."""
+    first = message.lines[0].strip() if message.lines else ""
+    match = _OMITTED.match(first)
+    if match is None:
+        return None
+    kind = match["kind"].casefold()
+    if kind in _OMITTED_AUDIO:
+        return first, True
+    if kind in _OMITTED_MEDIA:
+        return first, False
+    return None
 
 
 def is_voice_note(name: str) -> bool:
@@ -185,22 +287,28 @@ def recording_from_file_name(member: Member) -> Recording:
 # -- dates ---------------------------------------------------------------------------------
 
 
-def _calendar(fields_: tuple[str, str, str], order: str) -> tuple[int, int, int]:
-    """(year, month, day) of the date fields read in ``order``; years may have two digits."""
-    a, b, c = fields_
+def _calendar(message: ChatMessage, order: str) -> tuple[int, int, int]:
+    """(Gregorian year, month, day) of a message's date read in ``order``.
+
+    Two-digit years are 20xx; a year in a known era is converted; a year in an unknown era
+    raises ValueError (no date is better than a guessed one).
+    """
+    a, b, c = message.date_fields
     if order == YEAR_FIRST:
         year, month, day = a, b, c
     elif order == DAY_FIRST:
         day, month, year = a, b, c
     else:
         month, day, year = a, b, c
-    full_year = int(year) + 2000 if len(year) <= 2 else int(year)
+    full_year = gregorian_year(int(year), message.era)
+    if full_year is None:
+        raise ValueError(f"a year in an unknown calendar ({message.era})")
     return full_year, int(month), int(day)
 
 
-def _as_date(fields_: tuple[str, str, str], order: str) -> date | None:
+def _as_date(message: ChatMessage, order: str) -> date | None:
     try:
-        return date(*_calendar(fields_, order))
+        return date(*_calendar(message, order))
     except ValueError:
         return None
 
@@ -210,7 +318,7 @@ def _backward_steps(messages: Sequence[ChatMessage], order: str) -> int:
     steps = 0
     previous: date | None = None
     for message in messages:
-        current = _as_date(message.date_fields, order)
+        current = _as_date(message, order)
         if current is None:
             steps += 1
             continue
@@ -226,7 +334,7 @@ def _file_name_votes(messages: Sequence[ChatMessage], order: str) -> int:
     for message in messages:
         name = attachment_name(message)
         stated = name_time(name) if name else None
-        if stated is not None and stated.time.date() == _as_date(message.date_fields, order):
+        if stated is not None and stated.time.date() == _as_date(message, order):
             votes += 1
     return votes
 
@@ -242,7 +350,7 @@ def decide_date_order(messages: Sequence[ChatMessage]) -> DateOrder:
     """
     if not messages:
         return DateOrder(DAY_FIRST, "no dates in the chat", ambiguous=True)
-    if sum(len(m.date_fields[0]) == 4 for m in messages) * 2 > len(messages):
+    if sum(len(m.date_fields[0]) == 4 or m.era_field == 0 for m in messages) * 2 > len(messages):
         return DateOrder(YEAR_FIRST, "the year is written first")
     first_over = [m.line for m in messages if int(m.date_fields[0]) > 12]
     second_over = [m.line for m in messages if int(m.date_fields[1]) > 12]
@@ -275,19 +383,23 @@ def decide_date_order(messages: Sequence[ChatMessage]) -> DateOrder:
                                 "most common order", ambiguous=True)
 
 
+#: The first letter of an afternoon marker: Latin "pm", Arabic "م", Persian "ب.ظ.".
+_AFTERNOON = ("p", "م", "ب")
+
+
 def message_time(message: ChatMessage, order: str) -> datetime | None:
-    """The message time as naive local time read as UTC; None when it is impossible."""
+    """The message time as naive local time read as UTC; None when it is impossible or in a
+    calendar this app does not know."""
     parts = [int(part) for part in re.split(r"[:.]", message.time_text)]
     hour, minute = parts[0], parts[1]
     second = parts[2] if len(parts) > 2 else 0
     if message.ampm:
-        afternoon = message.ampm.lower().startswith("p")
+        afternoon = message.ampm.lower().startswith(_AFTERNOON)
         if hour > 12:
             return None
         hour = (hour % 12) + (12 if afternoon else 0)
     try:
-        return datetime(*_calendar(message.date_fields, order), hour, minute, second,
-                        tzinfo=UTC)
+        return datetime(*_calendar(message, order), hour, minute, second, tzinfo=UTC)
     except ValueError:
         return None
 
@@ -333,9 +445,10 @@ class WhatsAppImporter(Importer):
         return 0.8 if chats else 0.0
 
     def load(self, index: ExportIndex, unclaimed: frozenset[str]) -> ImportResult:
+        # Every entry names its file or says it was left out: never pair by time.
         run = _Run(index, unclaimed,
                    frozenset(m.path for m in index.of_kind(MemberKind.AUDIO)),
-                   ImportResult(self.name))
+                   ImportResult(self.name, time_link_tolerance_s=0.0))
         chats = [member.path for member in index.of_kind(MemberKind.TEXT)
                  if member.path in unclaimed and _is_chat(index, member)]
         for path in chats:
@@ -372,22 +485,66 @@ def _load_chat(run: _Run, path: str) -> None:
                                                  "first message were not understood")
     order = decide_date_order(messages)
     source = SourceRef(path)
-    facts = (Fact("date_order", order.order, source),
-             Fact("date_order_evidence", order.evidence, source))
+    facts = [Fact("date_order", order.order, source),
+             Fact("date_order_evidence", order.evidence, source)]
     if order.ambiguous:
         result.problem(path, "", f"the date order is uncertain: read as {order.order} "
                                  f"({order.evidence})")
+    unknown = _calendars(path, messages, facts, result)
     times = [message_time(message, order.order) for message in messages]
     for message, moment in zip(messages, times, strict=True):
-        if moment is None:
+        if moment is None and message.line not in unknown:
             result.problem(path, f"line {message.line}",
                            f"impossible date or time in this line (read {order.order})")
-    chat = _Chat(path, messages, times, facts)
+    chat = _Chat(path, messages, times, tuple(facts))
     _participants(chat, result)
     for position, message in enumerate(messages):
         name = attachment_name(message)
-        if name and is_voice_note(name):
-            _voice_note(run, chat, position, name)
+        if name:
+            present = _present(run, name)
+            if is_voice_note(name) or any(path in run.audio for path in present):
+                _voice_note(run, chat, position, name, present)
+            continue
+        omitted = omitted_media(message)
+        if omitted is not None:
+            _omitted_note(run, chat, position, *omitted)
+
+
+def _calendars(path: str, messages: Sequence[ChatMessage], facts: list[Fact],
+               result: ImportResult) -> set[int]:
+    """Say which calendars the dates were converted from; report unknown ones.
+
+    Returns the line numbers whose calendar is unknown (their times stay empty).
+    """
+    source = SourceRef(path)
+    unknown = [m for m in messages if m.era is not None and calendar_name(m.era) is None]
+    if unknown:
+        eras = ", ".join(
+            f"“{m.era}”" if m.era != UNNAMED_ERA else
+            f"years such as {max(m.date_fields, key=len)} with no calendar named"
+            for m in {(m.era, m.era_inferred): m for m in unknown}.values())
+        result.problem(path, f"line {unknown[0].line}",
+                       f"{len(unknown)} line(s) are dated in a calendar this app does not "
+                       f"convert ({eras}); their times were left empty rather than guessed")
+    inferred = [m for m in messages if m.era_inferred and m.era != UNNAMED_ERA]
+    if inferred:
+        result.problem(path, f"line {inferred[0].line}",
+                       f"{len(inferred)} line(s) have years such as "
+                       f"{max(inferred[0].date_fields, key=len)} with no calendar named; "
+                       "read as the Thai Buddhist era (year − 543)")
+    names = dict.fromkeys(name for m in messages if m.era is not None
+                          and (name := calendar_name(m.era)) is not None)
+    facts.extend(Fact("calendar", name, source) for name in names)
+    return {m.line for m in unknown}
+
+
+def _present(run: _Run, name: str) -> list[str]:
+    """Members a chat line's file name stands for; a bare-dot name ("AUD-…-WA0043.") stands
+    for the audio files of that stem."""
+    present = run.index.by_basename(name)
+    if present or not name.endswith("."):
+        return present
+    return [path for path in run.index.by_stem(name.rstrip(".")) if path in run.audio]
 
 
 def _participants(chat: _Chat, result: ImportResult) -> None:
@@ -400,32 +557,65 @@ def _participants(chat: _Chat, result: ImportResult) -> None:
                 sources=(SourceRef(chat.path, f"line {message.line}"),)))
 
 
-def _voice_note(run: _Run, chat: _Chat, position: int, name: str) -> None:
+def _context(chat: _Chat, position: int) -> str:
+    low = max(0, position - CONTEXT_MESSAGES)
+    return "\n".join(m.context_line()
+                     for m in chat.messages[low: position + CONTEXT_MESSAGES + 1])
+
+
+def _voice_note(run: _Run, chat: _Chat, position: int, name: str, present: list[str]) -> None:
     """A transcript entry (the chat context) and, when the file is there, its recording."""
     message = chat.messages[position]
     locator = f"line {message.line}"
     source = SourceRef(chat.path, locator)
     moment = chat.times[position]
-    low = max(0, position - CONTEXT_MESSAGES)
-    context = "\n".join(m.context_line()
-                        for m in chat.messages[low: position + CONTEXT_MESSAGES + 1])
-    present = run.index.by_basename(name)
-    facts = chat.facts if present else (*chat.facts, Fact("file_not_included", name, source))
-    run.result.transcripts.append(TranscriptEntry(
-        id=f"{chat.path}#{locator}", source=source, format=FORMAT, time=moment, text=context,
-        audio_name=name, speaker=message.sender, time_zone_assumed=True, facts=facts))
     member = _pick_member(run, chat.path, present)
+    facts = list(chat.facts)
+    audio_name = name
+    if not present:
+        facts.append(Fact("file_not_included", name, source))
+    elif name.endswith(".") and not run.index.by_basename(name):
+        # The line wrote the name with a bare dot: link by the file it stands for.
+        audio_name = PurePosixPath(member or present[0]).name
+        facts.append(Fact("name_in_chat", name, source))
+    run.result.transcripts.append(TranscriptEntry(
+        id=f"{chat.path}#{locator}", source=source, format=FORMAT, time=moment,
+        text=_context(chat, position), audio_name=audio_name, speaker=message.sender,
+        time_zone_assumed=True, facts=tuple(facts)))
     if member is None:
         return
     run.taken.add(member)
-    recording_facts = list(chat.facts)
-    stated = name_time(name)
+    stated = name_time(audio_name)
     if stated is not None:
-        recording_facts.append(Fact("file_name_time", stated.time.isoformat(), source))
+        facts.append(Fact("file_name_time", stated.time.isoformat(), source))
+    start: datetime | None = moment
+    time_source = "chat line"
+    precision: float | None = 1.0 if message.with_seconds else 60.0
+    if moment is None:
+        # The chat line's date could not be read (an unknown calendar, an impossible date):
+        # the file name's own time is the next best, and says so.
+        start = stated.time if stated else None
+        time_source = "file name" if stated else ""
+        precision = stated.precision_s if stated else None
     run.result.recordings.append(Recording(
-        path=member, format=FORMAT, start=moment, time_source="chat line",
-        time_precision_s=1.0 if message.with_seconds else 60.0, time_zone_assumed=True,
-        account=message.sender, sender=message.sender, facts=tuple(recording_facts)))
+        path=member, format=FORMAT, start=start, time_source=time_source,
+        time_precision_s=precision, time_zone_assumed=True, account=message.sender,
+        sender=message.sender, facts=tuple(facts)))
+
+
+def _omitted_note(run: _Run, chat: _Chat, position: int, words: str, voice: bool) -> None:
+    """A line of a chat exported without media: a transcript entry without audio, so the
+    voice note (or the media that may have been one) stays visible."""
+    message = chat.messages[position]
+    locator = f"line {message.line}"
+    source = SourceRef(chat.path, locator)
+    fact = (Fact("voice_note_not_included", words, source) if voice else
+            Fact("media_not_included",
+                 f"{words} (the kind is not stated: it may have been a voice note)", source))
+    run.result.transcripts.append(TranscriptEntry(
+        id=f"{chat.path}#{locator}", source=source, format=FORMAT, time=chat.times[position],
+        text=_context(chat, position), speaker=message.sender, time_zone_assumed=True,
+        facts=(*chat.facts, fact)))
 
 
 def _pick_member(run: _Run, chat_path: str, candidates: list[str]) -> str | None:

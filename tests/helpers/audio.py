@@ -41,3 +41,51 @@ def espeak_wav(text: str, voice: str = "en", rate: int = 16_000) -> bytes:
         subprocess.run(["sox", str(raw), "-r", str(rate), "-c", "1", "-b", "16", "-D", str(out)],
                        check=True)
         return out.read_bytes()
+
+
+#: PyAV muxer and encoder for each kind of file made by ``ffmpeg_bytes``: the voice notes
+#: libsndfile cannot read (Messenger's AAC in MP4, iOS M4A, Android ADTS AAC and AMR in 3GP).
+FFMPEG_KINDS: dict[str, tuple[str, str, int | None]] = {
+    # kind: (muxer, encoder, the rate the codec needs or None for the input's)
+    "mp4": ("mp4", "aac", None),
+    "m4a": ("ipod", "aac", None),
+    "aac": ("adts", "aac", None),
+    "3gp": ("3gp", "libopencore_amrnb", 8_000),
+    "webm": ("webm", "libopus", 48_000),
+}
+
+
+def ffmpeg_bytes(kind: str, samples: np.ndarray | None = None, rate: int = 16_000, *,
+                 seconds: float = 0.5, frequency: float = 440.0) -> bytes:
+    """``samples`` (mono float32 at ``rate``; default a tone) encoded by PyAV's own FFmpeg as
+    ``kind`` (a key of ``FFMPEG_KINDS``), in memory."""
+    import av
+
+    muxer, encoder, codec_rate = FFMPEG_KINDS[kind]
+    if samples is None:
+        samples = tone(seconds, rate, frequency)
+    out_rate = codec_rate or rate
+    buffer = io.BytesIO()
+    with av.open(buffer, "w", format=muxer) as container:
+        stream = container.add_stream(encoder, rate=out_rate, layout="mono")
+        if encoder == "libopencore_amrnb":
+            stream.bit_rate = 12_200
+        resampler = av.AudioResampler(format=stream.codec_context.format, layout="mono",
+                                      rate=out_rate)
+        frame = av.AudioFrame.from_ndarray(
+            np.ascontiguousarray(samples, dtype=np.float32).reshape(1, -1), format="flt",
+            layout="mono")
+        frame.sample_rate = rate
+        for converted in [*resampler.resample(frame), *resampler.resample(None)]:
+            converted.pts = None
+            for packet in stream.encode(converted):
+                container.mux(packet)
+        for packet in stream.encode(None):
+            container.mux(packet)
+    return buffer.getvalue()
+
+
+def espeak_ffmpeg(kind: str, text: str, voice: str = "en") -> bytes:
+    """Speech from espeak-ng, encoded as ``kind`` (see ``ffmpeg_bytes``)."""
+    samples, rate = soundfile.read(io.BytesIO(espeak_wav(text, voice)), dtype="float32")
+    return ffmpeg_bytes(kind, samples, rate)

@@ -1,10 +1,12 @@
 """Decode an audio member into float32 samples for playback and the waveform (Qt-free).
 
-Decodes the member with soundfile (libsndfile: WAV, FLAC, Ogg Vorbis, Opus, MP3) from memory
-when it is small (``READ_WHOLE_BYTES``), else from the member stream, so nothing is written to
-disk. Clips longer than ``MAX_DECODE_SECONDS`` are refused: a voice assistant clip is seconds
-long, and a two-hour file decoded to float32 would take gigabytes of memory for a waveform
-nobody asked for.
+WAV, FLAC, Ogg Vorbis/Opus and MP3 go through soundfile (libsndfile: the fastest here); what
+it cannot read (AAC in MP4/M4A and ADTS, AMR/3GP, WebM, WMA ...) through FFmpeg
+(``viewer.audio.ffmpeg``). The member is decoded from memory when it is small
+(``READ_WHOLE_BYTES``), else from the member stream, so nothing is written to disk. Clips
+longer than ``MAX_DECODE_SECONDS``, or of more than ``MAX_DECODED_SAMPLES`` samples, are
+refused: a voice assistant clip is seconds long, and a two-hour file decoded to float32 would
+take gigabytes of memory for a waveform nobody asked for.
 """
 
 from __future__ import annotations
@@ -12,11 +14,13 @@ from __future__ import annotations
 import io
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 import numpy as np
 
 from viewer.archive.errors import MemberError
+from viewer.audio import ffmpeg
 
 if TYPE_CHECKING:
     from viewer.archive import Export
@@ -26,17 +30,15 @@ log = logging.getLogger("viewer.audio")
 #: Longest clip decoded for playback. 30 minutes of 48 kHz stereo is ~700 MB of float32.
 MAX_DECODE_SECONDS = 30 * 60
 
+#: Most samples (frames x channels) decoded from one clip, whatever its rate and channel
+#: count claim: 30 minutes of 48 kHz stereo, 660 MiB of float32.
+MAX_DECODED_SAMPLES = MAX_DECODE_SECONDS * 48_000 * 2
+
 #: Members up to this size are read whole and decoded from memory: libsndfile reads a stream in
 #: many small pieces, each a call back into Python through the archive layer (measured on the
 #: 1,700 clips of ~80 KB in the benchmark's nested ZIP: 0.6-0.9 s instead of 1.0-1.15 s).
 #: Larger members are streamed, so memory stays bounded.
 READ_WHOLE_BYTES = 8 * 1024 * 1024
-
-_UNSUPPORTED_SUFFIXES = {
-    "m4a": "AAC in MP4 (m4a)", "mp4": "AAC in MP4", "aac": "AAC", "amr": "AMR", "3gp": "3GP",
-    "wma": "WMA", "webm": "WebM",
-}
-
 
 class AudioDecodeError(Exception):
     """The audio cannot be decoded. ``str(error)`` is the message to show a person."""
@@ -75,9 +77,47 @@ def decode_member(export: Export, path: str, *,
         raise AudioDecodeError(f"The recording cannot be read: {error.reason}.") from error
 
 
+def decode_file(path: Path, *, max_seconds: float = MAX_DECODE_SECONDS) -> DecodedAudio:
+    """Decode a file of the user's own (a voice sample), in any format ``decode_stream``
+    reads. Raises only AudioDecodeError."""
+    try:
+        with open(path, "rb") as stream:
+            return decode_stream(stream, path.name, max_seconds=max_seconds)
+    except OSError as error:
+        raise AudioDecodeError(f"The file cannot be read: {error.strerror or error}.") from error
+
+
 def decode_stream(stream: BinaryIO, name: str, *,
                   max_seconds: float = MAX_DECODE_SECONDS) -> DecodedAudio:
     """Decode a seekable binary stream; ``name`` only improves the error messages."""
+    try:
+        head = stream.read(12)
+        stream.seek(0)
+    except MemberError as error:
+        raise AudioDecodeError(f"The recording cannot be read: {error.reason}.") from error
+    if not ffmpeg.needs_ffmpeg(head):
+        try:
+            return _decode_with_soundfile(stream, name, max_seconds)
+        except _SoundfileCannot:
+            stream.seek(0)  # not a format libsndfile reads (or damaged): FFmpeg's turn
+    try:
+        samples, rate = ffmpeg.decode(stream, name, max_seconds=max_seconds,
+                                      max_samples=MAX_DECODED_SAMPLES)
+    except ffmpeg.AudioTooLong as error:
+        raise AudioDecodeError(_too_long(error.seconds, max_seconds)) from error
+    except ffmpeg.FFmpegAudioError as error:
+        log.debug("decoding %s failed", name, exc_info=True)
+        raise AudioDecodeError(f"{error}.") from error
+    # Lossy decoders overshoot full scale a little; playback expects -1..1.
+    np.clip(samples, -1.0, 1.0, out=samples)
+    return _finish(samples, rate)
+
+
+class _SoundfileCannot(Exception):
+    """libsndfile does not read this stream; FFmpeg may."""
+
+
+def _decode_with_soundfile(stream: BinaryIO, name: str, max_seconds: float) -> DecodedAudio:
     import soundfile  # deferred: libsndfile loads on first use, not at app start
 
     try:
@@ -85,7 +125,8 @@ def decode_stream(stream: BinaryIO, name: str, *,
             rate = int(sound.samplerate)
             if rate <= 0:
                 raise AudioDecodeError("The recording has no valid sample rate.")
-            limit = int(max_seconds * rate)
+            channels = max(1, int(sound.channels))
+            limit = min(int(max_seconds * rate), MAX_DECODED_SAMPLES // channels)
             if sound.frames > limit:
                 raise AudioDecodeError(_too_long(sound.frames / rate, max_seconds))
             # Some containers report no length up front: read at most one frame past the
@@ -99,17 +140,14 @@ def decode_stream(stream: BinaryIO, name: str, *,
         raise AudioDecodeError("The recording is too large to decode in memory.") from error
     except (RuntimeError, TypeError, ValueError, OSError, EOFError) as error:
         # soundfile.LibsndfileError is a RuntimeError.
-        log.debug("decoding %s failed", name, exc_info=True)
-        suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-        if suffix in _UNSUPPORTED_SUFFIXES:
-            raise AudioDecodeError(
-                f"{_UNSUPPORTED_SUFFIXES[suffix]} audio cannot be decoded by this app."
-            ) from error
-        raise AudioDecodeError(
-            f"The file is damaged or in a format this app cannot decode "
-            f"({_short(error)}).") from error
+        log.debug("libsndfile cannot decode %s: %s", name, _short(error))
+        raise _SoundfileCannot from error
     if samples.shape[0] > limit:
         raise AudioDecodeError(_too_long(samples.shape[0] / rate, max_seconds))
+    return _finish(samples, rate)
+
+
+def _finish(samples: np.ndarray, rate: int) -> DecodedAudio:
     if samples.shape[1] == 0:
         raise AudioDecodeError("The recording has no audio channels.")
     # A clean, owned, contiguous array: playback slices it from the audio thread.
@@ -118,7 +156,11 @@ def decode_stream(stream: BinaryIO, name: str, *,
     return DecodedAudio(samples, rate)
 
 
-def _too_long(seconds: float, max_seconds: float) -> str:
+def _too_long(seconds: float | None, max_seconds: float) -> str:
+    if seconds is None:  # the file did not say, or understated, how long it is
+        return (f"The recording is longer than {_minutes(max_seconds)}, or holds more samples "
+                "than that at 48 kHz stereo; such recordings are not decoded for playback, "
+                "to keep memory use low.")
     return (f"The recording is {_minutes(seconds)} long; recordings longer than "
             f"{_minutes(max_seconds)} are not decoded for playback, to keep memory use low.")
 

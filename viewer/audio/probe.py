@@ -2,7 +2,8 @@
 
 WAV headers are parsed directly: it is the format of the 2018 case and of most assistant
 exports, and a 1,700-file export should be described without loading a codec 1,700 times.
-Everything else goes through soundfile (libsndfile: FLAC, Ogg Vorbis/Opus, MP3).
+FLAC, Ogg Vorbis/Opus and MP3 go through soundfile (libsndfile); what it cannot read (AAC in
+MP4/M4A and ADTS, AMR/3GP, WebM, WMA ...) through FFmpeg (``viewer.audio.ffmpeg``).
 """
 
 from __future__ import annotations
@@ -11,12 +12,9 @@ import struct
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from viewer.audio import ffmpeg
+
 _WAVE_FORMATS = {1: "PCM", 3: "IEEE float", 6: "A-law", 7: "µ-law", 0xFFFE: "PCM"}
-_UNREADABLE_SUFFIXES = {
-    ".m4a": "AAC in MP4 (m4a)", ".mp4": "AAC in MP4", ".aac": "AAC", ".amr": "AMR", ".3gp": "3GP",
-    ".wma": "WMA",
-    ".webm": "WebM",
-}
 
 
 class AudioProbeError(Exception):
@@ -40,15 +38,21 @@ def probe_audio(stream: BinaryIO, name: str) -> AudioInfo:
         if parsed is not None:
             return parsed
     stream.seek(0)
+    if not ffmpeg.needs_ffmpeg(head):
+        try:
+            return _probe_with_soundfile(stream)
+        except AudioProbeError:
+            stream.seek(0)  # not a format libsndfile reads (or damaged): FFmpeg's turn
     try:
-        return _probe_with_soundfile(stream)
-    except AudioProbeError:
-        # The name explains the failure better than libsndfile's message does.
-        suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
-        if suffix in _UNREADABLE_SUFFIXES:
-            raise AudioProbeError(
-                f"{_UNREADABLE_SUFFIXES[suffix]} audio cannot be decoded by this app") from None
-        raise
+        facts = ffmpeg.probe(stream, name)
+    except ffmpeg.FFmpegAudioError as error:
+        # FFmpeg reads far more than libsndfile: its reason is the one that counts.
+        if error.detail is not None:
+            raise AudioProbeError(f"the audio cannot be decoded ({error.detail})") from error
+        message = str(error)
+        raise AudioProbeError(message[:1].lower() + message[1:]) from error
+    frames = round(facts.duration_s * facts.sample_rate)
+    return AudioInfo(facts.duration_s, facts.sample_rate, facts.channels, facts.codec, frames)
 
 
 def _probe_wav(stream: BinaryIO) -> AudioInfo | None:

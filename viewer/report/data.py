@@ -22,7 +22,7 @@ from viewer import __version__
 from viewer.analysis.check import CheckResult
 from viewer.analysis.findings import Finding, RecordingVerdict, Verdict
 from viewer.analysis.verdicts import decide
-from viewer.archive import NEST_SEPARATOR, Export, MemberError
+from viewer.archive import NEST_SEPARATOR, Export, MemberError, SourceFile
 from viewer.report.controllers import UNKNOWN_CONTROLLER, guess_controller
 from viewer.report.redact import mask_text
 from viewer.report.strangers import StrangerRows, find_stranger_rows
@@ -57,6 +57,27 @@ class SourceInfo:
     kind: str
     size: int
     sha256: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReceivedFile:
+    """One file as it arrived: the ZIP, each part of a split download, or each file of a
+    folder (``folder`` names it; ``name`` is then the path inside it)."""
+
+    name: str
+    size: int
+    sha256: str | None
+    folder: str | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.folder}/{self.name}" if self.folder else self.name
+
+
+#: How the export's identity (``ReportData.archive_sha256``) is made from what arrived.
+IDENTITY_FILE = "file"      # the SHA-256 of the one file
+IDENTITY_PARTS = "parts"    # of "export-viewer/parts\n" + the sources' SHA-256, sorted, one a line
+IDENTITY_FOLDER = "folder"  # of "export-viewer/folder\n" + "<sha256>  <path>\n" per file
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +157,11 @@ class ReportData:
     #: Members mixing both in a form that cannot be cleaned row by row (a PDF of
     #: transcripts): the cleaned copy leaves them out; not "only the other person's data".
     mixed: tuple[WithheldMember, ...] = ()
+    #: Every file that arrived (split parts, a folder's files), in the order opened; the
+    #: evidence that ``archive_sha256`` is made from (see ``identity``).
+    received: tuple[ReceivedFile, ...] = ()
+    #: IDENTITY_FILE, IDENTITY_PARTS or IDENTITY_FOLDER.
+    identity: str = IDENTITY_FILE
 
     @property
     def language(self) -> str:
@@ -144,6 +170,17 @@ class ReportData:
     @property
     def source_names(self) -> str:
         return ", ".join(source.name for source in self.sources)
+
+    def received_names(self, most: int = 4, quote: str = "{}") -> str:
+        """The received files by name (each formatted with ``quote``), the first ``most``
+        of many followed by how many more; a folder's files after the folder's name."""
+        if not self.received:
+            return ", ".join(quote.format(source.name) for source in self.sources)
+        names = [quote.format(item.label) for item in self.received[:most]]
+        if len(self.received) > most:
+            names.append(say(self.language, "received_more",
+                             count=len(self.received) - most))
+        return ", ".join(names)
 
     @property
     def statement(self) -> str:
@@ -155,6 +192,10 @@ class ReportData:
 
     @property
     def source_bytes(self) -> int:
+        """Bytes received: the files that arrived (a folder's size would count a split
+        part's merged members again)."""
+        if self.received:
+            return sum(item.size for item in self.received)
         return sum(source.size for source in self.sources)
 
     def left_out(self) -> dict[str, str]:
@@ -225,8 +266,12 @@ def build_report_data(result: CheckResult, export: Export, request: ReportReques
     for member in export.members:
         kinds[member.kind.value] += 1
         kind_bytes[member.kind.value] += member.size
-    # An opened nested archive's bytes are its members' bytes: count them once.
+    # An opened nested archive's bytes are its members' bytes: count them once. So are a
+    # split part's in a folder, whose members are merged into the root (their source).
+    paths = {member.path for member in export.members}
     containers = {member.path.rpartition(NEST_SEPARATOR)[0] for member in export.members}
+    containers |= {member.source for member in export.members
+                   if member.source in paths and not member.path.startswith(member.source)}
     withheld = _withheld_members(result, export, flagged_verdicts, strangers, language)
     controller = request.controller.strip()
     guessed = not controller
@@ -257,7 +302,33 @@ def build_report_data(result: CheckResult, export: Export, request: ReportReques
         problems=tuple(secrets.scrub(problem) for problem in result.problems),
         strangers=strangers,
         mixed=_mixed_members(export, strangers, flagged, withheld, language),
+        received=received_files(export, result.sources),
+        identity=(IDENTITY_PARTS if len(result.sources) > 1 else
+                  IDENTITY_FOLDER if result.sources and result.sources[0].kind == "folder"
+                  else IDENTITY_FILE),
     )
+
+
+def received_files(export: Export, sources: Iterable[SourceFile]) -> tuple[ReceivedFile, ...]:
+    """Every file that arrived: each ZIP (or part) as it is, and each file of a folder with
+    its content's SHA-256, in the order the folder's identity hashes them. A folder's file
+    that was refused (a link, a name that clashes with a split part's member) is listed
+    without a SHA-256: it was not read, and is not part of the identity."""
+    received: list[ReceivedFile] = []
+    for source in sources:
+        name = Path(source.path).name
+        if source.kind != "folder":
+            received.append(ReceivedFile(name, source.size, source.sha256))
+            continue
+        for member in export.members:
+            # The folder's own files: not those of a split part merged into its root, nor
+            # of a nested ZIP (their source is the part or the ZIP).
+            if member.source != name or NEST_SEPARATOR in member.path:
+                continue
+            # A refused file's path may be a readable member's too: never look it up.
+            sha = _member_sha256(export, member.path) if member.readable else None
+            received.append(ReceivedFile(member.path, member.size, sha, folder=name))
+    return tuple(received)
 
 
 # --- the pieces ---------------------------------------------------------------------------

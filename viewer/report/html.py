@@ -12,7 +12,7 @@ import posixpath
 import string
 from html import escape
 
-from viewer.report.data import ReportData
+from viewer.report.data import IDENTITY_FILE, ReceivedFile, ReportData
 from viewer.report.json_report import REQUEST_KEYS
 from viewer.report.texts import capital, category_code, long_date, number, say, size
 
@@ -25,6 +25,9 @@ PAGE_BREAK = ('<p style="page-break-before: always; font-size: 1pt; margin: 0;">
               "&nbsp;</p>")
 RULE = "#9fb3c8"
 ALERT = "#b3261e"
+#: Received files listed in the PDF; an unpacked export can be a folder of 100,000 files,
+#: which report.json lists in full.
+RECEIVED_IN_PDF = 100
 
 
 def hash_groups(value: str | None, per_line: int = 2) -> str:
@@ -76,7 +79,7 @@ def report_html(data: ReportData, *, breaks: frozenset[int] = frozenset()) -> st
     # -- the one-minute summary ----------------------------------------------------------
     requested = long_date(req.requested, lang)
     received = long_date(req.received, lang)
-    files = data.source_names
+    files = data.received_names()
     asked = (say(lang, "asked_text", requested=requested, controller=data.controller)
              if requested else say(lang, "asked_text_nodate", controller=data.controller))
     arrived_values = {"files": files, "size": size(data.source_bytes, lang).split(" (")[0],
@@ -111,15 +114,7 @@ def report_html(data: ReportData, *, breaks: frozenset[int] = frozenset()) -> st
 
     # -- 1. the source ---------------------------------------------------------------------
     parts.append(_heading(say(lang, "source")))
-    parts.append(_table_start([(say(lang, "file"), 40), (say(lang, "size"), 25),
-                               (say(lang, "sha256"), 35)]))
-    for source in data.sources:
-        parts.append(_row([_h(source.name), _h(size(source.size, lang)),
-                           _mono(hash_groups(source.sha256))]))
-    if len(data.sources) > 1:
-        parts.append(_row([_h(say(lang, "export_sha_note")), "",
-                           _mono(hash_groups(data.archive_sha256))]))
-    parts.append("</table>")
+    parts += _received(data)
 
     # -- 2. counts ------------------------------------------------------------------------
     parts.append(_heading(say(lang, "contents")))
@@ -234,6 +229,41 @@ def report_html(data: ReportData, *, breaks: frozenset[int] = frozenset()) -> st
         parts.append(f'<p style="font-size: 8pt;">{_h(text)}</p>')
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def _received(data: ReportData) -> list[str]:
+    """Every file that arrived (each part, each file of a folder) with its size and SHA-256,
+    then the identity of the whole export and how it is made from them."""
+    lang = data.language
+    received = data.received or tuple(ReceivedFile(source.name, source.size, source.sha256)
+                                      for source in data.sources)
+    several = len(received) > 1 or data.identity != IDENTITY_FILE
+    parts = []
+    if several:
+        parts.append(f"<p>{_h(say(lang, 'received_intro', count=number(len(received), lang)))}"
+                     "</p>")
+    folders = list(dict.fromkeys(item.folder for item in received if item.folder))
+    if folders:
+        parts.append(f"<p>{_h(say(lang, 'received_folder'))}: "
+                     f"<b>{_h(', '.join(folders))}</b></p>")
+    parts.append(_table_start([(say(lang, "file"), 40), (say(lang, "size"), 25),
+                               (say(lang, "sha256"), 35)]))
+    for item in received[:RECEIVED_IN_PDF]:
+        name = item.name if len(folders) == 1 else item.label
+        parts.append(_row([_h(name), _h(size(item.size, lang)),
+                           _mono(hash_groups(item.sha256))]))
+    if len(received) > RECEIVED_IN_PDF:
+        rest = number(len(received) - RECEIVED_IN_PDF, lang)
+        parts.append(_row([f"<i>{_h(say(lang, 'received_cut', count=rest))}</i>", "", ""]))
+    if several:
+        parts.append(_row([f"<b>{_h(say(lang, f'identity.{data.identity}'))}</b>",
+                           _h(size(data.source_bytes, lang)),
+                           f"<b>{_mono(hash_groups(data.archive_sha256))}</b>"]))
+    parts.append("</table>")
+    if several:
+        parts.append(f'<p style="font-size: 8pt; color: #444444;">'
+                     f'{_h(say(lang, f"identity_how.{data.identity}"))}</p>')
+    return parts
 
 
 def _meta_row(label: str, value: str) -> str:

@@ -2,7 +2,7 @@
 
 Keys are written in a fixed order and lists in the export's order, so two reports of the
 same export, check and request are byte-identical except for ``created``. The JSON Schema is
-``resources/report-schema.json``.
+``viewer/resources/report-schema.json``.
 """
 
 from __future__ import annotations
@@ -43,6 +43,11 @@ def describe_report(data: ReportData) -> dict[str, Any]:
             "sha256": data.archive_sha256,
             "sources": [{"name": source.name, "kind": source.kind, "size": source.size,
                          "sha256": source.sha256} for source in data.sources],
+            # Every file that arrived, then how "sha256" above is made from them.
+            "received": [{"name": item.name, "folder": item.folder, "size": item.size,
+                          "sha256": item.sha256} for item in data.received],
+            "identity": {"sha256": data.archive_sha256, "from": data.identity,
+                         "how": say(language, f"identity_how.{data.identity}")},
             "formats": list(data.formats),
             "members": data.members,
             "bytes": data.bytes_total,

@@ -19,8 +19,7 @@ def render_letter(data: ReportData) -> str:
     request = data.request
     requested = long_date(request.requested, language)
     received = long_date(request.received, language)
-    files = ", ".join(f"„{source.name}“" if language == "de" else f"“{source.name}”"
-                      for source in data.sources)
+    files = data.received_names(quote="„{}“" if language == "de" else "“{}”")
     not_mine = data.by_verdict.get("not-mine", 0)
     paragraphs = [
         f"{say(language, 'to')}: {data.controller}",

@@ -50,6 +50,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "size": "Size",
         "sha256": "SHA-256",
         "export_sha_note": "The export's identity (SHA-256 of its parts)",
+        "received_intro": "It arrived as {count} files; each is listed with its size and "
+                          "SHA-256, then the identity of the export as a whole.",
+        "received_folder": "Folder",
+        "received_more": "and {count} more",
+        "received_cut": "… and {count} more files, each with its size and SHA-256 in "
+                        "report.json.",
+        "identity.file": "The export's identity (SHA-256 of the file)",
+        "identity.parts": "The export's identity (SHA-256 of its parts)",
+        "identity.folder": "The export's identity (SHA-256 of the folder's file list)",
+        "identity_how.file": "The SHA-256 of the one file that arrived.",
+        "identity_how.parts": "The SHA-256 of the text “export-viewer/parts”, a line break and "
+                              "the SHA-256 of each part, sorted, one to a line.",
+        "identity_how.folder": "The SHA-256 of the text “export-viewer/folder”, a line break "
+                               "and, for each file with a SHA-256 in the order listed, a line of "
+                               "its SHA-256, two spaces and its path in the folder (the lines "
+                               "sha256sum prints).",
         "contents": "2. What the export holds",
         "by_kind": "Files by kind",
         "kind": "Kind",
@@ -213,6 +229,24 @@ TEXTS: dict[str, dict[str, str]] = {
         "size": "Größe",
         "sha256": "SHA-256",
         "export_sha_note": "Kennung der Datenauskunft (SHA-256 ihrer Teile)",
+        "received_intro": "Sie kam als {count} Dateien; jede ist mit Größe und SHA-256 "
+                          "aufgeführt, danach die Kennung der Datenauskunft als Ganzes.",
+        "received_folder": "Ordner",
+        "received_more": "und {count} weitere",
+        "received_cut": "… und {count} weitere Dateien, jede mit Größe und SHA-256 in "
+                        "report.json.",
+        "identity.file": "Kennung der Datenauskunft (SHA-256 der Datei)",
+        "identity.parts": "Kennung der Datenauskunft (SHA-256 ihrer Teile)",
+        "identity.folder": "Kennung der Datenauskunft (SHA-256 der Dateiliste des Ordners)",
+        "identity_how.file": "Die SHA-256 der einen Datei, die ankam.",
+        "identity_how.parts": "Die SHA-256 des Textes „export-viewer/parts“, eines "
+                              "Zeilenumbruchs und der SHA-256 jedes Teils, sortiert, je eine "
+                              "Zeile.",
+        "identity_how.folder": "Die SHA-256 des Textes „export-viewer/folder“, eines "
+                               "Zeilenumbruchs und, für jede Datei mit SHA-256 in der "
+                               "aufgeführten Reihenfolge, einer Zeile aus ihrer SHA-256, zwei "
+                               "Leerzeichen und ihrem Pfad im Ordner (die Zeilen, die sha256sum "
+                               "ausgibt).",
         "contents": "2. Inhalt der Datenauskunft",
         "by_kind": "Dateien nach Art",
         "kind": "Art",

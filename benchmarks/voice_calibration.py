@@ -11,7 +11,7 @@ partials, ``voice_findings`` with the owner's calibrated threshold and the cohor
 owner/stranger pair.
 
 Two folds, so no figure rests on one split: fold 0 scores the speakers that are *not* in the
-cohort the app ships (``resources/voice/librispeech-cohort.npz``: the other half); fold 1
+cohort the app ships (``viewer/resources/voice/librispeech-cohort.npz``: the other half); fold 1
 swaps the halves (its cohort is built here from fold 0's evaluated speakers). The goal
 (issue 11): strangers' clips not mine >= 97 %, owners' clips not mine <= 3 %, few unsure.
 

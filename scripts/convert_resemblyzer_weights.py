@@ -2,8 +2,9 @@
 
 The app embeds voices with a numpy copy of resemblyzer's speaker encoder so that it never needs
 torch. This script is the only place that touches torch: it runs once, by hand, in a throwaway
-virtual environment, and writes ``resources/voice/resemblyzer-0.1.4.npz``. It downloads nothing
-itself: the weights ship inside resemblyzer's wheel.
+virtual environment, and writes ``viewer/resources/voice/resemblyzer-0.1.4.npz``. It downloads
+nothing itself: the weights ship inside resemblyzer's wheel. A new file has a new SHA-256: put it
+into ``WEIGHTS_SHA256`` in ``viewer/voice/encoder.py`` and the voice README.
 
 Usage (from the repository root)::
 
@@ -41,7 +42,7 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_OUT = ROOT / "resources" / "voice" / "resemblyzer-0.1.4.npz"
+DEFAULT_OUT = ROOT / "viewer" / "resources" / "voice" / "resemblyzer-0.1.4.npz"
 
 SAMPLING_RATE = 16_000
 N_FFT = 400  # 25 ms at 16 kHz

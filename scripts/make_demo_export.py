@@ -10,7 +10,7 @@ of that household's transcripts in shuffled order.
 Everything is deterministic (one ``random.Random(2018)``, fixed ZIP timestamps, fixed PDF
 metadata, no sox dither): two runs give byte-identical output.
 
-Outputs, next to ``--out`` (default ``resources/demo/amazon-demo-export.zip``):
+Outputs, next to ``--out`` (default ``viewer/resources/demo/amazon-demo-export.zip``):
 
 * the ZIP itself,
 * ``demo-truth.json``  - ground truth for every recording (not part of the ZIP),
@@ -46,7 +46,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_OUT = REPO_ROOT / "resources" / "demo" / "amazon-demo-export.zip"
+DEFAULT_OUT = REPO_ROOT / "viewer" / "resources" / "demo" / "amazon-demo-export.zip"
 SEED = 2018
 
 # --- fixed facts of the story -------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Write resources/voice/librispeech-cohort.npz: the voice cohort (see viewer/voice/cohort.py).
+"""Write viewer/resources/voice/librispeech-cohort.npz, the voice cohort (viewer/voice/cohort.py).
 
     .venv/bin/python scripts/make_voice_cohort.py [--speech FOLDER_OF_LIBRISPEECH_FLACS]
 

@@ -44,6 +44,13 @@ def build_parser() -> argparse.ArgumentParser:
                "Run 'export-viewer COMMAND --help' for a command's options.",
     )
     parser.add_argument("--version", action="version", version=f"export-viewer {__version__}")
+    parser.add_argument(
+        "--install-desktop-entry", action="store_true",
+        help="add Export Viewer to your application menu, with \"Open with\" for ZIP files "
+             "and folders (for you only, in ~/.local/share)")
+    parser.add_argument("--remove-desktop-entry", action="store_true",
+                        help="remove that menu entry and its icon again")
+    parser.set_defaults(handler=run_desktop_entry)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     inspect = commands.add_parser(
@@ -264,6 +271,27 @@ def _print_check_text(report: dict[str, Any]) -> None:
         write(f"! {problem}\n")
 
 
+def run_desktop_entry(args: argparse.Namespace) -> int:
+    from viewer.desktop import DesktopEntryError, install_desktop_entry, remove_desktop_entry
+
+    if args.install_desktop_entry == args.remove_desktop_entry:
+        raise UsageError("use --install-desktop-entry or --remove-desktop-entry, or name a "
+                         "command (see --help)")
+    try:
+        if args.install_desktop_entry:
+            files = install_desktop_entry()
+            print(f"Installed {files.entry}\n  and its icon {files.icon}.\n"
+                  "Export Viewer is in your application menu; your file manager offers it "
+                  "under \"Open with\" for ZIP files and folders.")
+        else:
+            removed = remove_desktop_entry()
+            print("\n".join(f"Removed {path}" for path in removed)
+                  or "There was no desktop entry to remove.")
+    except DesktopEntryError as error:
+        raise UsageError(str(error)) from error
+    return EXIT_OK
+
+
 def _export_paths(args: argparse.Namespace) -> list[str]:
     paths = list(args.paths)
     if getattr(args, "demo", False):
@@ -339,6 +367,9 @@ def _print_contents_text(report: dict[str, Any]) -> None:
 def run_gui(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(prog="export-viewer", add_help=False)
     parser.add_argument("--demo", action="store_true")
+    # For smoke tests of an installed app: close the window after SECONDS, printing one line
+    # about what it shows. Not in --help: nobody else needs it.
+    parser.add_argument("--quit-after", type=float, metavar="SECONDS")
     parser.add_argument("paths", nargs="*")
     args = parser.parse_args(argv)
     try:
@@ -347,7 +378,7 @@ def run_gui(argv: Sequence[str]) -> int:
         raise UsageError(
             f"the desktop window cannot start ({error}); the headless commands still work: "
             "export-viewer inspect PATH") from error
-    return int(run_app(args.paths, demo=args.demo))
+    return int(run_app(args.paths, demo=args.demo, quit_after=args.quit_after))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -355,7 +386,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     commands = {"inspect", "check", "report"}
     first = next((arg for arg in argv if not arg.startswith("-")), None)
-    wants_parser = any(arg in ("-h", "--help", "--version") for arg in argv[:1])
+    wants_parser = any(arg in ("-h", "--help", "--version", "--install-desktop-entry",
+                               "--remove-desktop-entry") for arg in argv[:1])
     try:
         if first in commands or wants_parser:
             args = parser.parse_args(argv)
@@ -381,8 +413,18 @@ def _guarded(action: Callable[[], int]) -> int:
         sys.stderr.close()
         return EXIT_OK
     except Exception as error:
+        if _is_voice_model_error(error):  # a damaged installation, not a bug: say what to do
+            print(f"export-viewer: {error}; or check without voices: --no-voice",
+                  file=sys.stderr)
+            return EXIT_UNREADABLE
         if os.environ.get("EXPORT_VIEWER_DEBUG"):
             traceback.print_exc()
         print(f"export-viewer: internal error: {type(error).__name__}: {error} "
               "(set EXPORT_VIEWER_DEBUG=1 for details, and please report it)", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def _is_voice_model_error(error: Exception) -> bool:
+    # Looked up, not imported: the voice module (and numpy) loads only when voices are used.
+    encoder = sys.modules.get("viewer.voice.encoder")
+    return encoder is not None and isinstance(error, encoder.VoiceModelError)

@@ -1,4 +1,4 @@
-"""A small JSON Schema validator for the keywords resources/*-schema.json use.
+"""A small JSON Schema validator for the keywords viewer/resources/*-schema.json use.
 
 jsonschema itself is not installable here (no network) and is not worth a dependency for
 one test: this covers type, const, enum, required, properties, additionalProperties, items,

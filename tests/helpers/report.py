@@ -26,7 +26,7 @@ GEOLOCATION = "Additional Data/Alexa/Alexa/Geolocation/Geolocation-1-1.csv"
 SESSIONS = ("Additional Data/Alexa and Echo Devices.Device_Session_Events/"
             "Device_Session_Events-1-1.csv")
 TRANSCRIPTS_PDF = "Additional Data/Alexa/Alexa/Transcripts.pdf"
-#: The stranger household's one Echo (resources/demo/README.md).
+#: The stranger household's one Echo (viewer/resources/demo/README.md).
 STRANGER_SERIAL = "G2A0US9876543210"
 
 #: The demo owner's request, as the report tests fill it in.

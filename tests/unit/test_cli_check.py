@@ -13,7 +13,7 @@ from tests.helpers.archives import write_zip
 from viewer.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
-DEMO = ROOT / "resources/demo"
+DEMO = ROOT / "viewer/resources/demo"
 DEMO_ZIP = str(DEMO / "amazon-demo-export.zip")
 PROFILE = str(DEMO / "demo-profile.json")
 
@@ -76,3 +76,22 @@ def test_the_installed_command_has_no_traceback(tmp_path: Path) -> None:
                            str(bad)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
     assert "Traceback" not in done.stderr and "JSON object" in done.stderr
+
+
+def test_a_damaged_voice_model_is_one_line_and_exit_2(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import numpy as np
+
+    from viewer.voice import encoder
+
+    with np.load(encoder.WEIGHTS_PATH) as data:
+        arrays = {name: data[name] for name in data.files}
+    arrays["linear_bias"][0] += 0.001
+    np.savez(tmp_path / "model.npz", **arrays)
+    monkeypatch.setattr(encoder, "WEIGHTS_PATH", tmp_path / "model.npz")
+    monkeypatch.setattr(encoder.SpeakerEncoder, "_shared", None)
+    assert main(["check", DEMO_ZIP]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert "SHA-256" in err and "--no-voice" in err

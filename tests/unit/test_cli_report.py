@@ -10,7 +10,7 @@ import pytest
 from viewer.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
-DEMO = ROOT / "resources/demo"
+DEMO = ROOT / "viewer/resources/demo"
 DEMO_ZIP = str(DEMO / "amazon-demo-export.zip")
 PROFILE = str(DEMO / "demo-profile.json")
 

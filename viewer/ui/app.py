@@ -9,17 +9,15 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from viewer import APP_NAME, __version__
-from viewer.resources import RESOURCES, demo_export
+from viewer.resources import TRANSLATIONS, demo_export
 from viewer.ui import settings
 
 log = logging.getLogger("viewer.ui")
-
-TRANSLATIONS = RESOURCES / "translations"
 
 
 def dark_palette() -> QPalette:
@@ -86,8 +84,13 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
-def run_app(paths: Sequence[str], *, demo: bool = False) -> int:
-    """The desktop app; returns its exit code."""
+def run_app(paths: Sequence[str], *, demo: bool = False,
+            quit_after: float | None = None) -> int:
+    """The desktop app; returns its exit code.
+
+    ``quit_after`` (seconds; the hidden ``--quit-after``) is for smoke tests of an installed
+    app: the window then closes by itself and prints one line saying what it showed.
+    """
     from viewer.ui.main_window import MainWindow
 
     app = create_application()
@@ -101,4 +104,17 @@ def run_app(paths: Sequence[str], *, demo: bool = False) -> int:
         targets = [str(demo_export())]
     if targets:
         window.open_paths(targets)
+    if quit_after is not None:
+        def report_and_quit() -> None:
+            menus = ", ".join(action.text().replace("&", "")
+                              for action in window.menuBar().actions())
+            print(f"export-viewer: closing after {quit_after:g} s; the window shows "
+                  f"“{window.windowTitle()}” with {window.model.rowCount()} recordings; "
+                  f"menus: {menus}", flush=True)
+            window.close()  # its closeEvent stops the background work; the last window
+            # closed ends app.exec(). A message box still open would keep it going:
+            if any(widget.isVisible() for widget in app.topLevelWidgets()):
+                app.quit()
+
+        QTimer.singleShot(round(quit_after * 1000), report_and_quit)
     return app.exec()

@@ -2,8 +2,8 @@
 
 ``lupdate`` files a bare ``tr("...")`` call under the empty context, so that is the context
 these helpers ask for at run time; classes use ``self.tr`` and their own class context.
-German ships in resources/translations (see scripts/update-translations). Numbers and dates
-go through QLocale so that German shows "2,8 s" and "Samstag, 17. August 2024".
+German ships in viewer/resources/translations (see scripts/update-translations). Numbers and
+dates go through QLocale so that German shows "2,8 s" and "Samstag, 17. August 2024".
 """
 
 from __future__ import annotations

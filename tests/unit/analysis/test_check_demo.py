@@ -16,7 +16,7 @@ from viewer.formats import import_export
 from viewer.model import ExportContents, Recording
 
 ROOT = Path(__file__).resolve().parents[3]
-DEMO = ROOT / "resources/demo"
+DEMO = ROOT / "viewer/resources/demo"
 STRANGER = "G2A0US9876543210"
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from tests.unit.analysis.builders import NO_CONTEXT, T0, contents, recording, registered
@@ -54,3 +55,12 @@ def test_before_the_account_existed() -> None:
     export = replace(export, accounts=(account,))
     (finding,) = registration_times(EMPTY, export, NO_CONTEXT)
     assert finding.code == "before-registration" and "account was created" in finding.detail
+
+
+def test_a_registration_time_whose_zone_was_assumed_gets_the_same_slack() -> None:
+    device = registered("G0", first=T0)
+    early = recording(0, device="G0", start=T0 - timedelta(hours=5))
+    assert [f.code for f in registration_times(OwnershipProfile(), contents([early], (device,)),
+                                               NO_CONTEXT)] == ["before-registration"]
+    assumed = replace(device, registration_zone_assumed=True)
+    assert registration_times(OwnershipProfile(), contents([early], (assumed,)), NO_CONTEXT) == []

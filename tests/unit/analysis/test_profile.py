@@ -55,9 +55,9 @@ def test_locales_are_normalised() -> None:
 
 
 def test_the_demo_profile_loads() -> None:
-    profile = load_profile(ROOT / "resources/demo/demo-profile.json")
+    profile = load_profile(ROOT / "viewer/resources/demo/demo-profile.json")
     assert len(profile.devices) == 2
-    assert profile.source == ROOT / "resources/demo/demo-profile.json"
+    assert profile.source == ROOT / "viewer/resources/demo/demo-profile.json"
 
 
 @pytest.mark.parametrize(("data", "words"), [

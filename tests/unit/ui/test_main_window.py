@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -51,6 +54,35 @@ def test_drop_opens_the_demo_and_fills_every_view(qtbot: QtBot, window: MainWind
     assert window.table.currentIndex().data(Role.PATH) == first
     assert window.detail.title.text() == first.rsplit("/", 1)[-1]
     assert window.detail.transcript.toPlainText().strip()
+
+
+def test_dropping_a_folder_opens_the_unpacked_export(qtbot: QtBot, window: MainWindow,
+                                                    tmp_path: Path) -> None:
+    """A folder dragged from the file manager arrives as one file URL, like a ZIP."""
+    folder = tmp_path / "Amazon export"
+    with zipfile.ZipFile(DEMO_EXPORT) as archive:
+        archive.extractall(folder)
+    with qtbot.waitSignal(window.session.opened, timeout=20_000):
+        drop(window, [folder])
+    assert window.pages.currentWidget() is window.tabs
+    assert window.model.rowCount() == 100
+    assert [source.kind for source in window.session.export.sources] == ["folder"]
+    assert "Amazon export" in window.windowTitle()
+
+
+def test_dropping_the_parts_of_a_split_download_merges_them(qtbot: QtBot, window: MainWindow,
+                                                            tmp_path: Path) -> None:
+    """Several files selected and dropped at once arrive as one drop with several URLs."""
+    parts = [tmp_path / "All Data Categories.1.zip", tmp_path / "All Data Categories.2.zip"]
+    with zipfile.ZipFile(DEMO_EXPORT) as archive, \
+            zipfile.ZipFile(parts[0], "w") as first, zipfile.ZipFile(parts[1], "w") as second:
+        for number, info in enumerate(archive.infolist()):
+            (first, second)[number % 2].writestr(info, archive.read(info))
+    with qtbot.waitSignal(window.session.opened, timeout=20_000):
+        drop(window, parts)
+    assert window.model.rowCount() == 100  # the recordings of both parts, paired across them
+    assert sorted(Path(source.path).name for source in window.session.export.sources) \
+        == [part.name for part in parts]
 
 
 def test_search_and_link_filters_change_visible_rows(qtbot: QtBot, window: MainWindow) -> None:
@@ -281,6 +313,20 @@ def test_command_line_opens_the_window_on_an_export(
     monkeypatch.setattr(QApplication, "exec", run_event_loop)
     assert main(argv) == 0
     assert seen["rows"] == 100
+
+
+def test_quit_after_closes_the_window_and_says_what_it_showed(tmp_path: Path) -> None:
+    """The hidden --quit-after of the smoke tests (scripts/smoke-test), in a process of its
+    own: a real event loop that ends by itself (in this process it would share the test
+    session's QApplication)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-m", "viewer", "--demo", "--quit-after", "5"],
+                          env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "closing after 5 s; the window shows “amazon-demo-export.zip — Export Viewer” " \
+        "with 100 recordings; menus: File, View, Review, Report, Playback, Help" in done.stdout
 
 
 def test_marks_persist_undo_and_colour_the_timeline(qtbot: QtBot, window: MainWindow) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from pytestqt.qtbot import QtBot
 
 ROOT = Path(__file__).resolve().parents[3]
-TS = ROOT / "resources" / "translations" / "export_viewer_de.ts"
+TS = ROOT / "viewer" / "resources" / "translations" / "export_viewer_de.ts"
 QM = TS.with_suffix(".qm")
 BIN = Path(sys.executable).parent
 

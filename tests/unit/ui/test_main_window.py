@@ -173,9 +173,12 @@ def test_model_passes_the_model_tester(qtmodeltester, qtbot: QtBot) -> None:  # 
 
 @pytest.fixture(scope="module")
 def large_export(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from make_large_export import build
+    from make_large_export import SpeechMissingError, build
 
-    return build(1700, tmp_path_factory.mktemp("large") / "large-1700.zip")
+    try:
+        return build(1700, tmp_path_factory.mktemp("large") / "large-1700.zip")
+    except SpeechMissingError as error:  # its audio is cut from ../shared/speech
+        pytest.skip(str(error))
 
 
 def test_a_large_export_opens_in_the_window(

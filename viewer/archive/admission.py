@@ -15,6 +15,7 @@ import unicodedata
 import zipfile
 from typing import NamedTuple
 
+from viewer.archive.central import CentralEntry
 from viewer.archive.errors import ArchiveError, UnsafeArchiveError
 from viewer.archive.limits import Limits, format_bytes
 from viewer.archive.names import UnsafeNameError, check_member_name, printable_name
@@ -52,13 +53,13 @@ class Facts(NamedTuple):
     damage: str | None = None
 
 
-def zip_entry_facts(info: zipfile.ZipInfo, *, overlaps: bool = False,
+def zip_entry_facts(entry: CentralEntry, *, overlaps: bool = False,
                     folder_with_data: bool = False) -> Facts:
     """The facts a ZIP's central directory states about one entry."""
     return Facts(
-        info.file_size, info.compress_size,
-        info.create_system == 3 and stat.S_ISLNK(info.external_attr >> 16),
-        False, info.compress_type == 99 or bool(info.flag_bits & 0x1), info.compress_type,
+        entry.file_size, entry.compress_size,
+        entry.create_system == 3 and stat.S_ISLNK(entry.external_attr >> 16),
+        False, entry.method == 99 or bool(entry.flags & 0x1), entry.method,
         overlaps, folder_with_data)
 
 
@@ -159,7 +160,8 @@ class Admission:
         if members > self.limits.max_members:
             raise UnsafeArchiveError(
                 f"The export holds more than {self.limits.max_members:,} files; it was refused "
-                "to protect this computer (a real export this large is very unusual).")
+                "to protect this computer (a real export this large is very unusual; ask the "
+                "company for the products you need one at a time).")
         if total_bytes > self.limits.max_total_bytes:
             raise UnsafeArchiveError(
                 f"The export would unpack to more than {format_bytes(self.limits.max_total_bytes)}"

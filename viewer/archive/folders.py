@@ -9,13 +9,13 @@ opened as a nested archive under its own name.
 from __future__ import annotations
 
 import functools
+import io
 import os
 import re
 import stat
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
 
 from viewer.archive.admission import Facts
 from viewer.archive.errors import ArchiveError, UnsafeArchiveError
@@ -130,7 +130,7 @@ def _sniff_file(path: Path) -> MemberKind:
         return MemberKind.OTHER
 
 
-def open_regular_file(path: Path) -> BinaryIO:
+def open_regular_file(path: Path) -> io.BufferedReader:
     # A file swapped for a link or a pipe after the listing is still not followed (O_NOFOLLOW)
     # and not waited on (O_NONBLOCK, which does nothing to a regular file).
     flags = os.O_RDONLY

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import io
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO
 
 from viewer.archive.folders import open_regular_file
 from viewer.archive.members import Collection, OpenProgress, SourceFile
@@ -49,8 +49,10 @@ def _hash_folder(collection: Collection) -> Iterator[OpenProgress]:
     collection.sources = [replace(source, sha256=manifest.hexdigest())]
 
 
-def hash_file(path: Path, digest: hashlib._Hash, *,
-              open_file: Callable[[Path], BinaryIO] | None = None) -> Iterator[int]:
+def hash_file(
+    path: Path, digest: hashlib._Hash, *,
+    open_file: Callable[[Path], io.BufferedReader | io.FileIO] | None = None,
+) -> Iterator[int]:
     """Feed a file to ``digest`` in one sequential pass, yielding bytes read."""
     buffer = bytearray(HASH_CHUNK)
     view = memoryview(buffer)
@@ -66,5 +68,5 @@ def hash_file(path: Path, digest: hashlib._Hash, *,
             yield pending
 
 
-def _open_unbuffered(path: Path) -> BinaryIO:
-    return open(path, "rb", buffering=0)
+def _open_unbuffered(path: Path) -> io.FileIO:
+    return io.FileIO(path, "r")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -74,16 +73,11 @@ class Resources:
     """
 
     fds: list[int] = field(default_factory=list)
-    zipfiles: list[zipfile.ZipFile] = field(default_factory=list)
 
     def release(self) -> None:
-        for archive in self.zipfiles:
-            with contextlib.suppress(OSError):
-                archive.close()
         for fd in self.fds:
             with contextlib.suppress(OSError):
                 os.close(fd)
-        self.zipfiles.clear()
         self.fds.clear()
 
 

@@ -10,18 +10,25 @@ from __future__ import annotations
 
 import functools
 import io
-import itertools
 import os
 import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
 from viewer.archive.admission import Facts, zip_entry_facts
+from viewer.archive.central import (
+    CentralDirectoryError,
+    CentralEntry,
+    UnsupportedZipError,
+    find_directory,
+    iter_entries,
+    survey_entries,
+)
 from viewer.archive.errors import (
     ArchiveError,
     CorruptArchiveError,
@@ -35,8 +42,13 @@ from viewer.archive.recover import RecoveredEntry, recover_entries
 from viewer.archive.spool import spool
 from viewer.archive.streams import READ_ERRORS, WindowReader
 
-_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
-_CENTRAL_SIGNATURE = b"PK\x01\x02"
+_LOCAL_HEADER = struct.Struct("<4sHHHHHIIIHH")
+_LOCAL_SIGNATURE = b"PK\x03\x04"
+#: Flag bits 5 (compressed patched data) and 6 (strong encryption), which zipfile refuses.
+_UNSUPPORTED_FLAGS = 0x20 | 0x40
+#: A central directory that cannot be read sends the walk to recovery.
+_UNREADABLE_DIRECTORY: tuple[type[BaseException], ...] = (CentralDirectoryError, *READ_ERRORS)
+_UNSNIFFABLE: tuple[type[BaseException], ...] = (ArchiveError, *READ_ERRORS)
 _ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
 #: Compressed bytes inflated to sniff a deflated member's first 16 bytes.
 _SNIFF_DEFLATED = 4096
@@ -88,56 +100,31 @@ def check_zip_signature(fd: int, size: int, label: str) -> None:
 
 def _walk_zip(collection: Collection, fd: int, base: int, length: int, prefix: str, depth: int,
               source_name: str, label: str) -> None:
-    stream = io.BufferedReader(WindowReader(fd, base, length), buffer_size=1 << 16)
     try:
-        archive = zipfile.ZipFile(stream)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, struct.error) as error:
+        directory = find_directory(fd, base, length)
+        survey = survey_entries(fd, base, length, directory)
+    except UnsupportedZipError as error:
+        raise UnsupportedArchiveError(f"{label}: {error}") from error
+    except _UNREADABLE_DIRECTORY as error:
         _walk_recovered(collection, fd, base, length, prefix, depth, source_name, label, error)
         return
-    except NotImplementedError as error:
-        raise UnsupportedArchiveError(f"{label}: {error}") from error
-    collection.resources.zipfiles.append(archive)
-    infos = archive.infolist()
-    collection.admission.check_room(len(infos), sum(info.file_size for info in infos))
-    overlapping = _overlapping_members(infos)
-    names = _stored_names(fd, base, length, archive)
-    for info, raw in zip(infos, names, strict=True):
-        utf8 = bool(info.flag_bits & 0x800)
-        named_folder = raw.endswith(b"/")
-        # Not compress_size: some tools deflate a folder entry's nothing into two bytes.
-        if named_folder and info.file_size == 0:
-            continue  # a folder entry: the members below it carry their own paths
-        facts = zip_entry_facts(info, overlaps=info in overlapping,
-                                folder_with_data=named_folder)
-        _add_member(
-            collection, prefix=prefix, raw_name=decode_raw_name(raw, utf8), facts=facts,
-            modified=_zip_time(info.date_time), source_name=source_name, depth=depth,
-            opener=_ZipOpener(archive, info),
-            data_at=functools.partial(_data_start, fd, base, info), fd=fd)
-
-
-def _stored_names(fd: int, base: int, length: int, archive: zipfile.ZipFile) -> Iterator[bytes]:
-    """Each entry's name as the central directory stores it, in ``infolist`` order."""
-    start = archive.start_dir  # type: ignore[attr-defined]
-    reader = io.BufferedReader(WindowReader(fd, base + start, max(0, length - start)),
-                               buffer_size=1 << 16)
-    infos = archive.infolist()
-    for number in range(len(infos)):
-        fixed = reader.read(_CENTRAL.size)
-        if len(fixed) < _CENTRAL.size or not fixed.startswith(_CENTRAL_SIGNATURE):
-            # zipfile read these same bytes a moment ago; should they differ now, fall back
-            # to its own copy of the names, which (unlike ``filename``) keeps a NUL.
-            for rest in infos[number:]:
-                yield _encoded(rest)
-            return
-        fields = _CENTRAL.unpack(fixed)
-        name_length, extra_length, comment_length = fields[12], fields[13], fields[14]
-        yield reader.read(name_length + extra_length + comment_length)[:name_length]
-
-
-def _encoded(info: zipfile.ZipInfo) -> bytes:
-    encoding = "utf-8" if info.flag_bits & 0x800 else "cp437"
-    return info.orig_filename.encode(encoding, errors="surrogateescape")
+    collection.admission.check_room(survey.entries, survey.total_bytes)
+    try:
+        for index, entry in enumerate(iter_entries(fd, base, length, directory)):
+            named_folder = entry.raw_name.endswith(b"/")
+            # Not compress_size: some tools deflate a folder entry's nothing into two bytes.
+            if named_folder and entry.file_size == 0:
+                continue  # a folder entry: the members below it carry their own paths
+            facts = zip_entry_facts(entry, overlaps=index in survey.overlapping,
+                                    folder_with_data=named_folder)
+            _add_member(
+                collection, prefix=prefix, raw_name=decode_raw_name(entry.raw_name, entry.utf8),
+                facts=facts, modified=_zip_time(entry.date_time), source_name=source_name,
+                depth=depth, opener=_CentralOpener(fd, base, entry),
+                data_at=functools.partial(_data_start, fd, base, entry.header_offset), fd=fd)
+    except CentralDirectoryError as error:  # it read well a moment ago: the file changed
+        raise CorruptArchiveError(f"{label}: the archive changed while it was read ({error})") \
+            from error
 
 
 def _walk_recovered(collection: Collection, fd: int, base: int, length: int, prefix: str,
@@ -169,17 +156,40 @@ def _add_recovered(collection: Collection, fd: int, base: int, entry: RecoveredE
         opener=_RecoveredOpener(fd, start, entry), data_at=lambda: start, fd=fd)
 
 
-class _ZipOpener:
-    """Opens a member of a ZIP with a central directory (smaller than a partial or a lambda)."""
+class _CentralOpener:
+    """Opens a member listed in a central directory, from its local header.
 
-    __slots__ = ("_archive", "_info")
+    Small on purpose (an export may list hundreds of thousands of them): the facts a stream
+    needs are packed into one bytes object, and the name is kept only as a checksum, to refuse
+    a local header that names another file than the directory does (as zipfile does).
+    """
 
-    def __init__(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
-        self._archive = archive
-        self._info = info
+    __slots__ = ("_facts", "_fd")
+
+    _PACKED = struct.Struct("<QHHIQQI")
+
+    def __init__(self, fd: int, base: int, entry: CentralEntry) -> None:
+        self._fd = fd
+        self._facts = self._PACKED.pack(
+            base + entry.header_offset, entry.flags, entry.method, entry.crc,
+            entry.compress_size, entry.file_size, zlib.crc32(entry.raw_name))
 
     def __call__(self) -> BinaryIO:
-        return self._archive.open(self._info)  # type: ignore[return-value]
+        header_at, flags, method, crc, compress_size, file_size, name_crc = (
+            self._PACKED.unpack(self._facts))
+        header = os.pread(self._fd, _LOCAL_HEADER.size, header_at)
+        if len(header) != _LOCAL_HEADER.size:
+            raise zipfile.BadZipFile("Truncated file header")
+        if not header.startswith(_LOCAL_SIGNATURE):
+            raise zipfile.BadZipFile("Bad magic number for file header")
+        name_length, extra_length = struct.unpack_from("<HH", header, 26)
+        name = os.pread(self._fd, name_length, header_at + _LOCAL_HEADER.size)
+        if zlib.crc32(name) != name_crc:
+            raise zipfile.BadZipFile("File name in directory and header differ")
+        if flags & _UNSUPPORTED_FLAGS:
+            raise NotImplementedError("compressed patched data or strong encryption")
+        start = header_at + _LOCAL_HEADER.size + name_length + extra_length
+        return member_stream(self._fd, start, flags, method, crc, compress_size, file_size)
 
 
 class _RecoveredOpener:
@@ -196,13 +206,20 @@ class _RecoveredOpener:
         self._sizes = (entry.compress_size, entry.file_size)
 
     def __call__(self) -> BinaryIO:
-        info = zipfile.ZipInfo()
-        info.flag_bits = self._flags
-        info.compress_type = self._method
-        info.CRC = self._crc
-        info.compress_size, info.file_size = self._sizes
-        raw = io.BufferedReader(WindowReader(self._fd, self._start, info.compress_size))
-        return zipfile.ZipExtFile(raw, "r", info, None, True)  # type: ignore[return-value]
+        return member_stream(self._fd, self._start, self._flags, self._method, self._crc,
+                             *self._sizes)
+
+
+def member_stream(fd: int, start: int, flags: int, method: int, crc: int, compress_size: int,
+                  file_size: int) -> BinaryIO:
+    """A member's content as zipfile's checked stream (CRC, sizes) over its data at ``start``."""
+    info = zipfile.ZipInfo()
+    info.flag_bits = flags
+    info.compress_type = method
+    info.CRC = crc
+    info.compress_size, info.file_size = compress_size, file_size
+    raw = io.BufferedReader(WindowReader(fd, start, compress_size))
+    return zipfile.ZipExtFile(raw, "r", info, None, True)  # type: ignore[return-value]
 
 
 def _add_member(collection: Collection, *, prefix: str, raw_name: str, facts: Facts,
@@ -273,36 +290,24 @@ def _sniff(opener: Opener, data_at: Callable[[], int], fd: int, facts: Facts) ->
             return kind_from_head(zlib.decompressobj(-15).decompress(start, 16))
         with opener() as stream:
             return kind_from_head(stream.read(16))
-    except (ArchiveError, *READ_ERRORS):
+    except _UNSNIFFABLE:
         return MemberKind.OTHER
 
 
-def _overlapping_members(infos: list[zipfile.ZipInfo]) -> set[zipfile.ZipInfo]:
-    """Members whose compressed data runs into the next member's header."""
-    ordered = sorted(infos, key=lambda info: info.header_offset)
-    overlapping: set[zipfile.ZipInfo] = set()
-    for current, following in itertools.pairwise(ordered):
-        # 30 bytes of local header at least precede the data; names and extras add more,
-        # so this bound never flags a well-formed archive.
-        if following.header_offset < current.header_offset + 30 + current.compress_size:
-            overlapping.update((current, following))
-    return overlapping
-
-
-def _data_start(fd: int, base: int, info: zipfile.ZipInfo) -> int:
+def _data_start(fd: int, base: int, header_offset: int) -> int:
     """Where a member's data starts in ``fd``, from its local header."""
-    if info.header_offset < 0:
+    if header_offset < 0:
         raise ArchiveError("its local header offset points outside the archive")
-    header = os.pread(fd, 30, base + info.header_offset)
-    if len(header) < 30 or not header.startswith(b"PK\x03\x04"):
+    header = os.pread(fd, _LOCAL_HEADER.size, base + header_offset)
+    if len(header) < _LOCAL_HEADER.size or not header.startswith(_LOCAL_SIGNATURE):
         raise ArchiveError("its local header is damaged")
-    name_length, extra_length = struct.unpack("<HH", header[26:30])
-    return base + info.header_offset + 30 + name_length + extra_length
+    name_length, extra_length = struct.unpack_from("<HH", header, 26)
+    return base + header_offset + _LOCAL_HEADER.size + name_length + extra_length
 
 
 @functools.lru_cache(maxsize=4096)  # datetimes are immutable; many members share one
-def _zip_time(date_time: tuple[int, ...]) -> datetime | None:
+def _zip_time(date_time: tuple[int, int, int, int, int, int]) -> datetime | None:
     try:
-        return datetime(*date_time)  # type: ignore[misc]
+        return datetime(*date_time)
     except (ValueError, TypeError):
         return None

@@ -5,7 +5,6 @@ from __future__ import annotations
 import struct
 import subprocess
 import sys
-import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +22,7 @@ from viewer.archive import (
     ArchiveError,
     CorruptArchiveError,
     Limits,
+    Member,
     MemberError,
     UnsafeArchiveError,
     UnsupportedArchiveError,
@@ -126,10 +126,15 @@ def test_unopenable_input_raises_one_clear_error(
 
 
 def test_bomb_is_flagged_from_the_directory_without_inflating(hostile: Hostile) -> None:
-    started = time.perf_counter()
-    with open_export(hostile("bomb")) as export:
-        flagged = export.member("zeros.bin")
-    assert time.perf_counter() - started < 2.0
+    flagged: list[Member] = []
+
+    def open_it() -> None:
+        with open_export(hostile("bomb")) as export:
+            flagged.append(export.member("zeros.bin"))
+
+    # Inflating even a thousandth of its 2 GiB would cost megabytes; reading its entry does not.
+    assert _peak_bytes_while(open_it) < 8 << 20
+    [flagged] = flagged
     assert flagged.size == 2 << 30
     assert "expand" in flagged.problems[0]
 
@@ -142,7 +147,7 @@ def test_nested_bombs_are_flagged_in_every_layer(hostile: Hostile) -> None:
         assert export.read_member("packed.zip!/readme.txt") == b"hi"
 
 
-def test_bomb_inspect_is_fast_and_small_in_a_fresh_process(hostile: Hostile) -> None:
+def test_bomb_inspect_is_small_in_a_fresh_process(hostile: Hostile) -> None:
     """The whole CLI on the nested bomb: seconds, not minutes; megabytes, not gigabytes."""
     script = (
         "import resource, sys\n"
@@ -151,13 +156,11 @@ def test_bomb_inspect_is_fast_and_small_in_a_fresh_process(hostile: Hostile) -> 
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
         "sys.exit(code)\n"
     )
-    started = time.perf_counter()
+    # Its time is measured by benchmarks/archive_limits.py; a shared machine is no stopwatch.
     done = subprocess.run([sys.executable, "-c", script, str(hostile("nested_bomb"))],
-                          capture_output=True, text=True, timeout=60)
-    elapsed = time.perf_counter() - started
+                          capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     peak_kib = int(done.stderr.strip().splitlines()[-1])
-    assert elapsed < 10
     assert peak_kib < 300 * 1024
     assert "zip bomb" in done.stdout
 
@@ -263,16 +266,16 @@ _MEASURE = (
     (streamed_bomb_cut, "opened"),  # 2.1 MB: a 2 GiB deflate bomb, streamed and cut off
     (lambda: empty_local_headers(46_000_000), "refused"),  # 1.5 million nameless headers
 ], ids=["streamed bomb", "46 MB of empty headers"])
-def test_cut_off_hostile_input_costs_seconds_and_megabytes_in_a_fresh_process(
+def test_cut_off_hostile_input_costs_megabytes_in_a_fresh_process(
     tmp_path: Path, build: Callable[[], bytes], outcome: str,
 ) -> None:
     source = tmp_path / "cut.zip"
     source.write_bytes(build())
     done = subprocess.run([sys.executable, "-c", _MEASURE, str(source)],
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     said, figures = done.stdout.strip().splitlines()
-    elapsed, peak_kib = float(figures.split()[0]), int(figures.split()[1])
+    # The time is printed by benchmarks/archive_limits.py; here only what cannot flake.
+    peak_kib = int(figures.split()[1])
     assert outcome in said
-    assert elapsed < 20
     assert peak_kib < 300 * 1024

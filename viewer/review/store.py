@@ -49,7 +49,7 @@ from viewer.review.paths import default_store_path, ensure_private_dir
 log = logging.getLogger("viewer.review")
 
 #: The schema this code writes. Older files are migrated on open; newer ones are refused.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: Voice data (embeddings, clusters) of an export not opened for this long is deleted at the
 #: next start: a voiceprint is biometric data, kept only while a review may still need it.
 #: The marks and notes stay (they are the user's own words, and hold no voiceprint).
@@ -116,6 +116,33 @@ class UndoStep:
 # Each migration is a list of statements run in one transaction with the version bump.
 # (Not executescript: it commits first, which would split a migration across transactions.)
 _MIGRATIONS: dict[int, tuple[str, ...]] = {
+    3: (
+        # Cases (viewer/cases/): each report followed until the company answers. Not tied to
+        # exports: forgetting an export's review keeps the case; "forget everything" and
+        # deleting the case remove it. ``report`` and ``own_files`` are JSON written once
+        # (hashes, sizes, reason codes, counts: never content); the rest changes.
+        """CREATE TABLE cases (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            export_sha256 TEXT NOT NULL CHECK (length(export_sha256) = 64),
+            created_at TEXT NOT NULL,
+            report TEXT NOT NULL,
+            own_files TEXT NOT NULL,
+            sent_on TEXT,
+            extended_on TEXT,
+            answered_on TEXT,
+            answer_note TEXT NOT NULL DEFAULT '',
+            closed_on TEXT,
+            comparison TEXT
+        )""",
+        """CREATE TABLE case_events (
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            day TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            PRIMARY KEY (case_id, seq)
+        ) WITHOUT ROWID""",
+    ),
     2: (
         # Which export each voiceprint was computed for: forgetting an export (or its voice
         # data expiring) deletes the voiceprints no other remembered export needs.
@@ -395,10 +422,11 @@ class ReviewStore:
         self._flush_deleted()
 
     def forget_everything(self) -> None:
-        """Delete every review, the profile, every voiceprint and every cached analysis."""
+        """Delete every review, the profile, every voiceprint, every cached analysis and every
+        case (viewer/cases/)."""
         with self._write() as db:
-            for table in ("exports", "profile", "embeddings"):
-                db.execute(f"DELETE FROM {table}")  # the rest cascades from exports
+            for table in ("exports", "profile", "embeddings", "cases"):
+                db.execute(f"DELETE FROM {table}")  # the rest cascades from exports, cases
         self._flush_deleted()
         with self._lock:
             self._db.execute("VACUUM")

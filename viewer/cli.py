@@ -21,7 +21,10 @@ from viewer import __version__
 from viewer.archive import ArchiveError, Export, format_bytes, open_export
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from viewer.analysis.check import CheckResult
+    from viewer.report import ReportData
 
 log = logging.getLogger("viewer.cli")
 
@@ -124,6 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--overwrite", action="store_true",
                         help="write into a folder that is not empty")
     report.add_argument("--demo", action="store_true", help="report on the bundled demo")
+    report.add_argument("--no-case", action="store_true",
+                        help="do not start a case for this report (see 'export-viewer case')")
     report.set_defaults(handler=run_report)
     return parser
 
@@ -234,12 +239,30 @@ def run_report(args: argparse.Namespace) -> int:
                                    clean_copy=args.clean_copy, overwrite=True)
         except ReportWriteError as error:
             raise UsageError(str(error)) from error
+        case_id = None if args.no_case else _open_case(data, written, export)
     not_mine = data.by_verdict.get("not-mine", 0)
     sys.stdout.write(f"{not_mine} of {data.recordings} recordings are not yours; "
                      f"wrote {len(written)} files to {args.out}:\n")
     for path in written:
         sys.stdout.write(f"  {path.name}\n")
+    if case_id is not None:
+        sys.stdout.write(f"Case {case_id} started. When you have sent the report: "
+                         f"export-viewer case sent {case_id} --on YYYY-MM-DD\n")
     return EXIT_OK
+
+
+def _open_case(data: ReportData, written: list[Path], export: Export) -> int | None:
+    """Start the case that follows this report; None (with a warning) if the review store
+    cannot be opened: the report is written either way."""
+    from viewer.cases import CaseStore
+    from viewer.review import ReviewStore, ReviewStoreError
+
+    try:
+        with ReviewStore.open_default() as store:
+            return CaseStore(store).create_from_report(data, written, export).id
+    except ReviewStoreError as error:
+        print(f"export-viewer: no case was started ({error})", file=sys.stderr)
+        return None
 
 
 def profile_value(profile: Any, key: str) -> str:

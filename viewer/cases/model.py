@@ -107,6 +107,12 @@ class Case:
     comparison: Comparison | None = None
     #: The user's own files, for comparing a corrected export (see ``OwnFile``).
     own_files: tuple[OwnFile, ...] = field(default=(), repr=False)
+    #: From the report's request: when the user asked (Art. 15) and when the export came,
+    #: and who they are, to date and sign the letters. The user's own details.
+    requested_on: date | None = None
+    received_on: date | None = None
+    user_name: str = ""
+    contact: str = ""
 
     @property
     def deadline(self) -> date | None:

@@ -288,6 +288,10 @@ class CaseStore:
                         else _comparison_from(json.loads(comparison_json))),
             own_files=tuple(OwnFile(path, size, sha)
                             for path, size, sha in json.loads(own_json)),
+            requested_on=_day(report.get("requested_on")),
+            received_on=_day(report.get("received_on")),
+            user_name=report.get("user_name", ""),
+            contact=report.get("contact", ""),
         )
 
 
@@ -328,6 +332,10 @@ def report_document(data: ReportData, written: Sequence[Path]) -> dict[str, Any]
         "flagged": flagged,
         "counts": counts,
         "requests": [say(data.language, key) for key in REQUEST_KEYS],
+        "requested_on": _iso(data.request.requested),
+        "received_on": _iso(data.request.received),
+        "user_name": data.request.user_name,
+        "contact": data.request.contact,
     }
 
 
@@ -397,6 +405,10 @@ def _file_sha256(path: Path) -> str:
         while chunk := stream.read(1 << 20):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def _iso(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
 
 
 def _day(value: str | None) -> date | None:

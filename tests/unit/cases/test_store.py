@@ -28,6 +28,8 @@ def test_a_report_makes_a_draft_with_its_evidence(cases: CaseStore,
     assert case.export_name == "amazon-demo-export.zip"
     assert case.language == "en"
     assert case.report_written == WRITTEN.date()
+    assert (case.requested_on, case.received_on) == (date(2024, 10, 1), date(2024, 11, 5))
+    assert (case.user_name, case.contact) == ("Max Mustermann", "max@example.de")
     assert case.report_folder == str(demo_report.written[0].parent.resolve())
     assert [name for name, _sha in case.report_files] == [
         "report.json", "flagged-files.csv", "letter.txt"]

@@ -49,6 +49,7 @@ class Actions:
     forget_export: QAction
     forget_everything: QAction
     report: QAction
+    cases: QAction
 
     def all(self) -> list[QAction]:
         return [getattr(self, spec.name) for spec in fields(self)]
@@ -123,4 +124,7 @@ def build_actions(parent: QObject) -> Actions:
         report=_action(parent, tr("&Report Discrepancy…"), "Ctrl+R",
                        tip=tr("Write the report to send to the company: the files that are "
                               "not yours, with checksums and evidence, and a letter")),
+        cases=_action(parent, tr("&Cases…"),
+                      tip=tr("Every report you wrote, followed until the company answers: "
+                             "deadlines, reminders, complaints")),
     )

@@ -59,6 +59,7 @@ from viewer.review.paths import user_data_dir
 from viewer.ui import settings
 from viewer.ui.actions import build_actions
 from viewer.ui.analysis_controller import AnalysisController
+from viewer.ui.cases_controller import CasesController
 from viewer.ui.controls import FilterBar, TransportBar
 from viewer.ui.detail import DetailPane
 from viewer.ui.drop_page import DropPage
@@ -130,6 +131,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._connect()
+        self.cases = CasesController(self, self.review, self.runner, self.actions.cases,
+                                     self.report_writer)
         self._restore_settings()
         self._show_audio_status()
 
@@ -260,6 +263,7 @@ class MainWindow(QMainWindow):
         review_menu.addActions([a.forget_export, a.forget_everything])
         report_menu = menu_bar.addMenu(tr("R&eport"))
         report_menu.addAction(a.report)
+        report_menu.addAction(a.cases)
         # The one thing the whole review leads to: a button always in sight.
         toolbar = QToolBar(tr("Report"), self)
         toolbar.setObjectName("reportToolBar")
@@ -802,9 +806,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(tr("Report written to {folder}").format(
             folder=folder), 10_000)
         answer = QMessageBox.question(
-            self, tr("Report Written"),
-            tr("The report is in {folder}:\n{files}\n\nOpen the folder?").format(
-                folder=folder, files="\n".join(path.name for path in written)))
+            self, tr("Report Written"), self.cases.report_note(
+                tr("The report is in {folder}:\n{files}\n\nOpen the folder?").format(
+                    folder=folder, files="\n".join(path.name for path in written))))
         if answer == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 

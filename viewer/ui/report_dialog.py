@@ -34,6 +34,7 @@ from viewer.analysis.check import CheckResult
 from viewer.analysis.findings import Verdict
 from viewer.archive import Export
 from viewer.report import (
+    ReportData,
     ReportRequest,
     build_report_data,
     guess_controller,
@@ -194,6 +195,8 @@ class ReportWriter(QObject):
     progress = Signal(object)  # OpenProgress
     finished = Signal(object)  # list[Path]
     failed = Signal(str)
+    #: Just before ``finished``: what a case needs to follow the report (viewer.cases).
+    report_written = Signal(object, object, object)  # ReportData, list[Path], Export
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -209,8 +212,9 @@ class ReportWriter(QObject):
         def job() -> Any:
             prepare_folder(folder)
             data = build_report_data(result, export, request)
-            return (yield from write_report_steps(folder, data, export, render_pdf=render_pdf,
-                                                  clean_copy=clean_copy, overwrite=True))
+            written = yield from write_report_steps(folder, data, export, render_pdf=render_pdf,
+                                                    clean_copy=clean_copy, overwrite=True)
+            return data, written, export
 
         self._task = self._runner.start(job, name="report", on_progress=self.progress.emit,
                                         on_finished=self._on_finished,
@@ -222,8 +226,10 @@ class ReportWriter(QObject):
             self._task.cancel()
             self._task = None
 
-    def _on_finished(self, written: list[Path]) -> None:
+    def _on_finished(self, outcome: tuple[ReportData, list[Path], Export]) -> None:
         self._task = None
+        data, written, export = outcome
+        self.report_written.emit(data, written, export)
         self.finished.emit(written)
 
     def _on_failed(self, error: BaseException) -> None:

@@ -1,0 +1,673 @@
+"""The Cases view: every report the user wrote, followed until the company answers.
+
+A table of cases (``cases_model``) beside the selected case: its facts, timeline, what was
+flagged, the check of a corrected export, and the steps that can be taken now. Each step is a
+public method taking plain values (the buttons ask for them in ``cases_dialogs``), so tests
+take the same steps without a dialog. The case logic itself is ``viewer.cases``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable, Generator, Sequence
+from datetime import date
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QUrl,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.archive import ArchiveError, Export, open_export_steps
+from viewer.cases.authorities import TABLE_DATE, TABLE_SOURCE, Authority, authorities
+from viewer.cases.compare import compare_export_steps
+from viewer.cases.errors import CaseError
+from viewer.cases.letters import complaint_text, reminder_text
+from viewer.cases.model import Case, CaseEvent, CaseState, Comparison
+from viewer.cases.store import CaseStore
+from viewer.ui.cases_dialogs import (
+    AnswerChoice,
+    AnswerDialog,
+    ComplaintDialog,
+    DayDialog,
+    ReminderDialog,
+    to_qdate,
+)
+from viewer.ui.cases_model import (
+    OVERDUE_COLOUR,
+    CasesTableModel,
+    Column,
+    Role,
+    day_text,
+    days_left_text,
+    state_label,
+)
+from viewer.ui.i18n import tr
+from viewer.ui.letter_pdf import render_letter_pdf
+from viewer.ui.tasks import Task, TaskRunner
+
+log = logging.getLogger("viewer.ui.cases")
+
+Today = Callable[[], date]
+
+
+def event_text(event: CaseEvent, case: Case) -> str:
+    """A step of the timeline in the user's language (the store's own detail is English)."""
+    kind = event.kind
+    if kind == "report":
+        return tr("Report written: %n recording(s) flagged as not yours", "",
+                  len(case.flagged))
+    if kind == "sent":
+        return tr("Report sent to the company")
+    if kind == "extended":
+        return tr("The company extended the deadline by two months, to {day}").format(
+            day=day_text(case.deadline))
+    if kind == "answered":
+        said = f": “{case.answer_note}”" if case.answer_note else ""
+        return tr("The company answered") + said
+    labels = {"compared": tr("Corrected export checked"), "reminder": tr("Reminder written"),
+              "complaint": tr("Complaint written"), "closed": tr("Case closed")}
+    return labels.get(kind, event.detail or kind)
+
+
+def count_label(key: str) -> str:
+    labels = {"members": tr("files in the export"), "recordings": tr("recordings"),
+              "mine": tr("yours"), "unsure": tr("unsure"), "user_marked": tr("marked by you"),
+              "withheld": tr("other files only of the other person"),
+              "mixed": tr("files mixing yours and theirs")}
+    return labels.get(key, key.replace("_", " "))
+
+
+def comparison_html(comparison: Comparison, flagged_total: int) -> str:
+    """What the check of a corrected export found, in a few lines."""
+    lines = [tr("Checked on {day}; corrected export SHA-256 {sha}").format(
+        day=day_text(comparison.checked_on), sha=f"<code>{comparison.corrected_sha256}</code>")]
+    still = comparison.flagged_still_there
+    gone = tr("%n of the flagged files are gone.", "", comparison.flagged_gone)
+    lines.append(gone if flagged_total else tr("No file was flagged."))
+    if still:
+        lines.append(f'<span style="color:{OVERDUE_COLOUR}"><b>'
+                     + escape(tr("⚠ %n flagged file(s) still there:", "", len(still)))
+                     + "</b></span> " + escape(", ".join(item.path for item in still[:5]))
+                     + (" …" if len(still) > 5 else ""))
+    lines.append(tr("%n of your files kept.", "", comparison.own_kept))
+    missing = comparison.own_missing
+    if missing:
+        lines.append(f'<span style="color:{OVERDUE_COLOUR}"><b>'
+                     + escape(tr("⚠ %n of your files missing:", "", len(missing)))
+                     + "</b></span> " + escape(", ".join(missing[:5]))
+                     + (" …" if len(missing) > 5 else ""))
+    return "<br>".join(lines)
+
+
+class CaseDetail(QWidget):
+    """The selected case: facts, steps, flagged evidence, timeline, comparison."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.state = QLabel()
+        self.state.setAccessibleName(tr("State"))
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.facts.setOpenExternalLinks(True)
+
+        self.sent_button = QPushButton(tr("I Sent It On…"))
+        self.extended_button = QPushButton(tr("The Company Extended the Deadline…"))
+        self.answer_button = QPushButton(tr("Record the Answer…"))
+        self.reminder_button = QPushButton(tr("Write a Reminder…"))
+        self.complaint_button = QPushButton(tr("Write a Complaint…"))
+        self.close_button = QPushButton(tr("Close the Case"))
+        self.delete_button = QPushButton(tr("Delete"))
+        self.sent_button.setToolTip(tr("The day you sent the report: the company has one month "
+                                       "from then to answer (GDPR Art. 12(3))"))
+        self.extended_button.setToolTip(tr("The company told you it needs longer: the deadline "
+                                           "moves by two months"))
+        self.reminder_button.setToolTip(tr("Possible once the deadline has passed"))
+        self.complaint_button.setToolTip(tr("To the data protection authority of your country "
+                                            "(GDPR Art. 77)"))
+        buttons = QGridLayout()
+        for number, button in enumerate((self.sent_button, self.extended_button,
+                                         self.answer_button, self.reminder_button,
+                                         self.complaint_button, self.close_button)):
+            buttons.addWidget(button, number // 2, number % 2)
+        delete_row = QHBoxLayout()
+        delete_row.addStretch(1)
+        delete_row.addWidget(self.delete_button)
+
+        self.flagged = self._section()
+        self.timeline = self._section()
+        self.comparison = self._section()
+        self.comparison_heading = QLabel(f"<b>{escape(tr('Corrected export'))}</b>")
+
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(tr("Checking the corrected export"))
+        self.cancel_button = QPushButton(tr("Cancel"))
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_button)
+        self.progress.hide()
+        self.cancel_button.hide()
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addWidget(self.title)
+        layout.addWidget(self.state)
+        layout.addWidget(self.facts)
+        layout.addSpacing(6)
+        layout.addLayout(buttons)
+        layout.addLayout(progress_row)
+        layout.addSpacing(6)
+        layout.addWidget(QLabel(f"<b>{escape(tr('What the report flagged'))}</b>"))
+        layout.addWidget(self.flagged)
+        layout.addWidget(QLabel(f"<b>{escape(tr('Timeline'))}</b>"))
+        layout.addWidget(self.timeline)
+        layout.addWidget(self.comparison_heading)
+        layout.addWidget(self.comparison)
+        layout.addStretch(1)
+        layout.addLayout(delete_row)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.show_case(None, date.today())
+
+    @staticmethod
+    def _section() -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    def show_case(self, case: Case | None, today: date) -> None:
+        steps = (self.sent_button, self.extended_button, self.answer_button,
+                 self.reminder_button, self.complaint_button, self.close_button,
+                 self.delete_button)
+        if case is None:
+            self.title.setText(tr("No case selected"))
+            self.state.setText("")
+            self.facts.setText(tr("Each report you write starts a case here. Say when you "
+                                  "sent it: the company then has one month to answer."))
+            for widget in (self.flagged, self.timeline, self.comparison):
+                widget.setText("")
+            self.comparison_heading.hide()
+            for button in steps:
+                button.setEnabled(False)
+            return
+        state = case.state(today)
+        self.title.setText(tr("Case {number}: {company}").format(number=case.id,
+                                                                  company=case.controller))
+        when = days_left_text(case, today)
+        self.state.setText(f"{state_label(state)} · {when}")
+        self.state.setStyleSheet(f"color: {OVERDUE_COLOUR}; font-weight: bold"
+                                 if state is CaseState.OVERDUE else "")
+        self.facts.setText(self._facts_html(case))
+        self.flagged.setText(self._flagged_html(case))
+        self.timeline.setText("<br>".join(
+            f"{day_text(event.when)} — {escape(event_text(event, case))}"
+            for event in sorted(case.events, key=lambda event: event.when)))
+        self.comparison_heading.setVisible(case.comparison is not None)
+        self.comparison.setVisible(case.comparison is not None)
+        if case.comparison is not None:
+            self.comparison.setText(comparison_html(case.comparison, len(case.flagged)))
+        open_states = (CaseState.SENT, CaseState.OVERDUE)
+        self.sent_button.setEnabled(state is CaseState.DRAFT)
+        self.extended_button.setEnabled(state in open_states and case.extended_on is None)
+        self.answer_button.setEnabled(state in (*open_states, CaseState.ANSWERED))
+        self.reminder_button.setEnabled(state is CaseState.OVERDUE)
+        self.complaint_button.setEnabled(state is not CaseState.DRAFT)
+        self.close_button.setEnabled(state is not CaseState.CLOSED)
+        self.delete_button.setEnabled(True)
+
+    @staticmethod
+    def _facts_html(case: Case) -> str:
+        rows = [(tr("Export"), escape(case.export_name)),
+                (tr("Export SHA-256"), f"<code>{case.export_sha256}</code>"),
+                (tr("Report written"), day_text(case.report_written)),
+                (tr("Report SHA-256"), f"<code>{case.report_sha256}</code>")]
+        if case.report_folder:
+            url = QUrl.fromLocalFile(case.report_folder).toString()
+            rows.append((tr("Report folder"),
+                         f'<a href="{escape(url)}">{escape(case.report_folder)}</a>'))
+        rows.append((tr("Sent"), day_text(case.sent_on)))
+        deadline = day_text(case.deadline)
+        if case.extended_on is not None:
+            deadline += " " + escape(tr("(extended on {day})").format(
+                day=day_text(case.extended_on)))
+        rows.append((tr("Deadline"), deadline))
+        if case.answered_on is not None:
+            rows.append((tr("Answered"), day_text(case.answered_on)))
+            if case.answer_note:
+                rows.append((tr("Their answer"), escape(case.answer_note)))
+        if case.closed_on is not None:
+            rows.append((tr("Closed"), day_text(case.closed_on)))
+        cells = "".join(f"<tr><td style='padding-right:10px'>{escape(name)}</td><td>{value}"
+                        "</td></tr>" for name, value in rows)
+        return f"<table>{cells}</table>"
+
+    @staticmethod
+    def _flagged_html(case: Case) -> str:
+        locale = QLocale()
+        lines = [escape(tr("%n file(s) flagged as not yours", "", len(case.flagged)))]
+        counts = [f"{escape(count_label(key))}: {locale.toString(int(value))}"
+                  for key, value in case.counts.items()
+                  if key != "flagged" and not key.startswith("category.") and value]
+        if counts:
+            lines.append(" · ".join(counts))
+        reasons = case.categories() or Counter(
+            reason for item in case.flagged for reason in item.reasons).most_common()
+        if reasons:
+            lines.append(escape(tr("Evidence (recordings): {reasons}").format(
+                reasons=", ".join(f"{code} ({locale.toString(number)})"
+                                  for code, number in reasons))))
+        return "<br>".join(lines)
+
+
+def _file_link(path: Path) -> str:
+    url = QUrl.fromLocalFile(str(path)).toString()
+    return f'<a href="{escape(url)}">{escape(str(path))}</a>'
+
+
+def _compare_job(case: Case, paths: Sequence[str],
+                 today: date) -> Generator[Any, None, Comparison]:
+    """Open the corrected export, check it against the case, close it."""
+    export: Export = yield from open_export_steps(list(paths))
+    try:
+        return (yield from compare_export_steps(case, export, today))
+    finally:
+        export.close()
+
+
+class CasesView(QWidget):
+    """The table of cases and the selected case's detail, with every step a case can take."""
+
+    #: A step changed a case (its id); the window's overdue bar listens.
+    changed = Signal(int)
+    #: A corrected export was checked (case id, Comparison) or could not be (a message).
+    compared = Signal(int, object)
+    compare_failed = Signal(str)
+
+    def __init__(self, store: CaseStore, runner: TaskRunner, today: Today = date.today,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.runner = runner
+        self.today = today
+        self._compare_task: Task | None = None
+        self.model = CasesTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(Role.SORT)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(tr("Cases"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.NUMBER, Qt.SortOrder.DescendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.COMPANY, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((Column.NUMBER, 40), (Column.EXPORT, 150), (Column.STATE, 90),
+                              (Column.SENT, 90), (Column.DEADLINE, 90),
+                              (Column.DAYS_LEFT, 120)):
+            self.table.setColumnWidth(column, width)
+        self.detail = CaseDetail()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setOpenExternalLinks(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.message.setAccessibleName(tr("Message"))
+        self.message.hide()
+
+        intro = QLabel(tr("Each report you write starts a case. Say when you sent it: the "
+                          "company has one month to answer, three if it says it needs "
+                          "longer (GDPR Art. 12(3))."))
+        intro.setWordWrap(True)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 4)
+        self.splitter = splitter
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.message)
+
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        d = self.detail
+        d.sent_button.clicked.connect(self.ask_sent)
+        d.extended_button.clicked.connect(self.ask_extended)
+        d.answer_button.clicked.connect(self.ask_answer)
+        d.reminder_button.clicked.connect(self.ask_reminder)
+        d.complaint_button.clicked.connect(self.ask_complaint)
+        d.close_button.clicked.connect(self.ask_close)
+        d.delete_button.clicked.connect(self.ask_delete)
+        d.cancel_button.clicked.connect(self.cancel_comparison)
+        self.refresh()
+
+    # -- the list -------------------------------------------------------------------------
+    def refresh(self, select: int | None = None) -> None:
+        """Reload every case (states depend on today); keep or move the selection."""
+        current = self.current_case()
+        keep = select if select is not None else (current.id if current else None)
+        self.model.set_cases(self.store.cases(), self.today())
+        self.select_case(keep)
+
+    def select_case(self, case_id: int | None) -> None:
+        row = self.model.row_of(case_id) if case_id is not None else None
+        index = (self.proxy.mapFromSource(self.model.index(row, 0)) if row is not None
+                 else self.proxy.index(0, 0))
+        if index.isValid():
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index)
+        self._show_current()
+
+    def current_case(self) -> Case | None:
+        index = self.table.currentIndex()
+        return index.data(Role.CASE) if index.isValid() else None
+
+    def _on_current_row(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_current()
+
+    def _show_current(self) -> None:
+        case = self.current_case()
+        self.detail.show_case(case, self.today())
+        busy = self._compare_task is not None
+        self.detail.answer_button.setEnabled(self.detail.answer_button.isEnabled() and not busy)
+
+    # -- messages -------------------------------------------------------------------------
+    def say(self, text: str, *, error: bool = False) -> None:
+        self.message.setStyleSheet("color: #b3261e" if error else "")
+        self.message.setText(text)
+        self.message.show()
+
+    def _step(self, case_id: int, take: Callable[[], object], done: str) -> bool:
+        """Take one step of the store; its refusal is shown, not raised."""
+        try:
+            take()
+        except CaseError as error:
+            self.say(str(error), error=True)
+            return False
+        self.refresh(select=case_id)
+        self.say(done)
+        self.changed.emit(case_id)
+        return True
+
+    # -- the steps, with plain values (the buttons ask for them) --------------------------
+    def mark_sent(self, case_id: int, day: date) -> bool:
+        done = self._step(case_id, lambda: self.store.mark_sent(case_id, day), "")
+        if done:
+            self.say(tr("Case {number}: sent on {day}. The company has until {deadline} to "
+                        "answer.").format(number=case_id, day=day_text(day),
+                                          deadline=day_text(self._deadline_of(case_id, day))))
+        return done
+
+    def _deadline_of(self, case_id: int, fallback: date) -> date:
+        try:
+            return self.store.case(case_id).deadline or fallback
+        except CaseError:
+            return fallback
+
+    def mark_extended(self, case_id: int, day: date) -> bool:
+        done = self._step(case_id, lambda: self.store.mark_extended(case_id, day), "")
+        if done:
+            self.say(tr("Case {number}: the deadline is now {deadline}.").format(
+                number=case_id, deadline=day_text(self._deadline_of(case_id, day))))
+        return done
+
+    def record_answer(self, case_id: int, choice: AnswerChoice) -> bool:
+        case = self.store.case(case_id)
+        if case.answered_on is None and not self._step(
+                case_id, lambda: self.store.record_answer(case_id, choice.day, choice.note),
+                tr("Case {number}: the answer of {day} is recorded.").format(
+                    number=case_id, day=day_text(choice.day))):
+            return False
+        if choice.corrected:
+            self.start_comparison(case_id, choice.corrected)
+        return True
+
+    def start_comparison(self, case_id: int, paths: Sequence[str]) -> None:
+        """Check a corrected export against the case, in the background."""
+        if self._compare_task is not None:
+            return
+        case = self.store.case(case_id)
+        self.detail.progress.setRange(0, 0)
+        self.detail.progress.setFormat(tr("Checking the corrected export %p%"))
+        self.detail.progress.show()
+        self.detail.cancel_button.show()
+        self.detail.answer_button.setEnabled(False)
+        self._compare_task = self.runner.start(
+            lambda: _compare_job(case, paths, self.today()), name="compare corrected export",
+            on_progress=self._on_compare_progress,
+            on_finished=lambda comparison: self._on_compared(case_id, comparison),
+            on_failed=self._on_compare_failed, on_cancelled=self._end_comparison)
+
+    def cancel_comparison(self) -> None:
+        if self._compare_task is not None:
+            self._compare_task.cancel()
+
+    def _on_compare_progress(self, step: Any) -> None:
+        done, total = getattr(step, "done", 0), getattr(step, "total", 0)
+        if total > 1:
+            self.detail.progress.setRange(0, 1000)
+            self.detail.progress.setValue(int(1000 * done / total))
+
+    def _end_comparison(self) -> None:
+        self._compare_task = None
+        self.detail.progress.hide()
+        self.detail.cancel_button.hide()
+        self._show_current()
+
+    def _on_compared(self, case_id: int, comparison: Comparison) -> None:
+        self._end_comparison()
+        if self._step(case_id, lambda: self.store.attach_comparison(case_id, comparison),
+                      tr("Case {number}: the corrected export is checked.").format(
+                          number=case_id)):
+            self.compared.emit(case_id, comparison)
+
+    def _on_compare_failed(self, error: BaseException) -> None:
+        self._end_comparison()
+        if isinstance(error, ArchiveError | CaseError | OSError):
+            message = tr("The corrected export could not be checked: {reason}").format(
+                reason=error)
+        else:
+            log.error("comparing a corrected export failed", exc_info=error)
+            message = tr("The corrected export could not be checked because of an internal "
+                         "error ({kind}: {error}).").format(kind=type(error).__name__,
+                                                            error=error)
+        self.say(message, error=True)
+        self.compare_failed.emit(message)
+
+    def write_reminder(self, case_id: int, language: str, target: Path) -> bool:
+        case = self.store.case(case_id)
+        text = reminder_text(case, language, self.today())
+        if not self._write_letter(text, target, tr("Reminder: {company}").format(
+                company=case.controller)):
+            return False
+        self._step(case_id, lambda: self.store.record_letter(
+            case_id, self.today(), "reminder", f"Reminder written to {target}"),
+            tr("The reminder is in {file}.").format(file=_file_link(target)))
+        return True
+
+    def write_complaint(self, case_id: int, authority: Authority, language: str,
+                        target: Path) -> bool:
+        case = self.store.case(case_id)
+        text = complaint_text(case, authority, language, self.today())
+        if not self._write_letter(text, target, tr("Complaint: {company}").format(
+                company=case.controller)):
+            return False
+        self._step(case_id, lambda: self.store.record_letter(
+            case_id, self.today(), "complaint",
+            f"Complaint to {authority.name} written to {target}"), "")
+        if authority.web_form:
+            link = f'<a href="{escape(authority.web_form)}">{escape(authority.web_form)}</a>'
+            self.say(tr("The complaint is in {file}. Send it to {authority}, for example "
+                        "with its complaint form: {url}").format(
+                file=_file_link(target), authority=escape(authority.name), url=link))
+        else:
+            self.say(tr("The complaint is in {file}. Send it to {authority}.").format(
+                file=_file_link(target), authority=escape(authority.name)))
+        return True
+
+    def _write_letter(self, text: str, target: Path, title: str) -> bool:
+        try:
+            render_letter_pdf(text, target, title)
+        except (OSError, RuntimeError) as error:
+            self.say(tr("The letter could not be written: {reason}").format(reason=error),
+                     error=True)
+            return False
+        return True
+
+    def close_case(self, case_id: int, day: date) -> bool:
+        return self._step(case_id, lambda: self.store.close(case_id, day),
+                          tr("Case {number} is closed.").format(number=case_id))
+
+    def delete_case(self, case_id: int) -> bool:
+        try:
+            self.store.delete(case_id)
+        except CaseError as error:
+            self.say(str(error), error=True)
+            return False
+        self.refresh()
+        self.say(tr("Case {number} is deleted.").format(number=case_id))
+        self.changed.emit(case_id)
+        return True
+
+    # -- the buttons: ask, then take the step ---------------------------------------------
+    def ask_sent(self) -> None:
+        case = self.current_case()
+        if case is None:
+            return
+        dialog = DayDialog(tr("I Sent It On"), tr(
+            "When did you send the report to {company}? The company has one month from "
+            "then to answer.").format(company=case.controller), self.today(),
+            case.report_written, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.mark_sent(case.id, dialog.chosen_day())
+
+    def ask_extended(self) -> None:
+        case = self.current_case()
+        if case is None:
+            return
+        dialog = DayDialog(tr("The Company Extended the Deadline"), tr(
+            "When did {company} tell you it needs longer? The deadline moves by two "
+            "months (GDPR Art. 12(3)).").format(company=case.controller), self.today(),
+            case.sent_on, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.mark_extended(case.id, dialog.chosen_day())
+
+    def ask_answer(self) -> None:
+        case = self.current_case()
+        if case is None:
+            return
+        dialog = AnswerDialog(case, self.today(), self)
+        if case.answered_on is not None:  # answered: only a corrected export can be added
+            dialog.day.setDate(to_qdate(case.answered_on))
+            dialog.day.setEnabled(False)
+            dialog.note.setPlainText(case.answer_note)
+            dialog.note.setReadOnly(True)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.record_answer(case.id, dialog.choice())
+
+    def ask_reminder(self) -> None:
+        case = self.current_case()
+        if case is None:
+            return
+        dialog = ReminderDialog(case, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.write_reminder(case.id, dialog.chosen_language(), dialog.chosen_target())
+
+    def ask_complaint(self) -> None:
+        case = self.current_case()
+        if case is None:
+            return
+        note = tr("Addresses and forms change: check the authority's website before you "
+                  "send. This table: {source}, as of {day}.").format(source=TABLE_SOURCE,
+                                                                     day=TABLE_DATE)
+        country = QLocale().name().partition("_")[2]
+        dialog = ComplaintDialog(case, authorities(), note, country, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.write_complaint(case.id, dialog.chosen_authority(), dialog.chosen_language(),
+                                 dialog.chosen_target())
+
+    def ask_close(self) -> None:
+        case = self.current_case()
+        if case is not None and self._confirm(tr("Close the Case"), tr(
+                "Close case {number}? It stays in the list, marked closed.").format(
+                number=case.id)):
+            self.close_case(case.id, self.today())
+
+    def ask_delete(self) -> None:
+        case = self.current_case()
+        if case is not None and self._confirm(tr("Delete the Case"), tr(
+                "Delete case {number} and its timeline? The report folder is not "
+                "touched. This cannot be undone.").format(number=case.id)):
+            self.delete_case(case.id)
+
+    def _confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes
+                                      | QMessageBox.StandardButton.Cancel,
+                                      QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
+
+
+class CasesWindow(QDialog):
+    """The Cases view in its own window: it is about every report, not the open export."""
+
+    def __init__(self, store: CaseStore, runner: TaskRunner, today: Today = date.today,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Cases"))
+        self.setObjectName("casesWindow")
+        self.resize(1180, 660)
+        self.view = CasesView(store, runner, today, self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(buttons)
+
+    def closeEvent(self, event: Any) -> None:
+        self.view.cancel_comparison()
+        super().closeEvent(event)

@@ -36,6 +36,7 @@ from viewer.cases.store import CaseStore
 from viewer.report import ReportData
 from viewer.review import ReviewStore
 from viewer.ui.cases_dialogs import DayDialog
+from viewer.ui.cases_model import company_name
 from viewer.ui.cases_view import CasesWindow
 from viewer.ui.i18n import tr
 from viewer.ui.report_dialog import ReportWriter
@@ -92,7 +93,7 @@ def overdue_message(overdue: Sequence[Case], today: date) -> str:
     for case in overdue[:3]:
         days = -(case.days_left(today) or 0)
         parts.append(tr("case {number} ({company}), %n day(s) overdue", "", days).format(
-            number=case.id, company=case.controller))
+            number=case.id, company=company_name(case.controller)))
     if len(overdue) > 3:
         parts.append(tr("%n more", "", len(overdue) - 3))
     if len(overdue) == 1:
@@ -180,7 +181,8 @@ class CasesController(QObject):
         self.bar.show_message("news", tr(
             "Case {number} follows this report to {company}. When you have sent it, say so: "
             "the company then has one month to answer.").format(
-            number=case.id, company=case.controller), tr("I Have Sent It…"), tr("Open Cases"))
+            number=case.id, company=company_name(case.controller)), tr("I Have Sent It…"),
+            tr("Open Cases"))
         self.toolbar.show()
         if self.cases_window is not None:
             self.cases_window.view.refresh(select=case.id)
@@ -201,7 +203,7 @@ class CasesController(QObject):
         case = self.store.case(case_id)
         dialog = DayDialog(tr("I Sent It On"), tr(
             "When did you send the report to {company}? The company has one month from "
-            "then to answer.").format(company=case.controller), self.today(),
+            "then to answer.").format(company=company_name(case.controller)), self.today(),
             case.report_written, self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return

@@ -60,6 +60,17 @@ def day_text(day: date | None) -> str:
     return day.isoformat() if day else "—"
 
 
+def company_name(controller: str) -> str:
+    """The company without its address: "Amazon Europe Core S.à r.l." of the report's
+    "Amazon Europe Core S.à r.l., 38 avenue John F. Kennedy, L-1855 Luxembourg"."""
+    parts = controller.split(", ")
+    name = parts[0]
+    # "Example, Inc.": a legal form after the comma belongs to the name.
+    if len(parts) > 1 and len(parts[1]) <= 6 and not parts[1][:1].isdigit():
+        name += ", " + parts[1]
+    return name
+
+
 def state_label(state: CaseState) -> str:
     labels = {CaseState.DRAFT: tr("draft"), CaseState.SENT: tr("sent"),
               CaseState.ANSWERED: tr("answered"), CaseState.OVERDUE: tr("⚠ overdue"),
@@ -68,14 +79,12 @@ def state_label(state: CaseState) -> str:
 
 
 def days_left_text(case: Case, today: date) -> str:
-    """What the deadline means today, in words."""
+    """What the deadline means today, in words (for the Days left column)."""
     state = case.state(today)
     if state is CaseState.DRAFT:
         return tr("not sent yet")
-    if state is CaseState.ANSWERED:
-        return tr("answered on {day}").format(day=day_text(case.answered_on))
-    if state is CaseState.CLOSED:
-        return tr("closed on {day}").format(day=day_text(case.closed_on))
+    if state in (CaseState.ANSWERED, CaseState.CLOSED):
+        return "—"  # nothing is due any more; the State column says why
     days = case.days_left(today)
     if days is None:
         return "—"
@@ -84,6 +93,22 @@ def days_left_text(case: Case, today: date) -> str:
     if days == 0:
         return tr("due today")
     return tr("%n day(s) left", "", days)
+
+
+def state_sentence(case: Case, today: date) -> str:
+    """The case's state and what it means today, as one line for its detail."""
+    state = case.state(today)
+    days = case.days_left(today)
+    if state is CaseState.DRAFT:
+        return tr("Draft: the report is not sent yet")
+    if state is CaseState.OVERDUE and days is not None:
+        return tr("⚠ Overdue: no answer %n day(s) after the deadline", "", -days)
+    if state is CaseState.SENT and days is not None:
+        return (tr("Sent: the answer is due today") if days == 0 else
+                tr("Sent: %n day(s) left to answer", "", days))
+    if state is CaseState.ANSWERED:
+        return tr("Answered on {day}").format(day=day_text(case.answered_on))
+    return tr("Closed on {day}").format(day=day_text(case.closed_on))
 
 
 def column_titles() -> tuple[str, ...]:
@@ -101,7 +126,7 @@ class CaseRow:
 
 def build_row(case: Case, today: date) -> CaseRow:
     state = case.state(today)
-    texts = (str(case.id), case.controller, case.export_name, state_label(state),
+    texts = (str(case.id), company_name(case.controller), case.export_name, state_label(state),
              day_text(case.sent_on), day_text(case.deadline), days_left_text(case, today))
     return CaseRow(case, state, case.days_left(today), texts)
 
@@ -147,6 +172,8 @@ class CasesTableModel(QAbstractTableModel):
             return row.texts[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.EXPORT:
             return tr("SHA-256 of the export: {sha}").format(sha=row.case.export_sha256)
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.COMPANY:
+            return row.case.controller
         if role == Qt.ItemDataRole.ForegroundRole and overdue \
                 and column in (Column.STATE, Column.DAYS_LEFT):
             return _OVERDUE_QCOLOR

@@ -25,10 +25,12 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
+from PySide6.QtGui import QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -63,9 +65,9 @@ from viewer.ui.cases_model import (
     CasesTableModel,
     Column,
     Role,
+    company_name,
     day_text,
-    days_left_text,
-    state_label,
+    state_sentence,
 )
 from viewer.ui.i18n import tr
 from viewer.ui.letter_pdf import render_letter_pdf
@@ -138,10 +140,10 @@ class CaseDetail(QWidget):
         self.title.setWordWrap(True)
         self.state = QLabel()
         self.state.setAccessibleName(tr("State"))
-        self.facts = QLabel()
-        self.facts.setWordWrap(True)
-        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.facts.setOpenExternalLinks(True)
+        self.facts = QWidget()
+        self.facts_form = QFormLayout(self.facts)
+        self.facts_form.setContentsMargins(0, 0, 0, 0)
+        self.facts_form.setVerticalSpacing(2)
 
         self.sent_button = QPushButton(tr("I Sent It On…"))
         self.extended_button = QPushButton(tr("The Company Extended the Deadline…"))
@@ -200,6 +202,9 @@ class CaseDetail(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        fixed = QFontMetrics(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.setMinimumWidth(fixed.horizontalAdvance("0" * 64) + 48)
         scroll.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -220,8 +225,7 @@ class CaseDetail(QWidget):
         if case is None:
             self.title.setText(tr("No case selected"))
             self.state.setText("")
-            self.facts.setText(tr("Each report you write starts a case here. Say when you "
-                                  "sent it: the company then has one month to answer."))
+            self._show_facts(None)
             for widget in (self.flagged, self.timeline, self.comparison):
                 widget.setText("")
             self.comparison_heading.hide()
@@ -229,13 +233,12 @@ class CaseDetail(QWidget):
                 button.setEnabled(False)
             return
         state = case.state(today)
-        self.title.setText(tr("Case {number}: {company}").format(number=case.id,
-                                                                  company=case.controller))
-        when = days_left_text(case, today)
-        self.state.setText(f"{state_label(state)} · {when}")
+        self.title.setText(tr("Case {number}: {company}").format(
+            number=case.id, company=company_name(case.controller)))
+        self.state.setText(state_sentence(case, today))
         self.state.setStyleSheet(f"color: {OVERDUE_COLOUR}; font-weight: bold"
                                  if state is CaseState.OVERDUE else "")
-        self.facts.setText(self._facts_html(case))
+        self._show_facts(case)
         self.flagged.setText(self._flagged_html(case))
         self.timeline.setText("<br>".join(
             f"{day_text(event.when)} — {escape(event_text(event, case))}"
@@ -253,31 +256,56 @@ class CaseDetail(QWidget):
         self.close_button.setEnabled(state is not CaseState.CLOSED)
         self.delete_button.setEnabled(True)
 
-    @staticmethod
-    def _facts_html(case: Case) -> str:
-        rows = [(tr("Export"), escape(case.export_name)),
-                (tr("Export SHA-256"), f"<code>{case.export_sha256}</code>"),
-                (tr("Report written"), day_text(case.report_written)),
-                (tr("Report SHA-256"), f"<code>{case.report_sha256}</code>")]
+    def _show_facts(self, case: Case | None) -> None:
+        while self.facts_form.rowCount():
+            self.facts_form.removeRow(0)
+        if case is None:
+            self.facts_form.addRow(self._value(tr(
+                "Each report you write starts a case here. Say when you sent it: the company "
+                "then has one month to answer.")))
+            return
+        form = self.facts_form
+        form.addRow(tr("Company"), self._value(escape(case.controller)))
+        form.addRow(tr("Export"), self._value(escape(case.export_name)))
+        # A SHA-256 is 64 characters: on a line of its own, under its name.
+        for name, sha in ((tr("Export SHA-256"), case.export_sha256),
+                          (tr("Report SHA-256"), case.report_sha256)):
+            form.addRow(QLabel(name))
+            code = self._value(sha)
+            code.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+            code.setWordWrap(False)
+            code.setIndent(12)
+            form.addRow(code)
+        form.addRow(tr("Report written"), self._value(day_text(case.report_written)))
         if case.report_folder:
             url = QUrl.fromLocalFile(case.report_folder).toString()
-            rows.append((tr("Report folder"),
-                         f'<a href="{escape(url)}">{escape(case.report_folder)}</a>'))
-        rows.append((tr("Sent"), day_text(case.sent_on)))
+            form.addRow(tr("Report folder"), self._value(
+                f'<a href="{escape(url)}">{escape(case.report_folder)}</a>'))
+        form.addRow(tr("Sent"), self._value(day_text(case.sent_on)))
         deadline = day_text(case.deadline)
         if case.extended_on is not None:
             deadline += " " + escape(tr("(extended on {day})").format(
                 day=day_text(case.extended_on)))
-        rows.append((tr("Deadline"), deadline))
+        form.addRow(tr("Deadline"), self._value(deadline))
         if case.answered_on is not None:
-            rows.append((tr("Answered"), day_text(case.answered_on)))
+            form.addRow(tr("Answered"), self._value(day_text(case.answered_on)))
             if case.answer_note:
-                rows.append((tr("Their answer"), escape(case.answer_note)))
+                form.addRow(tr("Their answer"), self._value(escape(case.answer_note)))
         if case.closed_on is not None:
-            rows.append((tr("Closed"), day_text(case.closed_on)))
-        cells = "".join(f"<tr><td style='padding-right:10px'>{escape(name)}</td><td>{value}"
-                        "</td></tr>" for name, value in rows)
-        return f"<table>{cells}</table>"
+            form.addRow(tr("Closed"), self._value(day_text(case.closed_on)))
+
+    @staticmethod
+    def _value(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        label.setOpenExternalLinks(True)
+        return label
+
+    def facts_text(self) -> str:
+        """Every fact shown, one a line (what a screen reader or a test reads)."""
+        return "\n".join(label.text() for label in self.facts.findChildren(QLabel))
 
     @staticmethod
     def _flagged_html(case: Case) -> str:
@@ -345,10 +373,12 @@ class CasesView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.COMPANY, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((Column.NUMBER, 40), (Column.EXPORT, 150), (Column.STATE, 90),
-                              (Column.SENT, 90), (Column.DEADLINE, 90),
+        header.setMinimumSectionSize(36)
+        for column, width in ((Column.NUMBER, 36), (Column.EXPORT, 150), (Column.STATE, 84),
+                              (Column.SENT, 84), (Column.DEADLINE, 84),
                               (Column.DAYS_LEFT, 120)):
             self.table.setColumnWidth(column, width)
+
         self.detail = CaseDetail()
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -366,6 +396,7 @@ class CasesView(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 4)
+        splitter.setSizes([740, 520])  # the table needs its columns, the detail a SHA-256
         self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -523,7 +554,7 @@ class CasesView(QWidget):
         case = self.store.case(case_id)
         text = reminder_text(case, language, self.today())
         if not self._write_letter(text, target, tr("Reminder: {company}").format(
-                company=case.controller)):
+                company=company_name(case.controller))):
             return False
         self._step(case_id, lambda: self.store.record_letter(
             case_id, self.today(), "reminder", f"Reminder written to {target}"),
@@ -535,7 +566,7 @@ class CasesView(QWidget):
         case = self.store.case(case_id)
         text = complaint_text(case, authority, language, self.today())
         if not self._write_letter(text, target, tr("Complaint: {company}").format(
-                company=case.controller)):
+                company=company_name(case.controller))):
             return False
         self._step(case_id, lambda: self.store.record_letter(
             case_id, self.today(), "complaint",
@@ -581,7 +612,7 @@ class CasesView(QWidget):
             return
         dialog = DayDialog(tr("I Sent It On"), tr(
             "When did you send the report to {company}? The company has one month from "
-            "then to answer.").format(company=case.controller), self.today(),
+            "then to answer.").format(company=company_name(case.controller)), self.today(),
             case.report_written, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.mark_sent(case.id, dialog.chosen_day())
@@ -592,8 +623,8 @@ class CasesView(QWidget):
             return
         dialog = DayDialog(tr("The Company Extended the Deadline"), tr(
             "When did {company} tell you it needs longer? The deadline moves by two "
-            "months (GDPR Art. 12(3)).").format(company=case.controller), self.today(),
-            case.sent_on, self)
+            "months (GDPR Art. 12(3)).").format(company=company_name(case.controller)),
+            self.today(), case.sent_on, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.mark_extended(case.id, dialog.chosen_day())
 

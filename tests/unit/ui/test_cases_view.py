@@ -127,7 +127,7 @@ def test_the_view_lists_every_case_newest_first(view: CasesView, cases: CaseStor
     assert view.current_case() is not None and view.current_case().id == second  # type: ignore[union-attr]
     assert view.detail.title.text() == f"Case {second}: {texts[Column.COMPANY]}"
     assert "40 files flagged as not yours" in view.detail.flagged.text()
-    assert demo_report.data.archive_sha256 in view.detail.facts.text()
+    assert demo_report.data.archive_sha256 in view.detail.facts_text()
 
 
 def test_each_state_is_said_in_words_and_overdue_also_in_colour(
@@ -151,8 +151,15 @@ def test_each_state_is_said_in_words_and_overdue_also_in_colour(
     assert late > 1
     assert row_texts(view, overdue)[Column.DAYS_LEFT] == f"{late} days overdue"
     assert row_texts(view, overdue)[Column.STATE] == "⚠ overdue"
-    assert row_texts(view, answered)[Column.DAYS_LEFT] == (
-        f"answered on {(TODAY - timedelta(days=2)).isoformat()}")
+    assert row_texts(view, answered)[Column.DAYS_LEFT] == "—"
+    assert row_texts(view, answered)[Column.STATE] == "answered"
+    view.select_case(answered)
+    assert view.detail.state.text() == (
+        f"Answered on {(TODAY - timedelta(days=2)).isoformat()}")
+    view.select_case(overdue)
+    assert view.detail.state.text() == (
+        f"⚠ Overdue: no answer {(TODAY - add_months(TODAY - timedelta(days=45), 1)).days} "
+        "days after the deadline")
     assert row_texts(view, closed)[Column.STATE] == "closed"
     row = view.model.row_of(overdue)
     assert row is not None
@@ -215,7 +222,7 @@ def test_the_extension_moves_the_deadline_by_two_months(
     assert view.mark_extended(case_id, TODAY)
     sent = TODAY - timedelta(days=10)
     assert row_texts(view, case_id)[Column.DEADLINE] == add_months(sent, 3).isoformat()
-    assert "extended on" in view.detail.facts.text()
+    assert "extended on" in view.detail.facts_text()
     assert not view.detail.extended_button.isEnabled()
 
 

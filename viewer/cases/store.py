@@ -181,11 +181,8 @@ class CaseStore:
                                 f"({case.sent_on}).")
             db.execute("UPDATE cases SET answered_on = ?, answer_note = ? WHERE id = ?",
                        (day.isoformat(), note, case_id))
-            deadline = case.deadline
-            late = (f", {(day - deadline).days} days after the deadline"
-                    if deadline is not None and day > deadline else "")
-            self._event(db, case_id, day, "answered",
-                        f"{case.controller} answered{late}" + (f": {note}" if note else ""))
+            # The detail is the user's note as they wrote it (the letters quote it).
+            self._event(db, case_id, day, "answered", note)
         return self.case(case_id)
 
     def attach_comparison(self, case_id: int, comparison: Comparison) -> Case:

@@ -396,7 +396,7 @@ def short_name(controller: str) -> str:
     S.à r.l., 38 avenue John F. Kennedy, L-1855 Luxembourg"): the parts before the first
     one with a digit. The address still heads the letter ("To: ...")."""
     parts = controller.split(", ")
-    kept = []
+    kept: list[str] = []
     for part in parts:
         if kept and any(char.isdigit() for char in part):
             break

@@ -67,7 +67,7 @@ def test_an_extension_is_part_of_the_reminder(cases: CaseStore, overdue: Case) -
 
 def test_a_reminder_only_when_the_deadline_passed(cases: CaseStore, overdue: Case,
                                                   demo_report: DemoReport) -> None:
-    with pytest.raises(CaseError, match="has not passed yet.*30 days left"):
+    with pytest.raises(CaseError, match=r"has not passed yet.*30 days left"):
         reminder_text(overdue, "en", SENT)
     draft = cases.create_from_report(demo_report.data, demo_report.written, demo_report.export)
     with pytest.raises(CaseError, match="not been sent"):
@@ -118,8 +118,8 @@ def test_the_complaint_tells_the_timeline_in_order(cases: CaseStore, overdue: Ca
         f"1 October 2024: I asked {company} for my data (Art. 15 GDPR).",
         "5 November 2024: The export arrived.",
         "6 November 2024: I wrote the report (40 of 100 recordings not mine).",
-        f"8 November 2024: I sent the report to {company}.",
-        f"20 December 2024: I wrote a reminder to {company}.",
+        f"8 November 2024: I sent the report to {company}",  # its name ends the sentence
+        f"20 December 2024: I wrote a reminder to {company}",
         f"10 January 2025: {company} answered. My note: They sent a new export.",
         f"12 January 2025: I checked a corrected export (SHA-256 {'e' * 64}). Files that "
         "are not mine: 38 of 40 gone, 2 still there. My own files: 60 there, 1 missing.",

@@ -3,6 +3,7 @@ the user's own files still there (even renamed), by size and then SHA-256."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -97,7 +98,7 @@ def test_steps_report_progress_and_the_result_is_kept_with_the_case(
                 result = finished.value
                 break
     assert progress and progress[-1].done == progress[-1].total
-    assert all(a.done <= b.done for a, b in zip(progress, progress[1:], strict=False))
+    assert all(a.done <= b.done for a, b in itertools.pairwise(progress))
     kept = cases.attach_comparison(case.id, result)
     assert kept.comparison == result
     assert kept.events[-1].kind == "compared"

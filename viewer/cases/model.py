@@ -29,8 +29,8 @@ class CaseState(StrEnum):
 @dataclass(frozen=True, slots=True)
 class CaseEvent:
     """One step of the case's timeline. ``kind``: "report", "sent", "extended", "answered",
-    "compared", "reminder", "complaint", "closed"; ``detail``: the user's words or a
-    summary (English, the store's own; letters write their own)."""
+    "compared", "reminder", "complaint", "closed"; ``detail``: for "answered" the user's
+    note as written, else a summary in English (the letters write their own)."""
 
     when: date
     kind: str

@@ -181,11 +181,8 @@ class CaseStore:
                                 f"({case.sent_on}).")
             db.execute("UPDATE cases SET answered_on = ?, answer_note = ? WHERE id = ?",
                        (day.isoformat(), note, case_id))
-            deadline = case.deadline
-            late = (f", {(day - deadline).days} days after the deadline"
-                    if deadline is not None and day > deadline else "")
-            self._event(db, case_id, day, "answered",
-                        f"{case.controller} answered{late}" + (f": {note}" if note else ""))
+            # The detail is the user's note as they wrote it (the letters quote it).
+            self._event(db, case_id, day, "answered", note)
         return self.case(case_id)
 
     def attach_comparison(self, case_id: int, comparison: Comparison) -> Case:
@@ -341,10 +338,15 @@ def report_document(data: ReportData, written: Sequence[Path]) -> dict[str, Any]
 
 def own_files(data: ReportData, export: Export) -> list[OwnFile]:
     """The export's files the report did not single out: the user's own, which a corrected
-    export must still hold. Path, size and (where cheap) SHA-256; no content."""
+    export must still hold unchanged. Path, size and (where cheap) SHA-256; no content.
+
+    Tables that hold some of the other person's rows are left out too: a correction changes
+    them (it removes those rows), so they cannot be expected back byte for byte.
+    """
     singled_out = ({item.path for item in data.flagged}
                    | {item.path for item in data.withheld}
-                   | {item.path for item in data.mixed})
+                   | {item.path for item in data.mixed}
+                   | data.strangers.marked_paths())
     # Opened nested archives are counted by their members, as the report counts bytes.
     containers = {member.path.rpartition(NEST_SEPARATOR)[0] for member in export.members}
     kept = []

@@ -54,7 +54,8 @@ def test_own_files_are_the_ones_not_singled_out(cases: CaseStore,
     case = cases.create_from_report(data, demo_report.written, demo_report.export)
     own = {item.path for item in case.own_files}
     singled_out = ({item.path for item in data.flagged} | {item.path for item in data.withheld}
-                   | {item.path for item in data.mixed})
+                   | {item.path for item in data.mixed} | data.strangers.marked_paths())
+    assert data.strangers.marked_paths() - {item.path for item in data.mixed}  # cleanable
     assert own and not own & singled_out
     assert own | singled_out == {member.path for member in demo_report.export.members}
     small = [item for item in case.own_files if item.size <= 1 << 20]

@@ -6,8 +6,9 @@ Reads the supervisory-authority records of the datenanfragen/data repository (CC
 bare git directory of https://github.com/datenanfragen/data) at its HEAD commit with
 ``git show``, keeps the national authority of each of the 30 EU/EEA countries and, for
 Germany, the federal BfDI and the authority of each Land that supervises companies, and adds
-the English names the authorities give themselves (``ENGLISH_NAMES``, each with the page it
-was read on). Nothing is typed in from memory: a field no source gives stays empty.
+what the records lack from the authorities' own pages (``OVERRIDES``: English names,
+complaint pages, each with the page it was read on). Nothing is typed in from memory: a
+field no source gives stays empty.
 """
 
 from __future__ import annotations
@@ -53,16 +54,74 @@ GERMAN_LAENDER = {
     "detlfdi": ("DE-TH", "Thüringen"),
 }
 GERMAN_FEDERAL = "debfdi"
-FEDERAL_SCOPE = ("Federal: telecommunications and postal service companies, and federal "
-                 "public bodies. Complaints about other companies go to the authority of the "
-                 "Land where the company is established.")
-LAND_SCOPE = "Companies and public bodies established in {land}."
-BAYLDA_SCOPE = ("Companies established in Bavaria (public bodies in Bavaria have their own "
-                "authority, the Bavarian State Commissioner for Data Protection).")
+FEDERAL_SCOPE = ("Federal: companies providing telecommunications or postal services, and "
+                 "federal public bodies (§ 9 BDSG). Complaints about other companies go to "
+                 "the authority of the Land where the company is established (§ 40 BDSG).")
+FEDERAL_SCOPE_SOURCE = "https://de.zxc.wiki/wiki/Bundesdatenschutzbeauftragter"
+LAND_SCOPE = "Companies and other non-public bodies established in {land} (§ 40 BDSG)."
+LAND_SCOPE_SOURCE = "https://gdpr.berlin/federal-law-bdsg/40-bdsg-aufsichtsbehorden-der-lander-2"
+BAYLDA_SCOPE = ("Companies and other non-public bodies established in Bayern; Bavaria's "
+                "public bodies have their own authority (BayLfD).")
+BAYLDA_SCOPE_SOURCE = "https://www.dataguidance.com/jurisdiction/bavaria"
 
-#: English names the authorities give themselves where the datenanfragen record has only the
-#: local one: record slug -> (English name, the page it was read on).
-ENGLISH_NAMES: dict[str, tuple[str, str]] = {}
+#: What the records lack, read on the authorities' own pages: record slug -> field ->
+#: (value, the page it was read on). "name" is the English name the authority gives itself,
+#: "local_name" its name in the local language, "complaint_page" its page on how to lodge a
+#: complaint (for authorities whose record has no complaint web form, or only a general one).
+OVERRIDES: dict[str, dict[str, tuple[str, str]]] = {
+    "atdsb": {
+        "name": ("Austrian Data Protection Authority",
+                 "https://data-protection-authority.gv.at/data-protection-in-austria/"
+                 "right-to-lodge-a-complaint"),
+        "complaint_page": ("https://data-protection-authority.gv.at/data-protection-in-austria/"
+                           "right-to-lodge-a-complaint",
+                           "https://data-protection-authority.gv.at/data-protection-in-austria/"
+                           "right-to-lodge-a-complaint"),
+    },
+    "beapd": {
+        "name": ("Belgian Data Protection Authority",
+                 "https://www.dataprotectionauthority.be/privacy-statement"),
+        "complaint_page": ("https://www.dataprotectionauthority.be/submit-request-or-complaint",
+                           "https://www.dataprotectionauthority.be/submit-request-or-complaint"),
+    },
+    "bgcpdp": {
+        "local_name": ("Комисия за защита на личните данни",
+                       "https://www.cpdp.bg/?p=element_view&aid=2225"),
+    },
+    "debfdi": {
+        "name": ("The Federal Commissioner for Data Protection and Freedom of Information",
+                 "https://www.bfdi.bund.de/EN/Meta/PrivacyPolicy/privacypolicy_node.html"),
+    },
+    "denrwldi": {
+        # The record cites this page (its own sources), which offers the complaint form.
+        "complaint_page": ("https://www.ldi.nrw.de/kontakt/ihre-beschwerde",
+                           "https://www.ldi.nrw.de/kontakt/ihre-beschwerde"),
+    },
+    "dkdi": {
+        "name": ("Danish Data Protection Agency",
+                 "https://www.datatilsynet.dk/english/the-danish-data-protection-agency/"
+                 "contact/"),
+        "complaint_page": ("https://www.datatilsynet.dk/english/the-danish-data-protection-agency/"
+                           "complaints-to-the-danish-protection-agency/",
+                           "https://www.datatilsynet.dk/english/the-danish-data-protection-agency/"
+                           "complaints-to-the-danish-protection-agency/"),
+    },
+    "lucnpd": {
+        "complaint_page": ("https://cnpd.public.lu/en/particuliers/faire-valoir.html",
+                           "https://cnpd.public.lu/en/particuliers/faire-valoir.html"),
+    },
+    "plgiodo": {
+        "complaint_page": ("https://www.uodo.gov.pl/pl/83/153",
+                           "https://www.uodo.gov.pl/pl/83/153"),
+    },
+    "sedi": {
+        "name": ("Swedish Authority for Privacy Protection",
+                 "https://www.imy.se/en/about-us/swedish-authority-for-privacy-protections-"
+                 "assignment/questions-outside-the-scope-of-our-assignment/"),
+        "complaint_page": ("https://www.imy.se/privatperson/utfora-arenden/lamna-ett-klagomal/",
+                           "https://www.imy.se/privatperson/utfora-arenden/lamna-ett-klagomal/"),
+    },
+}
 
 #: "Local name (English name)", the form most datenanfragen records use.
 _BILINGUAL = re.compile(r"^(?P<local>.+?)\s*\((?P<english>[^()]+)\)$")
@@ -91,41 +150,56 @@ def load_records(git_dir: Path) -> dict[str, dict[str, object]]:
     return records
 
 
-def split_name(slug: str, full: str) -> tuple[str, str, str]:
-    """(name, local_name, where the English name comes from) for one record."""
-    if slug in ENGLISH_NAMES:
-        english, page = ENGLISH_NAMES[slug]
-        return english, full, page
+def split_name(full: str) -> tuple[str, str]:
+    """(English name, local name) of a record's name: the same twice when it has one only."""
     match = _BILINGUAL.match(full)
     # A one-word parenthesis is an abbreviation ("... Datenschutzaufsicht (BayLDA)").
     if match and " " in match["english"].strip():
-        return match["english"].strip(), match["local"].strip(), "record"
-    return full, full, "record"
+        return match["english"].strip(), match["local"].strip()
+    return full, full
 
 
 def entry(record: dict[str, object], commit: str, country: str, region: str = "",
-          region_name: str = "", scope: str = "") -> dict[str, object]:
+          region_name: str = "", scope: tuple[str, str] = ("", "")) -> dict[str, object]:
+    """One authority; ``scope`` is (who it supervises, the page that says so), for Germany."""
     slug = str(record["slug"])
-    name, local_name, name_source = split_name(slug, str(record["name"]))
-    record_url = f"{REPOSITORY}/blob/{commit}/{RECORDS}/{slug}.json"
-    return {
+    name, local_name = split_name(str(record["name"]))
+    fields: dict[str, object] = {
         "country": country,
         "region": region,
         "region_name": region_name,
-        "scope": scope,
+        "scope": scope[0],
         "name": name,
         "local_name": local_name,
         "address": str(record.get("address", "")),
         "web_form": str(record.get("webform", "")),
+        "complaint_page": "",
         "email": str(record.get("email", "")),
         "phone": str(record.get("phone", "")),
         "website": str(record.get("web", "")),
         "complaint_language": str(record.get("complaint-language", "")),
-        "comments": [str(comment) for comment in record.get("comments", [])],  # type: ignore[attr-defined]
-        "source": record_url,
-        "name_source": record_url if name_source == "record" else name_source,
-        "cited_sources": [str(url) for url in record.get("sources", [])],  # type: ignore[attr-defined]
+        "comments": [str(comment) for comment in _list(record, "comments")],
+        # Where every field was read unless field_sources names another page.
+        "source": f"{REPOSITORY}/blob/{commit}/{RECORDS}/{slug}.json",
+        "field_sources": {},
+        # The authorities' own pages the record cites for its contents.
+        "cited_sources": [str(url) for url in _list(record, "sources")],
     }
+    field_sources = {"scope": scope[1]} if scope[0] else {}
+    for field, (value, page) in OVERRIDES.get(slug, {}).items():
+        if field not in fields:
+            raise SystemExit(f"{slug}: no field {field!r} to override")
+        fields[field] = value
+        field_sources[field] = page
+    fields["field_sources"] = field_sources
+    return fields
+
+
+def _list(record: dict[str, object], key: str) -> list[object]:
+    value = record.get(key, [])
+    if not isinstance(value, list):
+        raise SystemExit(f"{record['slug']}: {key} is not a list")
+    return value
 
 
 def build(git_dir: Path, retrieved: str) -> dict[str, object]:
@@ -133,7 +207,7 @@ def build(git_dir: Path, retrieved: str) -> dict[str, object]:
     records = load_records(git_dir)
     national: dict[str, dict[str, object]] = {}
     for record in records.values():
-        countries = [str(code).upper() for code in record["relevant-countries"]]  # type: ignore[attr-defined]
+        countries = [str(code).upper() for code in _list(record, "relevant-countries")]
         for country in countries:
             if country in EU_EEA and country != "DE":
                 if country in national:
@@ -145,16 +219,19 @@ def build(git_dir: Path, retrieved: str) -> dict[str, object]:
         raise SystemExit(f"no record for {', '.join(missing)}")
     entries = [entry(national[country], commit, country)
                for country in sorted(national)]
-    entries.append(entry(records[GERMAN_FEDERAL], commit, "DE", scope=FEDERAL_SCOPE))
+    entries.append(entry(records[GERMAN_FEDERAL], commit, "DE",
+                         scope=(FEDERAL_SCOPE, FEDERAL_SCOPE_SOURCE)))
     for slug, (region, land) in GERMAN_LAENDER.items():
-        scope = BAYLDA_SCOPE if slug == "debaylda" else LAND_SCOPE.format(land=land)
+        scope = ((BAYLDA_SCOPE, BAYLDA_SCOPE_SOURCE) if slug == "debaylda"
+                 else (LAND_SCOPE.format(land=land), LAND_SCOPE_SOURCE))
         entries.append(entry(records[slug], commit, "DE", region, land, scope))
     entries.sort(key=lambda item: (str(item["country"]), str(item["region"])))
     return {
         "source": (f"Supervisory-authority records of the Datenanfragen.de database "
                    f"({REPOSITORY}, CC0 1.0), folder {RECORDS}/ at commit {commit} "
-                   f"({committed}); English names from the authorities' own pages where "
-                   f"the record lacks one (each entry's name_source). Rebuilt with "
+                   f"({committed}); what a record lacks (some English names, complaint "
+                   f"pages) from the authorities' own pages, named in each entry's "
+                   f"field_sources. Rebuilt with "
                    f"scripts/build_authorities.py."),
         "source_commit": commit,
         "source_date": committed,
@@ -179,7 +256,8 @@ def main() -> None:
     table = build(args.git_dir, args.retrieved)
     TARGET.parent.mkdir(parents=True, exist_ok=True)
     TARGET.write_text(json.dumps(table, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {len(table['authorities'])} authorities to {TARGET.relative_to(ROOT)}")  # type: ignore[arg-type]
+    count = len(table["authorities"])  # type: ignore[arg-type]
+    print(f"wrote {count} authorities to {TARGET.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -63,6 +63,8 @@ def test_every_german_land_has_its_authority(entries: list[dict[str, Any]]) -> N
     for entry in entries:
         if entry["region"]:
             assert entry["country"] == "DE" and entry["region_name"] and entry["scope"]
+            assert "§ 40 BDSG" in entry["scope"] or entry["region"] == "DE-BY"
+            assert URL.match(entry["field_sources"]["scope"])
     [federal] = [entry for entry in entries if entry["country"] == "DE" and not entry["region"]]
     assert "Bundesbeauftragte" in federal["local_name"]
     assert "telecommunications" in federal["scope"] and "postal" in federal["scope"]
@@ -71,18 +73,25 @@ def test_every_german_land_has_its_authority(entries: list[dict[str, Any]]) -> N
 
 
 def test_every_entry_can_be_written_to_and_says_where_it_was_read(
-        entries: list[dict[str, Any]]) -> None:
+        table: dict[str, Any], entries: list[dict[str, Any]]) -> None:
+    table_commit = table["source_commit"]
     for entry in entries:
         where = f"{entry['country']} {entry['region']}"
         assert entry["name"].strip() and entry["local_name"].strip(), where
         assert entry["address"].strip() or entry["web_form"], where
         assert URL.match(entry["source"]), where
-        assert URL.match(entry["name_source"]), where
+        assert "datenanfragen/data/blob/" + table_commit in entry["source"], where
+        # A field read elsewhere than the record names the page it was read on.
+        assert set(entry["field_sources"]) <= set(entry), where
+        assert all(URL.match(url) for url in entry["field_sources"].values()), where
         assert entry["cited_sources"], where
         assert all(URL.match(url) for url in entry["cited_sources"]), where
         assert entry["website"] and URL.match(entry["website"]), where
-        if entry["web_form"]:
-            assert URL.match(entry["web_form"]), where
+        for page in (entry["web_form"], entry["complaint_page"]):
+            if page:
+                assert URL.match(page), where
+        # A complaint can be sent somehow: a form, an email address, or a page saying how.
+        assert entry["web_form"] or entry["email"] or entry["complaint_page"], where
         if entry["email"]:
             assert EMAIL.match(entry["email"]), where
 

@@ -97,6 +97,12 @@ OVERRIDES: dict[str, dict[str, tuple[str, str]]] = {
         "complaint_page": ("https://www.ldi.nrw.de/kontakt/ihre-beschwerde",
                            "https://www.ldi.nrw.de/kontakt/ihre-beschwerde"),
     },
+    "czcuooz": {
+        "complaint_page": ("https://www.uoou.cz/chci-podat-stiznost-na-spravce-nebo-zpracovatele/"
+                           "ds-4454/archiv=0&p1=3383",
+                           "https://www.uoou.cz/chci-podat-stiznost-na-spravce-nebo-zpracovatele/"
+                           "ds-4454/archiv=0&p1=3383"),
+    },
     "dkdi": {
         "name": ("Danish Data Protection Agency",
                  "https://www.datatilsynet.dk/english/the-danish-data-protection-agency/"
@@ -106,9 +112,22 @@ OVERRIDES: dict[str, dict[str, tuple[str, str]]] = {
                            "https://www.datatilsynet.dk/english/the-danish-data-protection-agency/"
                            "complaints-to-the-danish-protection-agency/"),
     },
+    "grdpa": {
+        # The record cites this page, the authority's page on complaints.
+        "complaint_page": ("https://www.dpa.gr/index.php/en/individuals/"
+                           "complaint-to-the-hellenic-dpa",
+                           "https://www.dpa.gr/index.php/en/individuals/"
+                           "complaint-to-the-hellenic-dpa"),
+    },
     "lucnpd": {
         "complaint_page": ("https://cnpd.public.lu/en/particuliers/faire-valoir.html",
                            "https://cnpd.public.lu/en/particuliers/faire-valoir.html"),
+    },
+    "nods": {
+        "complaint_page": ("https://www.datatilsynet.no/om-datatilsynet/kontakt-oss/"
+                           "klage-til-datatilsynet",
+                           "https://www.datatilsynet.no/om-datatilsynet/kontakt-oss/"
+                           "klage-til-datatilsynet"),
     },
     "plgiodo": {
         "complaint_page": ("https://www.uodo.gov.pl/pl/83/153",
@@ -121,6 +140,17 @@ OVERRIDES: dict[str, dict[str, tuple[str, str]]] = {
         "complaint_page": ("https://www.imy.se/privatperson/utfora-arenden/lamna-ett-klagomal/",
                            "https://www.imy.se/privatperson/utfora-arenden/lamna-ett-klagomal/"),
     },
+}
+
+#: Notes a user needs before writing, read on the authorities' own pages: slug -> (note, page).
+EXTRA_COMMENTS: dict[str, tuple[str, str]] = {
+    "czcuooz": ("The Office is moving to a new website, uoou.gov.cz (in trial operation), which "
+                "gives the email address posta@uoou.gov.cz.",
+                "https://uoou.gov.cz/informace-ochrana-soukromi"),
+    "plgiodo": ("An electronic complaint must carry a qualified electronic signature, a trusted "
+                "profile (profil zaufany) or personal signature, and is sent through the "
+                "President's electronic inbox (Elektroniczna Skrzynka Podawcza).",
+                "https://www.uodo.gov.pl/pl/83/153"),
 }
 
 #: "Local name (English name)", the form most datenanfragen records use.
@@ -191,6 +221,10 @@ def entry(record: dict[str, object], commit: str, country: str, region: str = ""
             raise SystemExit(f"{slug}: no field {field!r} to override")
         fields[field] = value
         field_sources[field] = page
+    if slug in EXTRA_COMMENTS:
+        note, page = EXTRA_COMMENTS[slug]
+        fields["comments"] = [*_list(record, "comments"), note]
+        field_sources["comments"] = page
     fields["field_sources"] = field_sources
     return fields
 

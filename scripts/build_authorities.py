@@ -142,6 +142,31 @@ OVERRIDES: dict[str, dict[str, tuple[str, str]]] = {
     },
 }
 
+#: What each field of an entry holds; written into the table so a reader needs no script.
+FIELDS = {
+    "country": "ISO 3166-1 alpha-2 code (Greece: GR)",
+    "region": "ISO 3166-2 code of the German Land the authority serves; empty for a "
+              "country's national authority (for Germany the federal BfDI)",
+    "region_name": "the Land's name, empty where region is",
+    "scope": "for Germany: whom the authority supervises (field_sources names the page)",
+    "name": "official name, in English where the authority or the record gives one",
+    "local_name": "official name in the local language (the same as name where only one "
+                  "is known)",
+    "address": "postal address for complaints, lines separated by newlines, country last",
+    "web_form": "URL of the web form for complaints; empty where no source gives one",
+    "complaint_page": "URL of the authority's page on how to lodge a complaint, where the "
+                      "record has no complaint form or only a general one",
+    "email": "email address for complaints; empty where no source gives one",
+    "phone": "phone number, international format",
+    "website": "the authority's main website",
+    "complaint_language": "ISO 639-1 language a complaint should be written in; empty where "
+                          "no source says",
+    "comments": "notes a user needs before writing (signatures, competences)",
+    "source": "where the entry was read: the Datenanfragen.de record at the commit used",
+    "field_sources": "field -> page, for fields read elsewhere than the record",
+    "cited_sources": "the authorities' own pages the record cites",
+}
+
 #: Notes a user needs before writing, read on the authorities' own pages: slug -> (note, page).
 EXTRA_COMMENTS: dict[str, tuple[str, str]] = {
     "czcuooz": ("The Office is moving to a new website, uoou.gov.cz (in trial operation), which "
@@ -226,6 +251,8 @@ def entry(record: dict[str, object], commit: str, country: str, region: str = ""
         fields["comments"] = [*_list(record, "comments"), note]
         field_sources["comments"] = page
     fields["field_sources"] = field_sources
+    if set(fields) != set(FIELDS):
+        raise SystemExit(f"FIELDS does not describe {sorted(set(fields) ^ set(FIELDS))}")
     return fields
 
 
@@ -277,6 +304,7 @@ def build(git_dir: Path, retrieved: str) -> dict[str, object]:
                  "where the company is established; the federal BfDI handles "
                  "telecommunications and postal companies. You may also complain to the "
                  "authority of the country where you live or work (GDPR Art. 77)."),
+        "fields": FIELDS,
         "authorities": entries,
     }
 

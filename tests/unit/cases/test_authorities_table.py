@@ -50,6 +50,15 @@ def test_the_table_says_where_it_comes_from_and_when(table: dict[str, Any]) -> N
     assert "check" in table["note"] and "website" in table["note"]
 
 
+def test_the_table_describes_every_field_it_uses(
+        table: dict[str, Any], entries: list[dict[str, Any]]) -> None:
+    for entry in entries:
+        assert set(entry) == set(table["fields"]), entry["country"]
+    # What viewer/cases/authorities.py reads into an Authority.
+    assert {"country", "name", "address", "web_form", "email", "website",
+            "source"} <= set(table["fields"])
+
+
 def test_every_eu_and_eea_country_has_one_national_authority(
         entries: list[dict[str, Any]]) -> None:
     national = [entry["country"] for entry in entries if not entry["region"]]

@@ -232,22 +232,29 @@ class ReminderDialog(_LetterDialog):
 
 def authority_html(authority: Authority) -> str:
     """Name, address and the ways to reach an authority, for a rich-text label."""
-    lines = [f"<b>{escape(authority.name)}</b>",
-             escape(authority.address).replace("\n", "<br>")]
+    lines = [f"<b>{escape(authority.name)}</b>"]
+    if authority.local_name and authority.local_name != authority.name:
+        lines.append(escape(authority.local_name))
+    lines.append(escape(authority.address).replace("\n", "<br>"))
+    if authority.scope:
+        lines.append(f"<i>{escape(authority.scope)}</i>")
     for label, url in ((tr("Complaint form"), authority.web_form),
+                       (tr("How to complain"), authority.complaint_page),
                        (tr("Website"), authority.website)):
         if url:
             lines.append(f'{escape(label)}: <a href="{escape(url)}">{escape(url)}</a>')
     if authority.email:
         lines.append(f"{escape(tr('E-mail'))}: {escape(authority.email)}")
+    lines.extend(escape(comment) for comment in authority.comments)
     if authority.source:
         lines.append(f'<small>{escape(tr("Source"))}: {escape(authority.source)}</small>')
     return "<br>".join(line for line in lines if line)
 
 
 def authority_label(authority: Authority) -> str:
-    region = getattr(authority, "region", "")  # the German Länder carry one
-    place = f"{authority.country} – {region}" if region else authority.country
+    """"DE · Berlin: Berliner Beauftragte …" (the Länder beside the federal one)."""
+    place = (f"{authority.country} · {authority.region_name or authority.region}"
+             if authority.region else authority.country)
     return f"{place}: {authority.name}"
 
 
@@ -299,10 +306,10 @@ class ComplaintDialog(_LetterDialog):
     def chosen_authority(self) -> Authority:
         return self._table[int(self.country.currentData())]
 
-    def choose(self, country: str) -> None:
-        """Pick the first authority of ``country`` (ISO 3166 code)."""
+    def choose(self, code: str) -> None:
+        """Pick the authority of a country ("LU") or region ("DE-BE")."""
         for number, authority in enumerate(self._table):
-            if authority.country == country:
+            if authority.code == code.upper():
                 self.country.setCurrentIndex(number)
                 return
 
@@ -315,6 +322,6 @@ class ComplaintDialog(_LetterDialog):
             return
         current = Path(self.target.text())
         if current.name.startswith(f"complaint-case-{self._case_id}"):
-            code = self.chosen_authority().country.lower()
+            code = self.chosen_authority().code.lower()
             self.target.setText(str(current.with_name(
                 f"complaint-case-{self._case_id}-{code}.pdf")))

@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.archive import ArchiveError, Export, open_export_steps
-from viewer.cases.authorities import TABLE_DATE, TABLE_SOURCE, Authority, authorities
+from viewer.cases.authorities import Authority, authorities, authority_table
 from viewer.cases.compare import compare_export_steps
 from viewer.cases.errors import CaseError
 from viewer.cases.letters import complaint_text, reminder_text
@@ -551,8 +551,12 @@ class CasesView(QWidget):
         self.compare_failed.emit(message)
 
     def write_reminder(self, case_id: int, language: str, target: Path) -> bool:
-        case = self.store.case(case_id)
-        text = reminder_text(case, language, self.today())
+        try:
+            case = self.store.case(case_id)
+            text = reminder_text(case, language, self.today())
+        except CaseError as error:
+            self.say(str(error), error=True)
+            return False
         if not self._write_letter(text, target, tr("Reminder: {company}").format(
                 company=company_name(case.controller))):
             return False
@@ -563,8 +567,12 @@ class CasesView(QWidget):
 
     def write_complaint(self, case_id: int, authority: Authority, language: str,
                         target: Path) -> bool:
-        case = self.store.case(case_id)
-        text = complaint_text(case, authority, language, self.today())
+        try:
+            case = self.store.case(case_id)
+            text = complaint_text(case, authority, language, self.today())
+        except CaseError as error:
+            self.say(str(error), error=True)
+            return False
         if not self._write_letter(text, target, tr("Complaint: {company}").format(
                 company=company_name(case.controller))):
             return False
@@ -653,9 +661,16 @@ class CasesView(QWidget):
         case = self.current_case()
         if case is None:
             return
+        try:
+            table = authority_table()
+        except CaseError as error:  # the installation lacks its table
+            self.say(str(error), error=True)
+            return
         note = tr("Addresses and forms change: check the authority's website before you "
-                  "send. This table: {source}, as of {day}.").format(source=TABLE_SOURCE,
-                                                                     day=TABLE_DATE)
+                  "send. In Germany a complaint about a company goes to the authority of the "
+                  "Land where the company is established, or where you live; the federal "
+                  "BfDI handles telecommunications and postal companies. Table as of {day}, "
+                  "from: {source}").format(day=table.retrieved, source=table.source)
         country = QLocale().name().partition("_")[2]
         dialog = ComplaintDialog(case, authorities(), note, country, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:

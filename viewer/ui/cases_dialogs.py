@@ -244,10 +244,12 @@ def authority_html(authority: Authority) -> str:
         if url:
             lines.append(f'{escape(label)}: <a href="{escape(url)}">{escape(url)}</a>')
     if authority.email:
-        lines.append(f"{escape(tr('E-mail'))}: {escape(authority.email)}")
+        email = tr("E-mail")
+        lines.append(f"{escape(email)}: {escape(authority.email)}")
     lines.extend(escape(comment) for comment in authority.comments)
     if authority.source:
-        lines.append(f'<small>{escape(tr("Source"))}: {escape(authority.source)}</small>')
+        source = tr("Source")
+        lines.append(f"<small>{escape(source)}: {escape(authority.source)}</small>")
     return "<br>".join(line for line in lines if line)
 
 

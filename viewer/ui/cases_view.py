@@ -127,6 +127,14 @@ def comparison_html(comparison: Comparison, flagged_total: int) -> str:
     return "<br>".join(lines)
 
 
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
 class CaseDetail(QWidget):
     """The selected case: facts, steps, flagged evidence, timeline, comparison."""
 
@@ -171,7 +179,7 @@ class CaseDetail(QWidget):
         self.flagged = self._section()
         self.timeline = self._section()
         self.comparison = self._section()
-        self.comparison_heading = QLabel(f"<b>{escape(tr('Corrected export'))}</b>")
+        self.comparison_heading = _heading(tr("Corrected export"))
 
         self.progress = QProgressBar()
         self.progress.setAccessibleName(tr("Checking the corrected export"))
@@ -191,9 +199,9 @@ class CaseDetail(QWidget):
         layout.addLayout(buttons)
         layout.addLayout(progress_row)
         layout.addSpacing(6)
-        layout.addWidget(QLabel(f"<b>{escape(tr('What the report flagged'))}</b>"))
+        layout.addWidget(_heading(tr("What the report flagged")))
         layout.addWidget(self.flagged)
-        layout.addWidget(QLabel(f"<b>{escape(tr('Timeline'))}</b>"))
+        layout.addWidget(_heading(tr("Timeline")))
         layout.addWidget(self.timeline)
         layout.addWidget(self.comparison_heading)
         layout.addWidget(self.comparison)

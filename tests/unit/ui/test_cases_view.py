@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+import viewer
 from tests.helpers.report import REQUEST, checked_demo, flagged_transcripts
 from viewer.analysis.check import CheckResult
 from viewer.archive import Export
@@ -408,3 +409,23 @@ def test_writing_a_report_in_the_window_starts_a_case(
     assert window.cases.store is not None
     assert window.cases.store.case(case.id).state(TODAY) is CaseState.SENT
     assert not window.cases.toolbar.isVisible()
+
+
+@pytest.fixture
+def german(qtbot: QtBot) -> Iterator[None]:
+    translator = QTranslator()
+    assert translator.load(str(Path(viewer.__file__).parent / "resources" / "translations"
+                               / "export_viewer_de.qm"))
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)
+
+
+def test_the_cases_speak_german(german: None, view: CasesView, cases: CaseStore,
+                                demo_report: DemoReport) -> None:
+    overdue = new_case(cases, demo_report, sent=45)
+    view.refresh()
+    late = (TODAY - add_months(TODAY - timedelta(days=45), 1)).days
+    assert row_texts(view, overdue)[Column.STATE] == "⚠ überfällig"
+    assert row_texts(view, overdue)[Column.DAYS_LEFT] == f"{late} Tage überfällig"
+    assert view.detail.reminder_button.text() == "Erinnerung schreiben…"

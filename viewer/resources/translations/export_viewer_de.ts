@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="+71"/>
+        <location filename="../../ui/actions.py" line="+72"/>
         <source>&amp;Open Export…</source>
         <translation>Export ö&amp;ffnen…</translation>
     </message>
@@ -239,7 +239,17 @@
         <translation>Den Bericht für das Unternehmen schreiben: die Dateien, die nicht von Ihnen stammen, mit Prüfsummen und Belegen, und ein Anschreiben</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/controls.py" line="+41"/>
+        <location line="+2"/>
+        <source>&amp;Cases…</source>
+        <translation>&amp;Fälle…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every report you wrote, followed until the company answers: deadlines, reminders, complaints</source>
+        <translation>Jeder Bericht, den Sie geschrieben haben, verfolgt bis zur Antwort des Unternehmens: Fristen, Erinnerungen, Beschwerden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controls.py" line="+41"/>
         <source>Search transcripts…</source>
         <translation>Transkriptsuche…</translation>
     </message>
@@ -250,14 +260,14 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../viewer/ui/detail.py" line="+249"/>
-        <location filename="../../viewer/ui/recordings_model.py" line="+134"/>
+        <location filename="../../ui/detail.py" line="+249"/>
+        <location filename="../../ui/recordings_model.py" line="+134"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../../viewer/ui/detail.py" line="+8"/>
+        <location filename="../../ui/detail.py" line="+8"/>
         <source>Transcript link</source>
         <translation>Transkript-Zuordnung</translation>
     </message>
@@ -278,7 +288,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../viewer/ui/recordings_model.py" line="+0"/>
+        <location filename="../../ui/recordings_model.py" line="+0"/>
         <source>Verdict</source>
         <translation>Einstufung</translation>
     </message>
@@ -289,7 +299,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../viewer/ui/guided_panel.py" line="+402"/>
+        <location filename="../../ui/guided_panel.py" line="+402"/>
         <source>Not mine</source>
         <translation>Nicht meins</translation>
     </message>
@@ -300,7 +310,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../viewer/ui/guided_panel.py" line="+0"/>
+        <location filename="../../ui/guided_panel.py" line="+0"/>
         <source>Mine</source>
         <translation>Meins</translation>
     </message>
@@ -380,9 +390,9 @@
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/detail.py" line="-198"/>
+        <location filename="../../ui/detail.py" line="-198"/>
         <location line="+22"/>
-        <location filename="../../viewer/ui/recordings_model.py" line="+0"/>
+        <location filename="../../ui/recordings_model.py" line="+0"/>
         <source>Transcript</source>
         <translation>Transkript</translation>
     </message>
@@ -449,7 +459,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../viewer/ui/guided_panel.py" line="-176"/>
+        <location filename="../../ui/guided_panel.py" line="-176"/>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
     </message>
@@ -484,12 +494,15 @@
         <translation>im Export benannt</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../ui/cases_dialogs.py" line="+178"/>
+        <location line="+47"/>
+        <location line="+72"/>
+        <location filename="../../ui/detail.py" line="+16"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../ui/detail.py" line="+0"/>
         <source>archive</source>
         <translation>Archiv</translation>
     </message>
@@ -570,7 +583,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../viewer/ui/recordings_model.py" line="-49"/>
+        <location filename="../../ui/recordings_model.py" line="-49"/>
         <source>by name</source>
         <translation>per Name</translation>
     </message>
@@ -581,12 +594,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../viewer/ui/recordings_model.py" line="-2"/>
+        <location filename="../../ui/recordings_model.py" line="-2"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/drop_page.py" line="+18"/>
+        <location filename="../../ui/drop_page.py" line="+18"/>
         <source>Drop an export here</source>
         <translation>Export hier ablegen</translation>
     </message>
@@ -601,7 +614,7 @@
         <translation>Eine ZIP-Datei, ein Ordner oder alle Teilarchive auf einmal. Der Export wird an Ort und Stelle gelesen und nie verändert; nichts verlässt diesen Computer.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/help_overlay.py" line="+26"/>
+        <location filename="../../ui/help_overlay.py" line="+26"/>
         <location line="+53"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
@@ -611,18 +624,460 @@
         <source>Press any key to close</source>
         <translation>Zum Schließen eine beliebige Taste drücken</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/cases_view.py" line="+85"/>
+        <source>Report written: %n recording(s) flagged as not yours</source>
+        <translation>
+            <numerusform>Bericht geschrieben: %n Aufnahme als nicht Ihre markiert</numerusform>
+            <numerusform>Bericht geschrieben: %n Aufnahmen als nicht Ihre markiert</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+144"/>
+        <location line="+3"/>
+        <source>Report sent to the company</source>
+        <translation>Bericht an das Unternehmen geschickt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The company extended the deadline by two months, to {day}</source>
+        <translation>Das Unternehmen hat die Frist um zwei Monate verlängert, bis {day}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The company answered</source>
+        <translation>Das Unternehmen hat geantwortet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Corrected export checked</source>
+        <translation>Korrigierter Export geprüft</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reminder written</source>
+        <translation>Erinnerung geschrieben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint written</source>
+        <translation>Beschwerde geschrieben</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Case closed</source>
+        <translation>Fall abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>files in the export</source>
+        <translation>Dateien im Export</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>recordings</source>
+        <translation>Aufnahmen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>yours</source>
+        <translation>Ihre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>marked by you</source>
+        <translation>von Ihnen markiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>other files only of the other person</source>
+        <translation>weitere Dateien nur der anderen Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>files mixing yours and theirs</source>
+        <translation>Dateien mit Ihren und fremden Daten</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checked on {day}; corrected export SHA-256 {sha}</source>
+        <translation>Geprüft am {day}; SHA-256 des korrigierten Exports {sha}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n of the flagged files are gone.</source>
+        <translation>
+            <numerusform>%n der markierten Dateien ist entfernt.</numerusform>
+            <numerusform>%n der markierten Dateien sind entfernt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No file was flagged.</source>
+        <translation>Keine Datei war markiert.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>⚠ %n flagged file(s) still there:</source>
+        <translation>
+            <numerusform>⚠ %n markierte Datei noch vorhanden:</numerusform>
+            <numerusform>⚠ %n markierte Dateien noch vorhanden:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n of your files kept.</source>
+        <translation>
+            <numerusform>%n Ihrer Dateien erhalten.</numerusform>
+            <numerusform>%n Ihrer Dateien erhalten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>⚠ %n of your files missing:</source>
+        <translation>
+            <numerusform>⚠ %n Ihrer Dateien fehlt:</numerusform>
+            <numerusform>⚠ %n Ihrer Dateien fehlen:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>I Sent It On…</source>
+        <translation>Verschickt am…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Company Extended the Deadline…</source>
+        <translation>Das Unternehmen hat die Frist verlängert…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record the Answer…</source>
+        <translation>Antwort festhalten…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write a Reminder…</source>
+        <translation>Erinnerung schreiben…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write a Complaint…</source>
+        <translation>Beschwerde schreiben…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+529"/>
+        <source>Close the Case</source>
+        <translation>Fall abschließen</translation>
+    </message>
+    <message>
+        <location line="-528"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The day you sent the report: the company has one month from then to answer (GDPR Art. 12(3))</source>
+        <translation>Der Tag, an dem Sie den Bericht verschickt haben: Ab dann hat das Unternehmen einen Monat Zeit für die Antwort (Art. 12 Abs. 3 DSGVO)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The company told you it needs longer: the deadline moves by two months</source>
+        <translation>Das Unternehmen hat Ihnen mitgeteilt, dass es länger braucht: Die Frist verschiebt sich um zwei Monate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Possible once the deadline has passed</source>
+        <translation>Möglich, sobald die Frist abgelaufen ist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To the data protection authority of your country (GDPR Art. 77)</source>
+        <translation>An die Datenschutzaufsichtsbehörde Ihres Landes (Art. 77 DSGVO)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Checking the corrected export</source>
+        <translation>Korrigierter Export wird geprüft</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>What the report flagged</source>
+        <translation>Was der Bericht markiert hat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Timeline</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>No case selected</source>
+        <translation>Kein Fall ausgewählt</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Case {number}: {company}</source>
+        <translation>Fall {number}: {company}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Each report you write starts a case here. Say when you sent it: the company then has one month to answer.</source>
+        <translation>Jeder Bericht, den Sie schreiben, beginnt hier einen Fall. Geben Sie an, wann Sie ihn verschickt haben: Ab dann hat das Unternehmen einen Monat Zeit für die Antwort.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export SHA-256</source>
+        <translation>SHA-256 des Exports</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report SHA-256</source>
+        <translation>SHA-256 des Berichts</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Report written</source>
+        <translation>Bericht geschrieben</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report folder</source>
+        <translation>Berichtsordner</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(extended on {day})</source>
+        <translation>(verlängert am {day})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Answered</source>
+        <translation>Beantwortet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Their answer</source>
+        <translation>Die Antwort</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>%n file(s) flagged as not yours</source>
+        <translation>
+            <numerusform>%n Datei als nicht Ihre markiert</numerusform>
+            <numerusform>%n Dateien als nicht Ihre markiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Evidence (recordings): {reasons}</source>
+        <translation>Hinweise (Aufnahmen): {reasons}</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <location filename="../../ui/main_window.py" line="+147"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Each report you write starts a case. Say when you sent it: the company has one month to answer, three if it says it needs longer (GDPR Art. 12(3)).</source>
+        <translation>Jeder Bericht, den Sie schreiben, beginnt einen Fall. Geben Sie an, wann Sie ihn verschickt haben: Das Unternehmen hat einen Monat Zeit für die Antwort, drei, wenn es mitteilt, dass es länger braucht (Art. 12 Abs. 3 DSGVO).</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Case {number}: sent on {day}. The company has until {deadline} to answer.</source>
+        <translation>Fall {number}: verschickt am {day}. Das Unternehmen hat bis {deadline} Zeit für die Antwort.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Case {number}: the deadline is now {deadline}.</source>
+        <translation>Fall {number}: Die Frist endet jetzt am {deadline}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Case {number}: the answer of {day} is recorded.</source>
+        <translation>Fall {number}: Die Antwort vom {day} ist festgehalten.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Checking the corrected export %p%</source>
+        <translation>Korrigierter Export wird geprüft %p%</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Case {number}: the corrected export is checked.</source>
+        <translation>Fall {number}: Der korrigierte Export ist geprüft.</translation>
+    </message>
+    <message>
         <location line="+7"/>
-        <source>Dismiss message</source>
-        <translation>Meldung schließen</translation>
+        <source>The corrected export could not be checked: {reason}</source>
+        <translation>Der korrigierte Export konnte nicht geprüft werden: {reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The corrected export could not be checked because of an internal error ({kind}: {error}).</source>
+        <translation>Der korrigierte Export konnte wegen eines internen Fehlers nicht geprüft werden ({kind}: {error}).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Reminder: {company}</source>
+        <translation>Erinnerung: {company}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The reminder is in {file}.</source>
+        <translation>Die Erinnerung liegt in {file}.</translation>
     </message>
     <message>
         <location line="+11"/>
+        <source>Complaint: {company}</source>
+        <translation>Beschwerde: {company}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The complaint is in {file}. Send it to {authority}, for example with its complaint form: {url}</source>
+        <translation>Die Beschwerde liegt in {file}. Schicken Sie sie an {authority}, zum Beispiel über das Beschwerdeformular: {url}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The complaint is in {file}. Send it to {authority}.</source>
+        <translation>Die Beschwerde liegt in {file}. Schicken Sie sie an {authority}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The letter could not be written: {reason}</source>
+        <translation>Der Brief konnte nicht geschrieben werden: {reason}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Case {number} is closed.</source>
+        <translation>Fall {number} ist abgeschlossen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Case {number} is deleted.</source>
+        <translation>Fall {number} ist gelöscht.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The Company Extended the Deadline</source>
+        <translation>Das Unternehmen hat die Frist verlängert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When did {company} tell you it needs longer? The deadline moves by two months (GDPR Art. 12(3)).</source>
+        <translation>Wann hat {company} Ihnen mitgeteilt, dass es länger braucht? Die Frist verschiebt sich um zwei Monate (Art. 12 Abs. 3 DSGVO).</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Addresses and forms change: check the authority&apos;s website before you send. In Germany a complaint about a company goes to the authority of the Land where the company is established, or where you live; the federal BfDI handles telecommunications and postal companies. Table as of {day}, from: {source}</source>
+        <translation>Adressen und Formulare ändern sich: Prüfen Sie vor dem Absenden die Website der Behörde. In Deutschland geht eine Beschwerde über ein Unternehmen an die Behörde des Landes, in dem das Unternehmen seinen Sitz hat, oder in dem Sie wohnen; der BfDI ist für Telekommunikations- und Postunternehmen zuständig. Stand der Tabelle: {day}, Quelle: {source}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Close case {number}? It stays in the list, marked closed.</source>
+        <translation>Fall {number} abschließen? Er bleibt in der Liste, als abgeschlossen markiert.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete the Case</source>
+        <translation>Fall löschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete case {number} and its timeline? The report folder is not touched. This cannot be undone.</source>
+        <translation>Fall {number} und seinen Verlauf löschen? Der Berichtsordner bleibt unverändert. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_controller.py" line="+62"/>
+        <location line="+61"/>
+        <location filename="../../ui/cases_view.py" line="-325"/>
+        <location line="+342"/>
+        <source>Cases</source>
+        <extracomment>The case the last report started (None: none yet, or it could not be kept).
+----------
+A step changed a case (its id); the window&apos;s overdue bar listens. A corrected export was checked (case id, Comparison) or could not be (a message).</extracomment>
+        <translation>Fälle</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <location filename="../../ui/main_window.py" line="+7"/>
+        <source>Dismiss message</source>
+        <translation>Meldung schließen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>case {number} ({company}), %n day(s) overdue</source>
+        <translation>
+            <numerusform>Fall {number} ({company}), %n Tag überfällig</numerusform>
+            <numerusform>Fall {number} ({company}), %n Tage überfällig</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n weiterer</numerusform>
+            <numerusform>%n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>⚠ The company has not answered in time: {cases}.</source>
+        <translation>⚠ Das Unternehmen hat nicht rechtzeitig geantwortet: {cases}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>⚠ Companies have not answered in time: {cases}.</source>
+        <translation>⚠ Unternehmen haben nicht rechtzeitig geantwortet: {cases}.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <location line="+31"/>
+        <location line="+28"/>
+        <source>Open Cases</source>
+        <translation>Fälle öffnen</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Case {number} follows this report to {company}. When you have sent it, say so: the company then has one month to answer.</source>
+        <translation>Fall {number} verfolgt diesen Bericht an {company}. Wenn Sie ihn verschickt haben, geben Sie es an: Ab dann hat das Unternehmen einen Monat Zeit für die Antwort.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I Have Sent It…</source>
+        <translation>Ich habe ihn verschickt…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Case {number} now follows it (Report ▸ Cases…): say there when you have sent it.</source>
+        <translation>Fall {number} verfolgt ihn jetzt (Bericht ▸ Fälle…): Geben Sie dort an, wann Sie ihn verschickt haben.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location filename="../../ui/cases_view.py" line="-86"/>
+        <source>I Sent It On</source>
+        <translation>Verschickt am</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/cases_view.py" line="+1"/>
+        <source>When did you send the report to {company}? The company has one month from then to answer.</source>
+        <translation>Wann haben Sie den Bericht an {company} verschickt? Ab dann hat das Unternehmen einen Monat Zeit für die Antwort.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Case {number}: sent on {day}.</source>
+        <translation>Fall {number}: verschickt am {day}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="+11"/>
         <location line="+46"/>
         <source>Recordings</source>
         <translation>Aufnahmen</translation>
@@ -663,7 +1118,7 @@
         <translation>&amp;Bericht</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Report</source>
         <translation>Bericht</translation>
     </message>
@@ -690,22 +1145,24 @@
         <translation>Fortschritt beim Öffnen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/cases_view.py" line="-444"/>
+        <location filename="../../ui/main_window.py" line="+1"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location filename="../../ui/main_window.py" line="+133"/>
         <source>Open Export</source>
         <translation>Export öffnen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/cases_dialogs.py" line="-151"/>
+        <location filename="../../ui/main_window.py" line="+1"/>
         <source>Export archives (*.zip *.ZIP);;All files (*)</source>
         <translation>Export-Archive (*.zip *.ZIP);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../ui/main_window.py" line="+7"/>
         <source>Open Export Folder</source>
         <translation>Export-Ordner öffnen</translation>
     </message>
@@ -784,8 +1241,8 @@
         <translation>Alles, was die App gespeichert hatte, ist gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/guided_panel.py" line="-96"/>
-        <location filename="../../viewer/ui/main_window.py" line="-445"/>
+        <location filename="../../ui/guided_panel.py" line="-96"/>
+        <location filename="../../ui/main_window.py" line="-446"/>
         <source>Guided Check</source>
         <translation>Geführte Prüfung</translation>
     </message>
@@ -943,7 +1400,7 @@
     </message>
     <message numerus="yes">
         <location line="+13"/>
-        <location filename="../../viewer/ui/main_window.py" line="+307"/>
+        <location filename="../../ui/main_window.py" line="+308"/>
         <source>%n recording(s)</source>
         <translation>
             <numerusform>%n Aufnahme</numerusform>
@@ -957,7 +1414,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../viewer/ui/voice_card.py" line="+230"/>
+        <location filename="../../ui/voice_card.py" line="+230"/>
         <source>Don&apos;t know</source>
         <translation>Weiß nicht</translation>
     </message>
@@ -970,12 +1427,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+1"/>
+        <location filename="../../ui/main_window.py" line="+1"/>
         <source>no known format</source>
         <translation>kein bekanntes Format</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/timeline_colours.py" line="+52"/>
+        <location filename="../../ui/timeline_colours.py" line="+52"/>
         <location line="+28"/>
         <source>not checked</source>
         <translation>nicht geprüft</translation>
@@ -987,7 +1444,7 @@
     </message>
     <message>
         <location line="+19"/>
-        <location filename="../../viewer/ui/voice_card.py" line="+25"/>
+        <location filename="../../ui/voice_card.py" line="+25"/>
         <location line="+49"/>
         <source>Voice {number}</source>
         <translation>Stimme {number}</translation>
@@ -1009,7 +1466,7 @@
     </message>
     <message>
         <location line="-45"/>
-        <location filename="../../viewer/ui/voice_card.py" line="-31"/>
+        <location filename="../../ui/voice_card.py" line="-31"/>
         <source>unknown device</source>
         <translation>unbekanntes Gerät</translation>
     </message>
@@ -1019,7 +1476,7 @@
         <translation>Farbe: Gerät</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+141"/>
+        <location filename="../../ui/main_window.py" line="+141"/>
         <source>Your profile cannot be saved: {reason}</source>
         <translation>Ihre Angaben können nicht gespeichert werden: {reason}</translation>
     </message>
@@ -1118,7 +1575,7 @@ Ordner öffnen?</translation>
         <translation>&lt;h3&gt;{name} {version}&lt;/h3&gt;&lt;p&gt;Sehen, hören und prüfen, was ein DSGVO-Datenexport wirklich enthält – und belegen, was nicht von Ihnen stammt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Datenschutzversprechen:&lt;/b&gt; Dieses Programm baut nie eine Netzwerkverbindung auf. Es liest Ihren Export an Ort und Stelle und verändert ihn nie. Ihre Prüfung bleibt auf diesem Computer. Berichte, die es schreibt, enthalten Hashwerte und Anzahlen, niemals die Aufnahmen fremder Personen.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/recordings_model.py" line="+4"/>
+        <location filename="../../ui/recordings_model.py" line="+4"/>
         <source>by time ({gap})</source>
         <translation>per Zeit ({gap})</translation>
     </message>
@@ -1134,12 +1591,13 @@ Ordner öffnen?</translation>
         <translation>nicht meins</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/cases_view.py" line="-84"/>
+        <location filename="../../ui/recordings_model.py" line="+1"/>
         <source>unsure</source>
         <translation>unsicher</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../ui/recordings_model.py" line="+5"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
@@ -1166,17 +1624,17 @@ Ordner öffnen?</translation>
     </message>
     <message>
         <location line="+32"/>
-        <location filename="../../viewer/ui/voice_card.py" line="+10"/>
+        <location filename="../../ui/voice_card.py" line="+10"/>
         <source>(no transcript)</source>
         <translation>(kein Transkript)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/session.py" line="+99"/>
+        <location filename="../../ui/session.py" line="+99"/>
         <source>The export could not be opened because of an internal error ({kind}: {error}).</source>
         <translation>Der Export konnte wegen eines internen Fehlers nicht geöffnet werden ({kind}: {error}).</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/analysis_controller.py" line="+53"/>
+        <location filename="../../ui/analysis_controller.py" line="+53"/>
         <source>Your profile has a problem, so the check ran without it: {reason}</source>
         <translation>Ihre Angaben enthalten einen Fehler, darum lief die Prüfung ohne sie: {reason}</translation>
     </message>
@@ -1186,7 +1644,7 @@ Ordner öffnen?</translation>
         <translation>Die Prüfung konnte nicht abgeschlossen werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/profile_dialog.py" line="+48"/>
+        <location filename="../../ui/profile_dialog.py" line="+48"/>
         <source>About You</source>
         <translation>Angaben zu Ihnen</translation>
     </message>
@@ -1253,14 +1711,14 @@ Ordner öffnen?</translation>
         <translation>Keine Angabe</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/guided_panel.py" line="-32"/>
+        <location filename="../../ui/guided_panel.py" line="-32"/>
         <location line="+35"/>
-        <location filename="../../viewer/ui/profile_dialog.py" line="+0"/>
+        <location filename="../../ui/profile_dialog.py" line="+0"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/profile_dialog.py" line="+1"/>
+        <location filename="../../ui/profile_dialog.py" line="+1"/>
         <source>No, never had one</source>
         <translation>Nein, nie gehabt</translation>
     </message>
@@ -1304,7 +1762,7 @@ Ordner öffnen?</translation>
     <message>
         <location line="+2"/>
         <location line="+30"/>
-        <location filename="../../viewer/ui/report_dialog.py" line="+95"/>
+        <location filename="../../ui/report_dialog.py" line="+96"/>
         <location line="+35"/>
         <source>Your name</source>
         <translation>Ihr Name</translation>
@@ -1317,7 +1775,7 @@ Ordner öffnen?</translation>
     <message>
         <location line="+2"/>
         <location line="+27"/>
-        <location filename="../../viewer/ui/report_dialog.py" line="-32"/>
+        <location filename="../../ui/report_dialog.py" line="-32"/>
         <location line="+33"/>
         <source>Contact</source>
         <translation>Kontakt</translation>
@@ -1368,7 +1826,7 @@ Ordner öffnen?</translation>
         <translation>Audio (*.wav *.flac *.ogg *.opus *.mp3);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/voices_panel.py" line="+56"/>
+        <location filename="../../ui/voices_panel.py" line="+56"/>
         <source>Voices in this export</source>
         <translation>Stimmen in diesem Export</translation>
     </message>
@@ -1429,7 +1887,7 @@ Ordner öffnen?</translation>
         <translation>{not_mine} nicht meins, {mine} meins</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/voice_recorder.py" line="+40"/>
+        <location filename="../../ui/voice_recorder.py" line="+41"/>
         <source>Record Your Voice</source>
         <translation>Ihre Stimme aufnehmen</translation>
     </message>
@@ -1479,7 +1937,7 @@ Ordner öffnen?</translation>
         <translation>{seconds:.1f} s aufgenommen.</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/report_dialog.py" line="-53"/>
+        <location filename="../../ui/report_dialog.py" line="-53"/>
         <source>Report Discrepancy</source>
         <extracomment>The earliest date the date fields offer; shown as &quot;not given&quot;.</extracomment>
         <translation>Fremde Daten melden</translation>
@@ -1493,13 +1951,142 @@ Ordner öffnen?</translation>
         </translation>
     </message>
     <message>
+        <location filename="../../ui/cases_model.py" line="+75"/>
+        <source>draft</source>
+        <extracomment>Okabe–Ito vermilion, the colour the app already uses for &quot;not mine&quot;: readable on light and dark backgrounds, and apart from blue for the common colour-vision deficiencies. Sorting by state: what needs the user first.</extracomment>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>sent</source>
+        <translation>verschickt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>answered</source>
+        <translation>beantwortet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>⚠ overdue</source>
+        <translation>⚠ überfällig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>closed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
         <location line="+8"/>
+        <source>not sent yet</source>
+        <translation>noch nicht verschickt</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n Tag überfällig</numerusform>
+            <numerusform>%n Tage überfällig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>due today</source>
+        <translation>heute fällig</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>noch %n Tag</numerusform>
+            <numerusform>noch %n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Draft: the report is not sent yet</source>
+        <translation>Entwurf: Der Bericht ist noch nicht verschickt</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>⚠ Overdue: no answer %n day(s) after the deadline</source>
+        <translation>
+            <numerusform>⚠ Überfällig: keine Antwort %n Tag nach Fristende</numerusform>
+            <numerusform>⚠ Überfällig: keine Antwort %n Tage nach Fristende</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent: the answer is due today</source>
+        <translation>Verschickt: Die Antwort ist heute fällig</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Sent: %n day(s) left to answer</source>
+        <translation>
+            <numerusform>Verschickt: noch %n Tag bis zur Antwort</numerusform>
+            <numerusform>Verschickt: noch %n Tage bis zur Antwort</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answered on {day}</source>
+        <translation>Beantwortet am {day}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed on {day}</source>
+        <translation>Abgeschlossen am {day}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../ui/cases_view.py" line="+174"/>
+        <location filename="../../ui/report_dialog.py" line="+8"/>
         <location line="+37"/>
         <source>Company</source>
         <translation>Unternehmen</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="+0"/>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../ui/cases_view.py" line="+1"/>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../ui/cases_view.py" line="-127"/>
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../ui/cases_view.py" line="+142"/>
+        <source>Sent</source>
+        <translation>Verschickt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../ui/cases_view.py" line="+5"/>
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days left</source>
+        <translation>Verbleibend</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>SHA-256 of the export: {sha}</source>
+        <translation>SHA-256 des Exports: {sha}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="-35"/>
         <source>Your name, to sign the letter</source>
         <translation>Ihr Name, zum Unterschreiben des Schreibens</translation>
     </message>
@@ -1521,17 +2108,171 @@ Ordner öffnen?</translation>
         <translation>Erhalten am</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location filename="../../ui/cases_dialogs.py" line="-61"/>
+        <location line="+50"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Record the Answer</source>
+        <extracomment>The corrected export (a ZIP, its split parts or a folder); empty: none came.</extracomment>
+        <translation>Antwort festhalten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+21"/>
+        <source>Answered on</source>
+        <translation>Beantwortet am</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>What the company wrote, in your words (kept only on this computer)</source>
+        <translation>Was das Unternehmen geschrieben hat, in Ihren Worten (bleibt auf diesem Computer)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+18"/>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Optional: the corrected export they sent</source>
+        <translation>Optional: der korrigierte Export, den es geschickt hat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <location filename="../../ui/cases_view.py" line="-115"/>
+        <source>Corrected export</source>
+        <translation>Korrigierter Export</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>File…</source>
+        <translation>Datei…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folder…</source>
+        <translation>Ordner…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A corrected export is checked against the first one: are the files that were not yours gone, and are yours still there?</source>
+        <translation>Ein korrigierter Export wird mit dem ersten verglichen: Sind die Dateien, die nicht Ihre waren, entfernt, und sind Ihre noch da?</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+7"/>
+        <source>The Corrected Export</source>
+        <translation>Der korrigierte Export</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location filename="../../ui/report_dialog.py" line="-26"/>
         <source>English</source>
         <translation>Englisch</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/report_dialog.py" line="+1"/>
         <source>German</source>
         <translation>Deutsch</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Language of the letter</source>
+        <translation>Sprache des Briefs</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Write PDF</source>
+        <translation>PDF schreiben</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save the Letter</source>
+        <translation>Brief speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose a file for the letter.</source>
+        <translation>Wählen Sie eine Datei für den Brief.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Den Ordner {folder} gibt es nicht.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Write a Reminder</source>
+        <translation>Erinnerung schreiben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The company has not answered in time. The reminder refers to your report of {day} by its SHA-256 and repeats what you asked for.</source>
+        <translation>Das Unternehmen hat nicht rechtzeitig geantwortet. Die Erinnerung nennt Ihren Bericht vom {day} mit seiner SHA-256-Prüfsumme und wiederholt Ihre Forderungen.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Complaint form</source>
+        <translation>Beschwerdeformular</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How to complain</source>
+        <translation>So beschweren Sie sich</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Write a Complaint</source>
+        <translation>Beschwerde schreiben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A complaint to a data protection authority (GDPR Art. 77). It carries the same evidence as your report (checksums, counts, reasons; nothing of the other person&apos;s) and the timeline of the case.</source>
+        <translation>Eine Beschwerde bei einer Datenschutzaufsichtsbehörde (Art. 77 DSGVO). Sie enthält dieselben Belege wie Ihr Bericht (Prüfsummen, Anzahlen, Gründe; nichts von der anderen Person) und den Verlauf des Falls.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Authority</source>
+        <translation>Behörde</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The authority</source>
+        <translation>Die Behörde</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your country</source>
+        <translation>Ihr Land</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="+2"/>
         <source>Language of the report</source>
         <translation>Sprache des Berichts</translation>
     </message>
@@ -1542,12 +2283,13 @@ Ordner öffnen?</translation>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location filename="../../ui/cases_dialogs.py" line="-115"/>
+        <location filename="../../ui/report_dialog.py" line="-21"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../ui/report_dialog.py" line="+6"/>
         <source>Add short excerpts of the transcripts, with names, numbers and places masked</source>
         <translation>Kurze Auszüge der Transkripte hinzufügen, mit geschwärzten Namen, Zahlen und Orten</translation>
     </message>
@@ -1557,12 +2299,14 @@ Ordner öffnen?</translation>
         <translation>Auch eine Kopie der Datenauskunft ohne die Dateien schreiben, die nicht von Ihnen stammen</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../ui/cases_dialogs.py" line="+45"/>
+        <location line="+72"/>
+        <location filename="../../ui/report_dialog.py" line="+12"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../ui/report_dialog.py" line="+4"/>
         <source>Write Report</source>
         <translation>Bericht schreiben</translation>
     </message>
@@ -1587,12 +2331,13 @@ Ordner öffnen?</translation>
         <translation>Der Ordner {folder} ist nicht leer; wählen Sie einen neuen oder leeren Ordner.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+52"/>
         <source>The report could not be written: {reason}</source>
+        <extracomment>Just before ``finished``: what a case needs to follow the report (viewer.cases).</extracomment>
         <translation>Der Bericht konnte nicht geschrieben werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/voice_card.py" line="-195"/>
+        <location filename="../../ui/voice_card.py" line="-195"/>
         <source>no dates</source>
         <translation>ohne Datum</translation>
     </message>
@@ -1699,7 +2444,7 @@ Ordner öffnen?</translation>
 <context>
     <name>FilesView</name>
     <message>
-        <location filename="../../viewer/ui/files_view.py" line="+1363"/>
+        <location filename="../../ui/files_view.py" line="+1363"/>
         <source>Filter by path…</source>
         <translation>Nach Pfad filtern…</translation>
     </message>
@@ -2115,7 +2860,7 @@ Ordner öffnen?</translation>
 <context>
     <name>PlayerController</name>
     <message>
-        <location filename="../../viewer/ui/player.py" line="+129"/>
+        <location filename="../../ui/player.py" line="+129"/>
         <source>the PortAudio sound library could not be loaded.</source>
         <extracomment>How often the position is read while playing (ms): smooth playhead, little work. Clips longer than this get their speed change computed in the background. Decoded clips kept for going back: short assistant clips are ~200 KB each. A PlaybackState value: &quot;stopped&quot;, &quot;playing&quot;, &quot;paused&quot;, &quot;finished&quot;. Seconds into the current recording. Seconds; 0 while nothing is loaded. The current recording played to its end. A message for a person (no sound device, cannot decode...). A new recording was asked for (its member path; &quot;&quot; when unloaded). Decoding of ``path`` started / succeeded (with its ``(n, 2)`` peaks) / failed. ``play_through`` is on and the recording ended (or could not be decoded). Sound became unavailable (see ``unavailable_reason``) or available again. Recently decoded clips (with their peaks) of the current export, newest last. Start playing as soon as a loaded recording is decoded. When a recording ends, ask the window for the next one (``advance_requested``).</extracomment>
         <translation>die Audiobibliothek PortAudio konnte nicht geladen werden.</translation>
@@ -2159,7 +2904,7 @@ Ordner öffnen?</translation>
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../../viewer/ui/timeline.py" line="+276"/>
+        <location filename="../../ui/timeline.py" line="+276"/>
         <source>Timeline</source>
         <extracomment>The narrowest view: about five seconds across the whole width. Room left on each side of the data by ``fit_all``, as a fraction of the data&apos;s span. ``fit_all`` on a single recording (or several at one instant) shows at least this much. A mark within this many pixels of the pointer is &quot;under&quot; it (hover, tooltip, click). Marks whose starts fall into one column of this width are drawn as one (per colour). A clip at least this wide on screen is drawn as a box of its duration, not a bar. Width of one bin of the density strip (and of the lane&apos;s bars when it shows density). The lane shows density bars instead of marks when the recordings in view average at least this many per occupied bin: the marks would mostly be drawn over each other. A colour present in a density bar gets at least this height, however few its recordings. One wheel notch zooms by this factor; the keyboard zooms by two notches&apos; worth. Left/Right (and one horizontal wheel notch) pan by this fraction of the visible span. The recording&apos;s path; what ``current_requested`` and ``set_current`` speak of. POSIX seconds, UTC. Tooltip text (time, device, transcript excerpt), built by the caller. (bins, colours) recordings per bin and colour. (bins, colours) top y and height of each colour&apos;s segment (height 0: none). Per colour present: its rectangles, ready to draw. A mark was clicked: the caller may make that recording current (``set_current``). A time range was selected by dragging: (start, end) in POSIX seconds, start &lt; end. The selected range was cleared (Escape, a click on empty space, ``clear_selection``). The visible time range changed (zoom, pan, fit): (start, end) in POSIX seconds.</extracomment>
         <translation>Zeitleiste</translation>
@@ -2268,7 +3013,7 @@ Ordner öffnen?</translation>
 <context>
     <name>WaveformWidget</name>
     <message>
-        <location filename="../../viewer/ui/waveform.py" line="+93"/>
+        <location filename="../../ui/waveform.py" line="+93"/>
         <source>Waveform</source>
         <extracomment>Ruler steps in seconds, finest first; the finest that leaves room for its labels wins. Minor ticks per step, so minor ticks fall on round times (15 s: every 5 s). Seconds moved by Left/Right (Shift: ``_BIG_NUDGE_S``). Seconds the person asked for (click, every move while dragging, arrow keys). Seconds where a click or drag ended.</extracomment>
         <translation>Wellenform</translation>

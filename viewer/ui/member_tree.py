@@ -24,8 +24,9 @@ class MemberTree:
     """Every row as parallel lists indexed by a node id; id 0 is the invisible root.
 
     Lists rather than one object per row: 100,000 members build in a fraction of a second,
-    and a QModelIndex carries the id as its ``internalId``. Parents always have smaller ids
-    than their children, so one reverse pass sums what folders hold.
+    and a QModelIndex carries the id as its ``internalId``. Members have ids 1..n in path
+    order and the folders derived from their paths the ids after them, so a folder's id is
+    not smaller than its children's: totals are summed over a reverse breadth-first walk.
     """
 
     __slots__ = ("by_path", "children", "files", "flagged", "flagged_below", "folded",

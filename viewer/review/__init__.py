@@ -1,10 +1,11 @@
 """The user's review of exports (marks, notes, profile, cached analysis), kept across runs.
 
 Plain Python over the standard library's sqlite3: no Qt, so the GUI, a background worker and
-the command line share one store.
+the command line share one store. ``ReviewStore`` is the way in; ``schema`` (tables and
+migrations), ``undo`` (the journal) and ``cache`` (voiceprints and cached results) are its
+parts. The folder it lives in is ``viewer.userdirs``'s.
 """
 
-from viewer.review.paths import default_store_path, user_data_dir
 from viewer.review.store import (
     EMBEDDING_DIMS,
     SCHEMA_VERSION,
@@ -13,6 +14,7 @@ from viewer.review.store import (
     ReviewStoreError,
     StoredProfile,
     UndoStep,
+    default_store_path,
 )
 
 __all__ = [
@@ -24,5 +26,4 @@ __all__ = [
     "StoredProfile",
     "UndoStep",
     "default_store_path",
-    "user_data_dir",
 ]

@@ -6,16 +6,11 @@ migrations), ``undo`` (the journal) and ``cache`` (voiceprints and cached result
 parts. The folder it lives in is ``viewer.userdirs``'s.
 """
 
-from viewer.review.store import (
-    EMBEDDING_DIMS,
-    SCHEMA_VERSION,
-    ExportRecord,
-    ReviewStore,
-    ReviewStoreError,
-    StoredProfile,
-    UndoStep,
-    default_store_path,
-)
+from viewer.review.cache import EMBEDDING_DIMS
+from viewer.review.errors import ReviewStoreError
+from viewer.review.schema import SCHEMA_VERSION
+from viewer.review.store import ExportRecord, ReviewStore, StoredProfile, default_store_path
+from viewer.review.undo import UndoStep
 
 __all__ = [
     "EMBEDDING_DIMS",

@@ -43,27 +43,14 @@ import numpy as np
 
 from viewer.analysis.findings import Verdict
 from viewer.review import cache, schema, undo
-from viewer.review.cache import EMBEDDING_DIMS, VOICE_RETENTION_DAYS
+from viewer.review.cache import VOICE_RETENTION_DAYS
 from viewer.review.errors import ReviewStoreError
-from viewer.review.schema import SCHEMA_VERSION
 from viewer.review.undo import UndoStep
 from viewer.review.values import chunks, dump, ensure_export, member_path, sha, timestamp
 from viewer.review.values import mark as checked_mark
 from viewer.userdirs import ensure_private_dir, user_data_dir
 
 log = logging.getLogger("viewer.review")
-
-__all__ = [
-    "EMBEDDING_DIMS",
-    "SCHEMA_VERSION",
-    "VOICE_RETENTION_DAYS",
-    "ExportRecord",
-    "ReviewStore",
-    "ReviewStoreError",
-    "StoredProfile",
-    "UndoStep",
-    "default_store_path",
-]
 
 #: Format of the profile document when the caller does not say (theirs to interpret).
 PROFILE_FORMAT = 1

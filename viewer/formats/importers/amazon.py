@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, timezone
 from enum import StrEnum
 from fnmatch import fnmatchcase
+from functools import partial
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -444,7 +445,7 @@ class _Loader:
         )
         for kind, reader in readers:
             for path in self.catalogue.paths(kind):
-                safe_call(self.result, path, lambda path=path, reader=reader: reader(path))
+                safe_call(self.result, path, partial(reader, path))
         self._recordings()
         self.result.devices.extend(self._devices())
         return self.result

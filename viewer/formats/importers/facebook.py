@@ -18,6 +18,7 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -92,12 +93,12 @@ class FacebookImporter(Importer):
         for member in _profile_candidates(index):
             if member.path in unclaimed:
                 found = safe_call(result, member.path,
-                                  lambda m=member: _load_profile(index, m, result))
+                                  partial(_load_profile, index, member, result))
                 owner = owner or found
         loader = _ThreadLoader(index, unclaimed, result, owner)
         for member in _thread_candidates(index):
             if member.path in unclaimed:
-                safe_call(result, member.path, lambda m=member: loader.load(m))
+                safe_call(result, member.path, partial(loader.load, member))
         loader.add_unnamed_audio()
         return result
 

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import partial
 from html.parser import HTMLParser
 from pathlib import PurePosixPath
 from typing import Any
@@ -139,7 +140,7 @@ class GoogleTakeoutImporter(Importer):
             if member.path not in unclaimed:
                 continue
             found = safe_call(result, member.path,
-                              lambda m=member, read=reader: read(index, m.path, result))
+                              partial(reader, index, member.path, result))
             if found is None:
                 continue
             voice = _voice_only(found)
@@ -615,14 +616,14 @@ def _load_account(index: ExportIndex, unclaimed: frozenset[str],
     for member in index.of_kind(MemberKind.JSON):
         if member.path not in unclaimed or not re.match(r"(?i)^profil", member.name):
             continue
-        account = safe_call(result, member.path, lambda m=member: _profile_account(index, m))
+        account = safe_call(result, member.path, partial(_profile_account, index, member))
         if account is not None:
             result.accounts.append(account)
             result.claimed.add(member.path)
             return account.key
     for member in index.of_kind(MemberKind.HTML):
         if member.path in unclaimed and member.name.casefold() == "archive_browser.html":
-            account = safe_call(result, member.path, lambda m=member: _browser_account(index, m))
+            account = safe_call(result, member.path, partial(_browser_account, index, member))
             result.claimed.add(member.path)
             if account is not None:
                 result.accounts.append(account)

@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 from viewer.archive import Member, MemberError, MemberKind
@@ -198,8 +199,7 @@ def _load_export(run: _Run, path: str, data: dict[str, Any]) -> None:
             if not isinstance(message, dict):
                 run.result.problem(path, locator, "a message that is not a JSON object")
                 continue
-            safe_call(run.result, path, lambda c=chat, m=message, loc=locator:
-                      _message(run, c, m, loc))
+            safe_call(run.result, path, partial(_message, run, chat, message, locator))
 
 
 def _owner(run: _Run, path: str, info: dict[str, Any]) -> None:

@@ -36,6 +36,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import PurePosixPath
 
 from viewer.archive import Member, MemberError, MemberKind
@@ -401,7 +402,7 @@ class WhatsAppImporter(Importer):
         chats = [member.path for member in index.of_kind(MemberKind.TEXT)
                  if member.path in unclaimed and _is_chat(index, member)]
         for path in chats:
-            safe_call(run.result, path, lambda p=path: _load_chat(run, p))
+            safe_call(run.result, path, partial(_load_chat, run, path))
         for path in chats:
             _unnamed_audio(run, path)
         return run.result

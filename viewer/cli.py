@@ -373,7 +373,7 @@ def run_gui(argv: Sequence[str]) -> int:
     parser.add_argument("paths", nargs="*")
     args = parser.parse_args(argv)
     try:
-        from viewer.ui.app import run_app  # type: ignore[import-not-found]
+        from viewer.ui.app import run_app
     except ImportError as error:
         raise UsageError(
             f"the desktop window cannot start ({error}); the headless commands still work: "

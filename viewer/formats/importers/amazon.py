@@ -778,7 +778,7 @@ def _voice_history_entry(record: Any, source: SourceRef) -> TranscriptEntry | No
                 if item.get("recordItemType") == kind and item.get("transcriptText")]
 
     said, replies = texts("CUSTOMER_TRANSCRIPT"), texts("ALEXA_RESPONSE")
-    device = record.get("device") if isinstance(record.get("device"), dict) else {}
+    device = written if isinstance(written := record.get("device"), dict) else {}
     utterance_id = next((str(item["utteranceId"]) for item in items if item.get("utteranceId")),
                         None)
     facts = tuple(Fact(key, str(value), source) for key, value in (

@@ -551,7 +551,7 @@ def _transcript_entries(index: ExportIndex, activities: list[_Activity],
                         result: ImportResult) -> Iterable[TranscriptEntry]:
     for activity in activities:
         facts = _transcript_facts(activity)
-        names = activity.audio_names or [None]
+        names: list[str | None] = [*activity.audio_names] or [None]
         for position, name in enumerate(names, start=1):
             locator = activity.locator if len(names) == 1 else (
                 f"{activity.locator}, audio {position}")
@@ -642,7 +642,7 @@ def _profile_account(index: ExportIndex, member: Member) -> Account | None:
     primary = next((_text(item.get("value")) for item in _objects(data.get("emails"))
                     if item.get("primary") is True and "@" in _text(item.get("value"))),
                    emails[0])
-    name = data.get("name") if isinstance(data.get("name"), dict) else {}
+    name = written if isinstance(written := data.get("name"), dict) else {}
     display = _text(data.get("displayName")) or _text(name.get("formattedName")) or None
     source = SourceRef(member.path)
     facts = tuple(Fact("email", email, source) for email in emails)

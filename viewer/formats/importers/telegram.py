@@ -285,7 +285,7 @@ def _message(run: _Run, chat: _Chat, message: dict[str, Any], locator: str) -> N
         run.add_account(Account(key=sender_id, kind="chat-participant", name=sender,
                                 sources=(SourceRef(chat.json_path, locator),)))
     file_value = message.get("file")
-    mime = message.get("mime_type") if isinstance(message.get("mime_type"), str) else ""
+    mime = written if isinstance(written := message.get("mime_type"), str) else ""
     if message.get("media_type") not in _AUDIO_MEDIA and not mime.startswith("audio/"):
         return
     if not isinstance(file_value, str):

@@ -150,12 +150,7 @@ class ExportIndex:
 
     def read_csv(self, path: str) -> CsvTable:
         text = self.read_text(path).lstrip("\ufeff")
-        sample = text[:8192]
-        try:
-            dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        reader = csv.reader(io.StringIO(text), dialect)
+        reader = csv.reader(io.StringIO(text), sniff_dialect(text))
         header: tuple[str, ...] | None = None
         rows: list[tuple[str, ...]] = []
         numbers: list[int] = []
@@ -191,6 +186,19 @@ class ExportIndex:
                     pass
             raise ExportFormatError(
                 f"{path}: not valid JSON (line {error.lineno}: {error.msg})") from error
+
+
+def sniff_dialect(text: str) -> Any:
+    """The CSV dialect of a table's text, judged from its first 8 KiB: ",", ";" or a tab
+    between cells (exports follow the locale), Excel's own when the sample does not say.
+
+    Every importer reads tables through this one guess, so a table is recognised exactly as it
+    is later parsed; ``report.tables`` makes the same guess to find the rows again.
+    """
+    try:
+        return csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
+    except csv.Error:
+        return csv.excel
 
 
 def shared_prefix_length(left: str, right: str) -> int:

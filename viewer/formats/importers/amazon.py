@@ -41,6 +41,7 @@ from viewer.formats.base import (
     clean_value,
     register,
     safe_call,
+    sniff_dialect,
 )
 from viewer.formats.importers.generic import recording_from_name
 from viewer.formats.times import (
@@ -238,11 +239,10 @@ def _time_from_match(match: re.Match[str], order: str | None, *,
 
 
 def header_cells(line: str) -> list[str]:
-    """A CSV header line split into folded column names (the delimiter guessed)."""
+    """A CSV header line split into folded column names (its dialect sniffed like any table)."""
     line = line.lstrip("\ufeff")
-    delimiter = max(",;\t", key=line.count)
     try:
-        cells = next(csv.reader([line], delimiter=delimiter), [])
+        cells = next(csv.reader([line], sniff_dialect(line)), [])
     except csv.Error:
         return []
     return [cell.strip().strip("\ufeff").casefold() for cell in cells]
@@ -263,9 +263,8 @@ def _is_audio_name(value: str) -> bool:
 def _rows_of(text: str) -> list[list[str]]:
     """Rows of a CSV text (the last, possibly cut-off line of a peek is dropped by callers)."""
     sample = text.lstrip("\ufeff")
-    delimiter = max(",;\t", key=sample[:2048].count)
     try:
-        return [row for row in csv.reader(io.StringIO(sample), delimiter=delimiter)
+        return [row for row in csv.reader(io.StringIO(sample), sniff_dialect(sample))
                 if any(cell.strip() for cell in row)]
     except csv.Error:
         return []

@@ -7,7 +7,7 @@ import csv
 import pytest
 
 from viewer.formats.base import sniff_dialect
-from viewer.formats.importers.amazon import TableKind, header_cells, table_kind_of_header
+from viewer.formats.importers.amazon_tables import TableKind, header_cells, table_kind_of_header
 
 
 def _rows(text: str) -> list[list[str]]:

@@ -107,6 +107,23 @@ class ExportIndex:
         regex = re.compile(pattern, re.IGNORECASE) if isinstance(pattern, str) else pattern
         return [member for member in self.members if regex.search(member.path)]
 
+    def named_or_shaped(self, kind: MemberKind, name: re.Pattern[str],
+                        shaped: Callable[[Member], bool]) -> list[Member]:
+        """Members of ``kind`` whose file name matches ``name``, else whose head ``shaped``
+        recognises. A head that cannot be read is not taken: whoever can read the member
+        reports why."""
+        found = []
+        for member in self.of_kind(kind):
+            if name.match(member.name):
+                found.append(member)
+                continue
+            try:
+                if shaped(member):
+                    found.append(member)
+            except Exception:  # an unreadable head is reported by whoever can read it
+                continue
+        return found
+
     def by_basename(self, name: str) -> list[str]:
         """Paths of members called ``name`` (case-insensitive), anywhere in the export."""
         return list(self._by_basename.get(PurePosixPath(name).name.casefold(), ()))

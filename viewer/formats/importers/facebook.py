@@ -106,19 +106,12 @@ class FacebookImporter(Importer):
 # -- finding files ------------------------------------------------------------------------
 
 def _thread_candidates(index: ExportIndex) -> list[Member]:
-    found = []
-    for member in index.of_kind(MemberKind.JSON):
-        if _THREAD_NAME.match(member.name):
-            found.append(member)
-            continue
-        try:
-            head = index.head_text(member.path, 4096)
-        except Exception:  # an unreadable head is reported by whoever can read it
-            continue
-        if head.lstrip().startswith("{") and _THREAD_HEAD.search(head) and \
-                _MESSAGES_HEAD.search(head):
-            found.append(member)
-    return found
+    def is_thread(member: Member) -> bool:
+        head = index.head_text(member.path, 4096)
+        return bool(head.lstrip().startswith("{") and _THREAD_HEAD.search(head)
+                    and _MESSAGES_HEAD.search(head))
+
+    return index.named_or_shaped(MemberKind.JSON, _THREAD_NAME, is_thread)
 
 
 def _profile_candidates(index: ExportIndex) -> list[Member]:

@@ -166,38 +166,24 @@ class GoogleTakeoutImporter(Importer):
 # -- finding files ------------------------------------------------------------------------
 
 def _json_candidates(index: ExportIndex) -> list[Member]:
-    found = []
-    for member in index.of_kind(MemberKind.JSON):
-        if _ACTIVITY_NAME.match(member.name):
-            found.append(member)
-            continue
-        try:
-            head = index.head_text(member.path, 4096)
-        except Exception:  # an unreadable head is somebody else's problem to report
-            continue
-        if _JSON_SHAPE.match(head) and '"time"' in head and (
-                '"products"' in head or '"header"' in head):
-            found.append(member)
-    return found
+    def is_activity_list(member: Member) -> bool:
+        head = index.head_text(member.path, 4096)
+        return bool(_JSON_SHAPE.match(head)) and '"time"' in head and (
+            '"products"' in head or '"header"' in head)
+
+    return index.named_or_shaped(MemberKind.JSON, _ACTIVITY_NAME, is_activity_list)
 
 
 def _html_candidates(index: ExportIndex) -> list[Member]:
-    found = []
-    for member in index.of_kind(MemberKind.HTML):
-        if _ACTIVITY_NAME.match(member.name):
-            found.append(member)
-            continue
-        try:
-            # Cheap first look: a My Activity page names Material Design Lite classes early
-            # (in its CSS or its first block); only such pages are read further.
-            if "mdl-" not in index.head_text(member.path, 8192):
-                continue
-            head = index.head_text(member.path, _HTML_SNIFF_BYTES)
-        except Exception:
-            continue
-        if "outer-cell" in head and "content-cell" in head:
-            found.append(member)
-    return found
+    def is_activity_page(member: Member) -> bool:
+        # Cheap first look: a My Activity page names Material Design Lite classes early
+        # (in its CSS or its first block); only such pages are read further.
+        if "mdl-" not in index.head_text(member.path, 8192):
+            return False
+        head = index.head_text(member.path, _HTML_SNIFF_BYTES)
+        return "outer-cell" in head and "content-cell" in head
+
+    return index.named_or_shaped(MemberKind.HTML, _ACTIVITY_NAME, is_activity_page)
 
 
 # -- JSON variant -------------------------------------------------------------------------

@@ -76,6 +76,17 @@ _TIME_COLUMNS = frozenset({
     "first time registered", "last time registered", "time deregistered",
 })
 
+#: (fact key, column) of the geolocation and device session tables.
+_GEOLOCATION_FACTS = (
+    ("device_serial", "deviceserialnumber"), ("latitude", "latitudeindegrees"),
+    ("longitude", "longitudeindegrees"), ("location_accuracy_m", "coordinatesaccuracyinmeters"),
+    ("location_source", "sourceoflocation"),
+)
+_SESSION_FACTS = (
+    ("device_type", "device type"), ("device_application", "device application"),
+    ("device_locale", "device locale"), ("marketplace", "marketplace"),
+)
+
 
 # --- The importer -----------------------------------------------------------------------
 
@@ -290,28 +301,21 @@ class _Loader:
                 self.listed.append(_Listed(name, source))
 
     def _geolocation(self, path: str) -> None:
-        for source, row in self._rows(path):
-            stamp = self._time(row, "eventdate", source, "location row")
-            if stamp is None:
-                continue
-            values = {key: value for key, column in (
-                ("device_serial", "deviceserialnumber"), ("latitude", "latitudeindegrees"),
-                ("longitude", "longitudeindegrees"),
-                ("location_accuracy_m", "coordinatesaccuracyinmeters"),
-                ("location_source", "sourceoflocation"),
-            ) if (value := row.get(column))}
-            self.geolocation.add(_Event(stamp.moment, source, values))
+        self._events(path, "eventdate", "location row", _GEOLOCATION_FACTS, self.geolocation)
 
     def _sessions(self, path: str) -> None:
+        self._events(path, "event creation date", "device session row", _SESSION_FACTS,
+                     self.sessions)
+
+    def _events(self, path: str, time_column: str, what: str,
+                facts: tuple[tuple[str, str], ...], timeline: _EventTimeline) -> None:
+        """An activity table's rows as timed events carrying ``facts`` (key, column)."""
         for source, row in self._rows(path):
-            stamp = self._time(row, "event creation date", source, "device session row")
+            stamp = self._time(row, time_column, source, what)
             if stamp is None:
                 continue
-            values = {key: value for key, column in (
-                ("device_type", "device type"), ("device_application", "device application"),
-                ("device_locale", "device locale"), ("marketplace", "marketplace"),
-            ) if (value := row.get(column))}
-            self.sessions.add(_Event(stamp.moment, source, values))
+            values = {key: value for key, column in facts if (value := row.get(column))}
+            timeline.add(_Event(stamp.moment, source, values))
 
     def _interactions(self, path: str) -> None:
         """The Alexa app on phones: devices of the account, but never registered Echos."""

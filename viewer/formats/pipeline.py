@@ -25,6 +25,7 @@ from viewer.model import (
     SourceRef,
     Unplaced,
 )
+from viewer.steps import run_to_end
 
 log = logging.getLogger("viewer.formats")
 
@@ -32,12 +33,7 @@ _Mergeable = TypeVar("_Mergeable", Device, Account)
 
 
 def import_export(export: Export, *, probe: bool = True) -> ExportContents:
-    steps = import_steps(export, probe=probe)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as finished:
-            return finished.value
+    return run_to_end(import_steps(export, probe=probe))
 
 
 def import_steps(

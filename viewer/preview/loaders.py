@@ -14,7 +14,7 @@ from collections.abc import Callable, Generator
 from typing import Any
 
 from viewer.archive import Export, Member, MemberKind
-from viewer.formats.base import decode_text
+from viewer.formats.base import decode_text, sniff_dialect
 from viewer.formats.pdf_text import PdfTextError, read_pdf_text
 from viewer.preview.results import PdfPreview, Preview, PreviewNote, TablePreview, TextPreview
 
@@ -103,10 +103,7 @@ def load_table(export: Export, member: Member) -> TablePreview:
     if member.path.lower().endswith(".tsv"):
         dialect: Any = csv.excel_tab
     else:
-        try:
-            dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
+        dialect = sniff_dialect(text)  # as the importers read it
     reader = csv.reader(io.StringIO(text), dialect)
     header: tuple[str, ...] | None = None
     rows: list[tuple[str, ...]] = []

@@ -10,8 +10,8 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterator
-from typing import Any
 
+from viewer.formats.base import sniff_dialect
 from viewer.report.table_records import Record, Table, Unclean, iso_times
 
 
@@ -19,10 +19,7 @@ def csv_rows(text: str) -> tuple[list[str], list[tuple[int, int, int, list[str]]
     """(the text's lines, (row number, first line, end line, cells) per non-blank row) as
     ``ExportIndex.read_csv`` reads them: the header is the first of those rows."""
     body = text.lstrip("\ufeff")
-    try:
-        dialect: Any = csv.Sniffer().sniff(body[:8192], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
+    dialect = sniff_dialect(body)  # the guess read_csv made, so the same rows are found
     lines: list[str] = []
 
     def feed() -> Iterator[str]:

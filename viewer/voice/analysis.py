@@ -53,7 +53,7 @@ THRESHOLD_MIN = 0.6
 THRESHOLD_MAX = 0.8
 #: When the owner's samples cannot be compared (one sample per voice).
 THRESHOLD_DEFAULT = 0.75
-#: Clips shorter than this are looped before embedding (``encoder.loop_to_length``).
+#: Clips shorter than this are looped before embedding (``preprocess.loop_to_length``).
 LOOP_SECONDS = 3.0
 #: Partials embedded per clip for analysis, spread evenly (resemblyzer takes 1.3 per second of
 #: audio). Measured on 100 clips of 1-8 s: cosine to the full scheme 0.988 at worst, 0.9975
@@ -413,7 +413,8 @@ def voice_clusters(paths: Sequence[str], embeddings: np.ndarray,
         index = np.flatnonzero(labels == label)
         centroid = _unit_rows(vectors[index].mean(axis=0, keepdims=True))[0]
         best = index[int(np.argmax(vectors[index] @ centroid))]
-        clusters.append(VoiceCluster(int(label), tuple(paths[i] for i in index), paths[best]))
+        members = tuple(paths[int(i)] for i in index)
+        clusters.append(VoiceCluster(int(label), members, paths[int(best)]))
     return sorted(clusters, key=lambda c: (-len(c.members), c.label))
 
 
@@ -618,12 +619,13 @@ def embed_recordings_steps(export: Export, paths: Sequence[str],
 
     The embeddings are the return value; undecodable recordings are listed, not raised.
     Stopping the generator (``close()``) cancels between chunks. Clips shorter than
-    ``LOOP_SECONDS`` are looped first (see ``encoder.loop_to_length``). ``chunk`` clips go
+    ``LOOP_SECONDS`` are looped first (see ``preprocess.loop_to_length``). ``chunk`` clips go
     through the encoder together: enough partials for efficient batches while the decoded
     audio of only one chunk is held in memory.
     """
     from viewer.audio.decode import AudioDecodeError, decode_member
-    from viewer.voice.encoder import SpeakerEncoder, preprocess_wav
+    from viewer.voice.encoder import SpeakerEncoder
+    from viewer.voice.preprocess import preprocess_wav
 
     encoder = encoder or SpeakerEncoder.from_resources()
     done_paths: list[str] = []

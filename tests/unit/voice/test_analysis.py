@@ -38,7 +38,8 @@ from viewer.voice.analysis import (
     voice_clusters,
     voice_findings,
 )
-from viewer.voice.encoder import SpeakerEncoder, preprocess_wav
+from viewer.voice.encoder import SpeakerEncoder
+from viewer.voice.preprocess import preprocess_wav
 
 COMMANDS = [
     "turn on the lights in the kitchen", "what is the weather like today",

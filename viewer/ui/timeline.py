@@ -40,22 +40,20 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimeZone
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
-    QHelpEvent,
     QKeyEvent,
-    QKeySequence,
     QMouseEvent,
-    QNativeGestureEvent,
     QPainter,
     QPaintEvent,
     QPalette,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QApplication, QToolTip, QWidget
+from PySide6.QtWidgets import QWidget
 
 from viewer.timescale import axis as timescale
 from viewer.timescale import marks
 from viewer.timescale.axis import Axis, CalendarWords
 from viewer.timescale.marks import COLUMN_PX, DENSITY_BIN_PX, View
+from viewer.ui.timeline_input import TimelineGestures
 from viewer.ui.timeline_painter import (
     Geometry,
     Selection,
@@ -72,14 +70,7 @@ FIT_MARGIN = 0.03
 MIN_FIT_SPAN_S = 60.0
 #: A mark within this many pixels of the pointer is "under" it (hover, tooltip, click).
 HIT_TOLERANCE_PX = 4.0
-#: One wheel notch zooms by this factor; the keyboard zooms by two notches' worth.
-ZOOM_PER_NOTCH = 0.8
-KEY_ZOOM = ZOOM_PER_NOTCH ** 3
-#: Left/Right (and one horizontal wheel notch) pan by this fraction of the visible span.
-PAN_FRACTION = 0.1
 PAD_X = 10.0
-
-_NOTCH = 120.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +127,7 @@ class TimelineWidget(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._gestures = TimelineGestures(self)  # first: setting attributes sends events
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -165,11 +157,6 @@ class TimelineWidget(QWidget):
         self._current: int | None = None
         self._hover: int | None = None
         self._selection: tuple[float, float] | None = None
-        # Mouse gestures in progress.
-        self._press_x: float | None = None
-        self._press_index: int | None = None
-        self._selecting = False
-        self._pan_origin: tuple[float, float] | None = None
         # Caches, dropped when what they depend on changes.
         self._version = 0
         self._density_cache: tuple[tuple[object, ...], tuple[np.ndarray, np.ndarray]] | None = None
@@ -692,117 +679,28 @@ class TimelineWidget(QWidget):
     # ---------------------------------------------------------------- input
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            text = self.tooltip_at(event.pos())
-            if text:
-                QToolTip.showText(event.globalPos(), text, self)
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
-        if (event.type() == QEvent.Type.NativeGesture and isinstance(event, QNativeGestureEvent)
-                and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture):
-            # value() is the change of scale since the last event: +0.1 is 10 % closer.
-            if 1.0 + event.value() > 0:
-                self.zoom_by(1.0 / (1.0 + event.value()), event.position().x())
-            event.accept()
-            return True
-        return super().event(event)
+        return self._gestures.event(event) or super().event(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        angle = event.angleDelta()
-        pixels = event.pixelDelta()
-        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        horizontal = angle.x() != 0 and abs(angle.x()) > abs(angle.y())
-        if shift or horizontal:
-            geometry = self._geometry()
-            if not pixels.isNull():  # trackpad: follow the fingers pixel for pixel
-                moved = pixels.x() or pixels.y()
-                self.pan_by(-moved * self._view_span / geometry.plot_width)
-            else:
-                notches = (angle.x() or angle.y()) / _NOTCH
-                self.pan_by(-notches * PAN_FRACTION * self._view_span)
-        elif angle.y():
-            self.zoom_by(ZOOM_PER_NOTCH ** (angle.y() / _NOTCH), event.position().x())
-        event.accept()
+        self._gestures.wheel(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        large = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        if event.matches(QKeySequence.StandardKey.ZoomIn) or key in (Qt.Key.Key_Plus,
-                                                                      Qt.Key.Key_Equal):
-            self.zoom_by(KEY_ZOOM)
-        elif event.matches(QKeySequence.StandardKey.ZoomOut) or key in (Qt.Key.Key_Minus,
-                                                                         Qt.Key.Key_Underscore):
-            self.zoom_by(1 / KEY_ZOOM)
-        elif key == Qt.Key.Key_Left:
-            self.pan_by(-(0.5 if large else PAN_FRACTION) * self._view_span)
-        elif key == Qt.Key.Key_Right:
-            self.pan_by((0.5 if large else PAN_FRACTION) * self._view_span)
-        elif key == Qt.Key.Key_Home:
-            self.fit_all()
-        elif key == Qt.Key.Key_Escape and self._selection is not None:
-            self.clear_selection()
-        else:
+        if not self._gestures.key(event):
             super().keyPressEvent(event)
-            return
-        event.accept()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        x = event.position().x()
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._press_x = x
-            self._press_index = self._index_at(x, event.position().y())
-            self._selecting = False
-        elif event.button() == Qt.MouseButton.MiddleButton:
-            self._pan_origin = (x, self._view_start)
-            self.setCursor(Qt.CursorShape.ClosedHandCursor)
-        else:
+        if not self._gestures.press(event):
             super().mousePressEvent(event)
-            return
-        event.accept()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        x, y = event.position().x(), event.position().y()
-        geometry = self._geometry()
-        if self._pan_origin is not None:
-            origin_x, origin_start = self._pan_origin
-            self._set_view(origin_start - (x - origin_x) * self._view_span / geometry.plot_width,
-                           self._view_span)
-        elif self._press_x is not None:
-            if not self._selecting and abs(x - self._press_x) >= QApplication.startDragDistance():
-                self._selecting = True
-                self._set_hover(None)
-            if self._selecting:
-                clamped = min(max(x, geometry.plot_left), geometry.plot_right)
-                a, b = self.x_to_time(self._press_x), self.x_to_time(clamped)
-                self._selection = (min(a, b), max(a, b))
-                self.update()
-        else:
-            self._set_hover(self._index_at(x, y))
-        event.accept()
+        self._gestures.move(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self._press_x is not None:
-            selecting, pressed = self._selecting, self._press_index
-            self._press_x, self._press_index, self._selecting = None, None, False
-            if selecting and self._selection is not None:
-                self.range_selected.emit(*self._selection)
-            elif pressed is not None:
-                self.current_requested.emit(self._keys[pressed])
-            else:
-                self.clear_selection()
-        elif event.button() == Qt.MouseButton.MiddleButton and self._pan_origin is not None:
-            self._pan_origin = None
-            self.unsetCursor()
-        else:
+        if not self._gestures.release(event):
             super().mouseReleaseEvent(event)
-            return
-        self._set_hover(self._index_at(event.position().x(), event.position().y()))
-        event.accept()
 
     def leaveEvent(self, event: QEvent) -> None:
-        self._set_hover(None)
+        self.hover_at(None)
         super().leaveEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -813,7 +711,22 @@ class TimelineWidget(QWidget):
             self.update()
         super().changeEvent(event)
 
-    def _set_hover(self, index: int | None) -> None:
+    def scroll_to(self, start: float) -> None:
+        """Show the same span from ``start`` (a drag that pans)."""
+        self._set_view(start, self._view_span)
+
+    def visible_span(self) -> float:
+        """Seconds across the plot's width."""
+        return self._view_span
+
+    def preview_selection(self, start: float, end: float) -> None:
+        """Show [start, end] as selected while a drag is under way (no signal yet)."""
+        self._selection = (start, end)
+        self.update()
+
+    def hover_at(self, pos: QPoint | QPointF | None) -> None:
+        """Highlight the mark under ``pos`` (None: none) and show a hand over it."""
+        index = self._index_at(pos.x(), pos.y()) if pos is not None else None
         if index == self._hover:
             return
         self._hover = index
@@ -822,4 +735,3 @@ class TimelineWidget(QWidget):
         else:
             self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.update()
-

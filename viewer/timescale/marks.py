@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+#: A mark within this many pixels of the pointer is "under" it (hover, tooltip, click).
+HIT_TOLERANCE_PX = 4.0
 #: Marks whose starts fall into one column of this width are drawn as one (per colour).
 COLUMN_PX = 2
 #: A clip at least this wide on screen is drawn as a box of its duration, not a bar.
@@ -50,10 +52,12 @@ class View:
         return max(math.ceil(self.plot_width / DENSITY_BIN_PX), 1)
 
     def x(self, t: float) -> float:
-        return self.plot_left + (t - self.start) * self.px_per_s
+        """The pixel of POSIX time ``t``."""
+        return self.plot_left + (t - self.start) * self.plot_width / self.span
 
     def t(self, x: float) -> float:
-        return self.start + (x - self.plot_left) / self.px_per_s
+        """The POSIX time at pixel ``x``."""
+        return self.start + (x - self.plot_left) * self.span / self.plot_width
 
 
 def drawn_extent(starts: np.ndarray, ends: np.ndarray,
@@ -76,6 +80,36 @@ def column_members(starts: np.ndarray, index: int, view: View) -> list[int]:
     hi = np.searchsorted(starts, view.t(x + 2 * COLUMN_PX), "right")
     columns = np.floor((starts[lo:hi] - view.start) * view.px_per_s / COLUMN_PX)
     return [int(lo + i) for i in np.flatnonzero(columns == column)]
+
+
+def index_at(starts: np.ndarray, ends: np.ndarray, colour_index: np.ndarray,
+             max_duration: float, view: View, x: float, band: float | None) -> int | None:
+    """The mark drawn nearest pixel ``x``, within ``HIT_TOLERANCE_PX``; None if none.
+
+    ``band``: the pointer's height in the lane, 0 (top) to 1 (bottom); where marks of several
+    colours are stacked in one column it picks the colour. None when the lane shows density
+    bars, which do not stack marks.
+    """
+    lo = np.searchsorted(starts, view.t(x - HIT_TOLERANCE_PX - COLUMN_PX) - max_duration,
+                         "left")
+    hi = np.searchsorted(starts, view.t(x + HIT_TOLERANCE_PX), "right")
+    if hi <= lo:
+        return None
+    left, right = drawn_extent(starts[lo:hi], ends[lo:hi], view)
+    distance = np.where(x < left, left - x, np.where(x > right, x - right, 0.0))
+    near = np.flatnonzero(distance <= HIT_TOLERANCE_PX)
+    if near.size == 0:
+        return None
+    best = near[distance[near] <= distance[near].min() + 0.5]
+    candidates = [int(lo + i) for i in best]
+    if len(candidates) > 1 and band is not None:
+        colours = sorted({int(colour_index[i])
+                          for i in column_members(starts, candidates[0], view)})
+        if len(colours) > 1:
+            wanted = colours[min(max(int(band * len(colours)), 0), len(colours) - 1)]
+            of_colour = [i for i in candidates if colour_index[i] == wanted]
+            candidates = of_colour or candidates
+    return min(candidates, key=lambda i: abs(view.x(float(starts[i])) - x))
 
 
 def bin_of(start: float, view: View) -> int | None:

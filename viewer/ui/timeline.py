@@ -52,7 +52,8 @@ from PySide6.QtWidgets import QWidget
 from viewer.timescale import axis as timescale
 from viewer.timescale import marks
 from viewer.timescale.axis import Axis, CalendarWords
-from viewer.timescale.marks import COLUMN_PX, DENSITY_BIN_PX, View
+from viewer.timescale.marks import DENSITY_BIN_PX, HIT_TOLERANCE_PX, View
+from viewer.timescale.track import Track, TrackEntry
 from viewer.ui.timeline_input import TimelineGestures
 from viewer.ui.timeline_painter import (
     Geometry,
@@ -68,8 +69,6 @@ MIN_SPAN_S = 5.0
 FIT_MARGIN = 0.03
 #: ``fit_all`` on a single recording (or several at one instant) shows at least this much.
 MIN_FIT_SPAN_S = 60.0
-#: A mark within this many pixels of the pointer is "under" it (hover, tooltip, click).
-HIT_TOLERANCE_PX = 4.0
 PAD_X = 10.0
 
 
@@ -138,16 +137,10 @@ class TimelineWidget(QWidget):
         self.setSizePolicy(self.sizePolicy().horizontalPolicy(),
                            self.sizePolicy().Policy.Preferred)
         self._tz: tzinfo = local_timezone()
-        self._keys: list[str] = []
-        self._labels: list[str] = []
-        self._index_of: dict[str, int] = {}
-        self._starts = np.empty(0, dtype=np.float64)
-        self._ends = np.empty(0, dtype=np.float64)
-        self._color_index = np.empty(0, dtype=np.int64)
+        self._track = Track()
+        #: Per colour slot of the track, the colour; per RGBA value, the QColor given for it.
         self._colors: list[QColor] = []
-        self._max_duration = 0.0
-        self._data_lo = 0.0
-        self._data_hi = 0.0
+        self._rgba_colours: dict[int, QColor] = {}
         self._legend_title = ""
         self._legend: list[tuple[str, QColor]] = []
         # View: the time at the plot's left edge and the seconds across the plot's width.
@@ -169,45 +162,18 @@ class TimelineWidget(QWidget):
     def set_items(self, items: Sequence[TimelineItem]) -> None:
         """Replace all marks. The first items are shown whole (``fit_all``); later calls (new
         colours, say) keep the view, the selection and the current mark if it is still there."""
-        had_items = bool(self._keys)
+        had_items = bool(self._track.keys)
         current_key = self.current()
-        order = sorted(range(len(items)), key=lambda i: items[i].start)
-        seen: set[str] = set()
-        keys: list[str] = []
-        labels: list[str] = []
-        starts: list[float] = []
-        durations: list[float] = []
-        color_ids: list[int] = []
-        color_slot: dict[int, int] = {}
-        colors: list[QColor] = []
-        for i in order:
-            item = items[i]
-            if item.key in seen or not math.isfinite(item.start):
-                continue
-            seen.add(item.key)
-            rgba = item.color.rgba()
-            if rgba not in color_slot:
-                color_slot[rgba] = len(colors)
-                colors.append(QColor(item.color))
-            keys.append(item.key)
-            labels.append(item.label)
-            starts.append(item.start)
-            duration = item.duration_s
-            durations.append(duration if math.isfinite(duration) and duration > 0 else 0.0)
-            color_ids.append(color_slot[rgba])
-        self._keys, self._labels, self._colors = keys, labels, colors
-        self._index_of = {key: i for i, key in enumerate(keys)}
-        self._starts = np.asarray(starts, dtype=np.float64)
-        self._ends = self._starts + np.asarray(durations, dtype=np.float64)
-        self._color_index = np.asarray(color_ids, dtype=np.int64)
-        self._order_colours_by_legend()
-        self._max_duration = max(durations, default=0.0)
-        self._data_lo = float(self._starts[0]) if keys else 0.0
-        self._data_hi = float(self._ends.max()) if keys else 0.0
+        self._rgba_colours = {}
+        for item in items:  # the first QColor of each RGBA value stands for it
+            self._rgba_colours.setdefault(item.color.rgba(), QColor(item.color))
+        self._set_track(Track.build([
+            TrackEntry(item.key, item.start, item.duration_s, item.color.rgba(), item.label)
+            for item in items]))
         self._version += 1
         self._hover = None
-        self._current = self._index_of.get(current_key) if current_key else None
-        if had_items and keys:
+        self._current = self._track.index_of.get(current_key) if current_key else None
+        if had_items and self._track.keys:
             self._set_view(self._view_start, self._view_span)
         else:
             self.fit_all()
@@ -217,34 +183,28 @@ class TimelineWidget(QWidget):
         """A small legend in the top left, e.g. ("Colour: device", [("Echo Dot", blue)...])."""
         self._legend_title = title
         self._legend = [(name, QColor(color)) for name, color in entries]
-        self._order_colours_by_legend()
+        self._set_track(self._track)
         self.update()
 
     def legend(self) -> tuple[str, list[tuple[str, QColor]]]:
         """The legend as shown: its title and (label, colour) entries."""
         return self._legend_title, list(self._legend)
 
-    def _order_colours_by_legend(self) -> None:
-        """Number the colours in legend order: stacked marks then read top-down like it."""
-        legend = {color.rgba(): i for i, (_, color) in reversed(list(enumerate(self._legend)))}
-        order = sorted(range(len(self._colors)),
-                       key=lambda slot: (legend.get(self._colors[slot].rgba(), len(legend)), slot))
-        if order == list(range(len(self._colors))):
-            return
-        new_slot = np.empty(len(order), dtype=np.int64)
-        new_slot[order] = np.arange(len(order))
-        self._colors = [self._colors[slot] for slot in order]
-        self._color_index = new_slot[self._color_index]
+    def _set_track(self, track: Track) -> None:
+        """Make ``track`` current, its colour slots numbered in legend order: stacked marks
+        then read top-down like the legend."""
+        self._track = track.ordered_by(color.rgba() for _, color in self._legend)
+        self._colors = [self._rgba_colours[rgba] for rgba in self._track.colours]
         self._version += 1
 
     def set_current(self, key: str | None) -> None:
         """Highlight ``key``'s mark; pan (keeping the zoom) when it is off-screen."""
-        index = self._index_of.get(key) if key is not None else None
+        index = self._track.index_of.get(key) if key is not None else None
         if index == self._current:
             return
         self._current = index
         if index is not None:
-            start, end = float(self._starts[index]), float(self._ends[index])
+            start, end = float(self._track.starts[index]), float(self._track.ends[index])
             margin = self._view_span * 0.02
             view_end = self._view_start + self._view_span
             if start < self._view_start + margin or end > view_end - margin:
@@ -252,7 +212,7 @@ class TimelineWidget(QWidget):
         self.update()
 
     def current(self) -> str | None:
-        return self._keys[self._current] if self._current is not None else None
+        return self._track.keys[self._current] if self._current is not None else None
 
     def set_display_timezone(self, tz: tzinfo) -> None:
         """The zone of the axis labels and tooltips of the density strip (default: local)."""
@@ -267,11 +227,11 @@ class TimelineWidget(QWidget):
 
     def fit_all(self) -> None:
         """Show every mark, with a small margin on both sides."""
-        if not self._keys:
+        if not self._track.keys:
             self._set_view(self._view_start, self._view_span)
             return
         span = self._max_span()
-        self._set_view((self._data_lo + self._data_hi) / 2 - span / 2, span)
+        self._set_view((self._track.first_start + self._track.last_end) / 2 - span / 2, span)
 
     def visible_range(self) -> tuple[float, float]:
         return self._view_start, self._view_start + self._view_span
@@ -310,18 +270,19 @@ class TimelineWidget(QWidget):
         return self._view_start + (x - geometry.plot_left) * self._view_span / geometry.plot_width
 
     def _max_span(self) -> float:
-        if not self._keys:
+        if not self._track.keys:
             return 10 * 365 * 86400.0
-        return max((self._data_hi - self._data_lo) * (1 + 2 * FIT_MARGIN), MIN_FIT_SPAN_S)
+        data_span = self._track.last_end - self._track.first_start
+        return max(data_span * (1 + 2 * FIT_MARGIN), MIN_FIT_SPAN_S)
 
     def _clamp_span(self, span: float) -> float:
         return min(max(span, MIN_SPAN_S), self._max_span())
 
     def _set_view(self, start: float, span: float) -> None:
         span = self._clamp_span(span)
-        if self._keys:
+        if self._track.keys:
             # The middle of the view stays over the data: one can never get lost in the void.
-            center = min(max(start + span / 2, self._data_lo), self._data_hi)
+            center = min(max(start + span / 2, self._track.first_start), self._track.last_end)
             start = center - span / 2
         if (start, span) == (self._view_start, self._view_span):
             return
@@ -352,7 +313,7 @@ class TimelineWidget(QWidget):
     def item_at(self, pos: QPoint | QPointF) -> str | None:
         """The key of the mark under widget position ``pos`` (within a few pixels), if any."""
         index = self._index_at(pos.x(), pos.y())
-        return self._keys[index] if index is not None else None
+        return self._track.keys[index] if index is not None else None
 
     def tooltip_at(self, pos: QPoint | QPointF) -> str | None:
         """What the tooltip says at ``pos``: the nearest mark's label, or for the density
@@ -364,14 +325,14 @@ class TimelineWidget(QWidget):
             bin_index = self._bin_of(index, geometry) if self._dense(geometry) else None
             if bin_index is not None:  # a density bar: what it stands for
                 return self._bin_text(bin_index, geometry, by_colour=True)
-            text = self._labels[index]
+            text = self._track.labels[index]
             others = len(self._column_members(index)) - 1
             if others > 0:
                 text += "\n" + self.tr("(%n more at this point: zoom in to separate them)",
                                        "", others)
             return text
         if (geometry.density_top - 2 <= y <= geometry.density_bottom + 2
-                and geometry.plot_left <= x <= geometry.plot_right and self._keys):
+                and geometry.plot_left <= x <= geometry.plot_right and self._track.keys):
             bin_index = int((x - geometry.plot_left) // DENSITY_BIN_PX)
             counts = self._density(geometry)
             if 0 <= bin_index < len(counts) and counts[bin_index]:
@@ -400,45 +361,27 @@ class TimelineWidget(QWidget):
 
     def _bin_of(self, index: int, geometry: Geometry) -> int | None:
         """The density bin that counts item ``index`` (None: its start is not in view)."""
-        return marks.bin_of(float(self._starts[index]), self._view(geometry))
+        return marks.bin_of(float(self._track.starts[index]), self._view(geometry))
 
     def _drawn_extent(self, indices: slice | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        return marks.drawn_extent(self._starts[indices], self._ends[indices],
+        return marks.drawn_extent(self._track.starts[indices], self._track.ends[indices],
                                   self._view(self._geometry()))
 
     def _index_at(self, x: float, y: float) -> int | None:
         geometry = self._geometry()
-        if not self._keys or not (geometry.lane_top - 6 <= y <= geometry.lane_bottom + 6):
+        if not self._track.keys or not (geometry.lane_top - 6 <= y <= geometry.lane_bottom + 6):
             return None
         if not (geometry.plot_left - HIT_TOLERANCE_PX <= x <= geometry.plot_right
                 + HIT_TOLERANCE_PX):
             return None
-        lo = np.searchsorted(self._starts, self.x_to_time(x - HIT_TOLERANCE_PX - COLUMN_PX)
-                             - self._max_duration, "left")
-        hi = np.searchsorted(self._starts, self.x_to_time(x + HIT_TOLERANCE_PX), "right")
-        if hi <= lo:
-            return None
-        left, right = self._drawn_extent(slice(lo, hi))
-        distance = np.where(x < left, left - x, np.where(x > right, x - right, 0.0))
-        near = np.flatnonzero(distance <= HIT_TOLERANCE_PX)
-        if near.size == 0:
-            return None
-        best = near[distance[near] <= distance[near].min() + 0.5]
-        candidates = [int(lo + i) for i in best]
-        if len(candidates) > 1 and not self._dense(geometry):
-            # Several colours stacked in one column: the pointer's height picks the colour.
-            members = self._column_members(candidates[0])
-            colours = sorted({int(self._color_index[i]) for i in members})
-            if len(colours) > 1:
-                band = (y - geometry.lane_top) / geometry.lane_height * len(colours)
-                wanted = colours[min(max(int(band), 0), len(colours) - 1)]
-                of_colour = [i for i in candidates if self._color_index[i] == wanted]
-                candidates = of_colour or candidates
-        return min(candidates, key=lambda i: abs(self.time_to_x(float(self._starts[i])) - x))
+        band = None if self._dense(geometry) else (y - geometry.lane_top) / geometry.lane_height
+        track = self._track
+        return marks.index_at(track.starts, track.ends, track.colour_index, track.max_duration,
+                              self._view(geometry), x, band)
 
     def _column_members(self, index: int) -> list[int]:
         """The items drawn in the same column as ``index`` (all colours)."""
-        return marks.column_members(self._starts, index, self._view(self._geometry()))
+        return marks.column_members(self._track.starts, index, self._view(self._geometry()))
 
     def _segment_rect(self, index: int, geometry: Geometry) -> QRectF:
         """Where mark ``index`` is drawn: its column, and its colour's band when stacked; when
@@ -449,8 +392,8 @@ class TimelineWidget(QWidget):
             return QRectF(geometry.plot_left + bin_index * DENSITY_BIN_PX,
                           geometry.lane_bottom - height, DENSITY_BIN_PX - 1, height)
         left, right = self._drawn_extent(np.array([index]))
-        colours = sorted({int(self._color_index[i]) for i in self._column_members(index)})
-        rank = colours.index(int(self._color_index[index])) if colours else 0
+        colours = sorted({int(self._track.colour_index[i]) for i in self._column_members(index)})
+        rank = colours.index(int(self._track.colour_index[index])) if colours else 0
         height = geometry.lane_height / max(len(colours), 1)
         return QRectF(float(left[0]), geometry.lane_top + rank * height,
                       float(right[0] - left[0]), height)
@@ -566,8 +509,8 @@ class TimelineWidget(QWidget):
         key = (self._view_start, self._view_span, geometry.plot_width, self._version)
         if self._density_cache and self._density_cache[0] == key:
             return self._density_cache[1]
-        result = marks.density_by_colour(self._starts, self._color_index, len(self._colors),
-                                         self._view(geometry))
+        result = marks.density_by_colour(self._track.starts, self._track.colour_index,
+                                         len(self._colors), self._view(geometry))
         self._density_cache = (key, result)
         return result
 
@@ -609,7 +552,7 @@ class TimelineWidget(QWidget):
             text=palette.color(QPalette.ColorRole.Text),
             highlight=palette.color(QPalette.ColorRole.Highlight), focused=self.hasFocus(),
             empty_text=self.tr("No recordings with a time"))
-        if not self._keys:
+        if not self._track.keys:
             return empty
         axis = self._axis(geometry)
         words = self._calendar_words()
@@ -625,8 +568,8 @@ class TimelineWidget(QWidget):
         dense = self._dense(geometry)
         selection = None
         if self._selection is not None:
-            lo = np.searchsorted(self._starts, self._selection[0], "left")
-            hi = np.searchsorted(self._starts, self._selection[1], "right")
+            lo = np.searchsorted(self._track.starts, self._selection[0], "left")
+            hi = np.searchsorted(self._track.starts, self._selection[1], "right")
             caption = self.tr("{duration} · {count}").format(
                 duration=self._format_duration(self._selection[1] - self._selection[0]),
                 count=self._count_text(int(hi - lo)))
@@ -638,7 +581,7 @@ class TimelineWidget(QWidget):
         current = None
         if self._current is not None:
             current = (self._segment_rect(self._current, geometry),
-                       self._colors[int(self._color_index[self._current])])
+                       self._colors[int(self._track.colour_index[self._current])])
         return replace(
             empty, empty_text=None, zone=self._zone_caption(geometry),
             legend_title=self._legend_title, legend=self._legend,
@@ -654,8 +597,9 @@ class TimelineWidget(QWidget):
 
     def _mark_groups(self, geometry: Geometry) -> marks.MarkGroups | None:
         view_end = self._view_start + self._view_span
-        lo = int(np.searchsorted(self._starts, self._view_start - self._max_duration, "left"))
-        hi = int(np.searchsorted(self._starts, view_end, "right"))
+        lo = int(np.searchsorted(self._track.starts,
+                                 self._view_start - self._track.max_duration, "left"))
+        hi = int(np.searchsorted(self._track.starts, view_end, "right"))
         if hi <= lo:
             return None
         left, right = self._drawn_extent(slice(lo, hi))
@@ -663,7 +607,7 @@ class TimelineWidget(QWidget):
         if not visible.any():
             return None
         return marks.mark_groups(left[visible], right[visible],
-                                 self._color_index[lo:hi][visible], len(self._colors),
+                                 self._track.colour_index[lo:hi][visible], len(self._colors),
                                  geometry.plot_left, geometry.lane_top, geometry.lane_height)
 
     def _overview(self, geometry: Geometry) -> tuple[float, float] | None:
@@ -671,7 +615,7 @@ class TimelineWidget(QWidget):
         whole = self._max_span()
         if self._view_span >= whole * 0.999:
             return None
-        whole_lo = (self._data_lo + self._data_hi) / 2 - whole / 2
+        whole_lo = (self._track.first_start + self._track.last_end) / 2 - whole / 2
         scale = geometry.plot_width / whole
         return (geometry.plot_left + (self._view_start - whole_lo) * scale,
                 max(self._view_span * scale, 4.0))

@@ -15,6 +15,7 @@ from viewer.timescale.marks import (
     column_members,
     density_by_colour,
     drawn_extent,
+    index_at,
     is_dense,
     mark_groups,
     strip_heights,
@@ -94,3 +95,16 @@ def test_marks_collapse_to_one_rectangle_per_column_and_colour() -> None:
     assert groups.top.tolist() == [50.0, 70.0, 50.0, 50.0]
     assert groups.height.tolist() == [19.0, 19.0, 40.0, 40.0]
     assert groups.is_box.tolist() == [False, False, False, True]
+
+
+def test_the_mark_under_the_pointer_is_the_nearest_within_the_tolerance() -> None:
+    starts = np.array([1_100.0, 1_101.0, 1_300.0, 1_400.0])
+    ends = starts + np.array([0.0, 0.0, 0.0, 50.0])  # the last one is a box 50 px wide
+    colours = np.array([0, 1, 0, 0])
+    assert index_at(starts, ends, colours, 50.0, VIEW, 311.0, None) == 2
+    assert index_at(starts, ends, colours, 50.0, VIEW, 311.0 + 6, None) is None
+    assert index_at(starts, ends, colours, 50.0, VIEW, 440.0, None) == 3  # inside the box
+    assert index_at(starts, ends, colours, 50.0, VIEW, 700.0, None) is None
+    # Two colours stacked in one column: the pointer's height picks the band.
+    assert index_at(starts, ends, colours, 50.0, VIEW, 111.0, 0.2) == 0
+    assert index_at(starts, ends, colours, 50.0, VIEW, 111.0, 0.8) == 1

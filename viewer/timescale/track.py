@@ -12,6 +12,15 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+#: The narrowest view: about five seconds across the whole width.
+MIN_SPAN_S = 5.0
+#: Room left on each side of the data when all of it is shown, as a fraction of its span.
+FIT_MARGIN = 0.03
+#: All of a single recording (or several at one instant) is shown as at least this much.
+MIN_FIT_SPAN_S = 60.0
+#: With nothing to show, zooming out stops at ten years.
+EMPTY_SPAN_S = 10 * 365 * 86400.0
+
 
 @dataclass(frozen=True, slots=True)
 class TrackEntry:
@@ -90,3 +99,22 @@ class Track:
     @property
     def last_end(self) -> float:
         return float(self.ends.max()) if self.keys else 0.0
+
+    def whole_span(self) -> float:
+        """The widest view: all recordings with a margin (the view when showing all)."""
+        if not self.keys:
+            return EMPTY_SPAN_S
+        data_span = self.last_end - self.first_start
+        return max(data_span * (1 + 2 * FIT_MARGIN), MIN_FIT_SPAN_S)
+
+    def clamp_span(self, span: float) -> float:
+        return min(max(span, MIN_SPAN_S), self.whole_span())
+
+    def limit_view(self, start: float, span: float) -> tuple[float, float]:
+        """``(start, span)`` within the zoom limits, its middle over the recordings: one can
+        never get lost in the void."""
+        span = self.clamp_span(span)
+        if self.keys:
+            center = min(max(start + span / 2, self.first_start), self.last_end)
+            start = center - span / 2
+        return start, span

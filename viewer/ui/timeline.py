@@ -29,7 +29,6 @@ calls ``set_current`` (playback does the same as it moves on).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
@@ -60,15 +59,11 @@ from viewer.ui.timeline_painter import (
     Selection,
     TimelineScene,
     bar_rects,
+    fine_label_widths,
+    layout,
     paint_timeline,
 )
 
-#: The narrowest view: about five seconds across the whole width.
-MIN_SPAN_S = 5.0
-#: Room left on each side of the data by ``fit_all``, as a fraction of the data's span.
-FIT_MARGIN = 0.03
-#: ``fit_all`` on a single recording (or several at one instant) shows at least this much.
-MIN_FIT_SPAN_S = 60.0
 PAD_X = 10.0
 
 
@@ -230,7 +225,7 @@ class TimelineWidget(QWidget):
         if not self._track.keys:
             self._set_view(self._view_start, self._view_span)
             return
-        span = self._max_span()
+        span = self._track.whole_span()
         self._set_view((self._track.first_start + self._track.last_end) / 2 - span / 2, span)
 
     def visible_range(self) -> tuple[float, float]:
@@ -249,7 +244,7 @@ class TimelineWidget(QWidget):
             anchor_x = geometry.plot_left + geometry.plot_width / 2
         anchor_x = min(max(anchor_x, geometry.plot_left), geometry.plot_right)
         anchor_t = self.x_to_time(anchor_x)
-        span = self._clamp_span(self._view_span * factor)
+        span = self._track.clamp_span(self._view_span * factor)
         fraction = (anchor_x - geometry.plot_left) / geometry.plot_width
         self._set_view(anchor_t - fraction * span, span)
 
@@ -269,21 +264,8 @@ class TimelineWidget(QWidget):
         geometry = self._geometry()
         return self._view_start + (x - geometry.plot_left) * self._view_span / geometry.plot_width
 
-    def _max_span(self) -> float:
-        if not self._track.keys:
-            return 10 * 365 * 86400.0
-        data_span = self._track.last_end - self._track.first_start
-        return max(data_span * (1 + 2 * FIT_MARGIN), MIN_FIT_SPAN_S)
-
-    def _clamp_span(self, span: float) -> float:
-        return min(max(span, MIN_SPAN_S), self._max_span())
-
     def _set_view(self, start: float, span: float) -> None:
-        span = self._clamp_span(span)
-        if self._track.keys:
-            # The middle of the view stays over the data: one can never get lost in the void.
-            center = min(max(start + span / 2, self._track.first_start), self._track.last_end)
-            start = center - span / 2
+        start, span = self._track.limit_view(start, span)
         if (start, span) == (self._view_start, self._view_span):
             return
         self._view_start, self._view_span = start, span
@@ -408,41 +390,14 @@ class TimelineWidget(QWidget):
         return QSize(240, int(4 * height + 70))
 
     def _geometry(self) -> Geometry:
-        metrics = QFontMetricsF(self.font())
-        line = math.ceil(metrics.height())
-        ascent = metrics.ascent()
-        width, height = float(self.width()), float(self.height())
-        header_top = 5.0
-        coarse_top = header_top + line + 4
-        fine_top = coarse_top + line
-        axis_y = fine_top + line + 3
-        density_height = 18.0
-        density_top = height - density_height - 7
-        lane_top = axis_y + 12
-        lane_height = max(density_top - 8 - lane_top, 8.0)
-        return Geometry(
-            plot_left=PAD_X, plot_width=max(width - 2 * PAD_X, 1.0),
-            header_baseline=header_top + ascent, coarse_baseline=coarse_top + ascent,
-            fine_baseline=fine_top + ascent, axis_y=axis_y, lane_top=lane_top,
-            lane_height=lane_height, density_top=density_top, density_height=density_height)
+        return layout(self.font(), float(self.width()), float(self.height()), PAD_X)
 
     # ---------------------------------------------------------------- axis and words
 
     def _label_width(self, unit: str) -> float:
         """Widest fine label of a unit, in the current font (cached per font)."""
         if not self._label_widths:
-            metrics = QFontMetricsF(self.font())
-            month = max(metrics.horizontalAdvance(self._month_name(m)) for m in range(1, 13))
-            day = max(metrics.horizontalAdvance(f"{self._weekday_name(d)} 28")
-                      for d in range(1, 8))
-            self._label_widths = {
-                "second": metrics.horizontalAdvance("00:00:00"),
-                "minute": metrics.horizontalAdvance("00:00"),
-                "hour": metrics.horizontalAdvance("00:00"),
-                "day": metrics.horizontalAdvance("28"), "wide-day": day,
-                "week": metrics.horizontalAdvance("28"), "month": month,
-                "year": metrics.horizontalAdvance("0000"),
-            }
+            self._label_widths = fine_label_widths(self.font(), self._calendar_words())
         return self._label_widths[unit]
 
     def _axis(self, geometry: Geometry) -> Axis:
@@ -612,7 +567,7 @@ class TimelineWidget(QWidget):
 
     def _overview(self, geometry: Geometry) -> tuple[float, float] | None:
         """When zoomed in: where the view lies within the whole, as (x, width) of a thin bar."""
-        whole = self._max_span()
+        whole = self._track.whole_span()
         if self._view_span >= whole * 0.999:
             return None
         whole_lo = (self._track.first_start + self._track.last_end) / 2 - whole / 2

@@ -15,6 +15,7 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
 
+from viewer.timescale.axis import CalendarWords
 from viewer.timescale.marks import DENSITY_BIN_PX, MarkGroups, strip_heights
 
 
@@ -52,6 +53,42 @@ class Geometry:
     @property
     def density_bottom(self) -> float:
         return self.density_top + self.density_height
+
+
+def layout(font: QFont, width: float, height: float, pad_x: float) -> Geometry:
+    """The bands of a widget of this size: header, coarse and fine labels, axis, lane, strip."""
+    metrics = QFontMetricsF(font)
+    line = math.ceil(metrics.height())
+    ascent = metrics.ascent()
+    header_top = 5.0
+    coarse_top = header_top + line + 4
+    fine_top = coarse_top + line
+    axis_y = fine_top + line + 3
+    density_height = 18.0
+    density_top = height - density_height - 7
+    lane_top = axis_y + 12
+    lane_height = max(density_top - 8 - lane_top, 8.0)
+    return Geometry(
+        plot_left=pad_x, plot_width=max(width - 2 * pad_x, 1.0),
+        header_baseline=header_top + ascent, coarse_baseline=coarse_top + ascent,
+        fine_baseline=fine_top + ascent, axis_y=axis_y, lane_top=lane_top,
+        lane_height=lane_height, density_top=density_top, density_height=density_height)
+
+
+def fine_label_widths(font: QFont, words: CalendarWords) -> dict[str, float]:
+    """The widest fine label of each unit in ``font`` ("wide-day": a day with its weekday),
+    for ``axis_for_view`` to pick a step whose labels fit."""
+    metrics = QFontMetricsF(font)
+    month = max(metrics.horizontalAdvance(words.month_name(m, False)) for m in range(1, 13))
+    day = max(metrics.horizontalAdvance(f"{words.weekday_name(d)} 28") for d in range(1, 8))
+    return {
+        "second": metrics.horizontalAdvance("00:00:00"),
+        "minute": metrics.horizontalAdvance("00:00"),
+        "hour": metrics.horizontalAdvance("00:00"),
+        "day": metrics.horizontalAdvance("28"), "wide-day": day,
+        "week": metrics.horizontalAdvance("28"), "month": month,
+        "year": metrics.horizontalAdvance("0000"),
+    }
 
 
 @dataclass(frozen=True, slots=True)

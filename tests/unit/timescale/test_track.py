@@ -50,3 +50,20 @@ def test_an_empty_track() -> None:
     track = Track.build([])
     assert track.keys == [] and track.starts.size == 0
     assert (track.max_duration, track.first_start, track.last_end) == (0.0, 0.0, 0.0)
+
+
+def test_the_view_stays_over_the_recordings_and_within_the_zoom_limits() -> None:
+    from viewer.timescale.track import EMPTY_SPAN_S, FIT_MARGIN, MIN_FIT_SPAN_S, MIN_SPAN_S
+
+    empty = Track.build([])
+    assert empty.whole_span() == EMPTY_SPAN_S
+    assert empty.limit_view(-5.0, 1.0) == (-5.0, MIN_SPAN_S)  # nothing to stay over
+    single = Track.build([TrackEntry("a", 1_000.0, 2.0, RED, "")])
+    assert single.whole_span() == MIN_FIT_SPAN_S
+    day = Track.build([TrackEntry("a", 0.0, 0.0, RED, ""),
+                       TrackEntry("b", 86_400.0, 0.0, RED, "")])
+    assert day.whole_span() == 86_400.0 * (1 + 2 * FIT_MARGIN)
+    assert day.clamp_span(1e12) == day.whole_span() and day.clamp_span(0.1) == MIN_SPAN_S
+    # Far to the right: pulled back until its middle is over the last recording.
+    assert day.limit_view(1e9, 100.0) == (86_400.0 - 50.0, 100.0)
+    assert day.limit_view(40_000.0, 100.0) == (40_000.0, 100.0)

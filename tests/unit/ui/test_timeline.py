@@ -10,7 +10,8 @@ from PySide6.QtGui import QColor, QNativeGestureEvent, QPalette, QPointingDevice
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from viewer.ui.timeline import MIN_SPAN_S, TimelineItem, TimelineWidget
+from viewer.timescale.track import MIN_SPAN_S
+from viewer.ui.timeline import TimelineItem, TimelineWidget
 
 DAY = 86400.0
 T0 = 1_527_811_200.0  # 2018-06-01 00:00 UTC

@@ -208,3 +208,19 @@ def mark_groups(left: np.ndarray, right: np.ndarray, colours: np.ndarray, n_colo
     return MarkGroups(left=g_left, top=lane_top + rank * band,
                       width=width, height=np.where(stack > 1, band - 1, band),
                       colour=g_colour, is_box=width >= BOX_MIN_PX)
+
+
+def visible_mark_groups(starts: np.ndarray, ends: np.ndarray, colour_index: np.ndarray,
+                        n_colours: int, max_duration: float, view: View, lane_top: float,
+                        lane_height: float) -> MarkGroups | None:
+    """The ``mark_groups`` of the marks that reach into the view; None when none does."""
+    lo = int(np.searchsorted(starts, view.start - max_duration, "left"))
+    hi = int(np.searchsorted(starts, view.end, "right"))
+    if hi <= lo:
+        return None
+    left, right = drawn_extent(starts[lo:hi], ends[lo:hi], view)
+    visible = right >= view.plot_left
+    if not visible.any():
+        return None
+    return mark_groups(left[visible], right[visible], colour_index[lo:hi][visible], n_colours,
+                       view.plot_left, lane_top, lane_height)

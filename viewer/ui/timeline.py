@@ -13,9 +13,10 @@ moves with playback (a repaint several times a second):
   draws at most (width / 2) x colours rectangles, in one ``drawRects`` call per colour;
 - the density histogram and the axis ticks are cached per view.
 
-Where ticks fall and what they say, and where marks, bins and bars go, is plain Python in
-``viewer.timescale`` (tested without Qt); the drawing is ``viewer.ui.timeline_painter``.
-This module holds the widget: its state, the view, hit testing, tooltips and input.
+Where ticks fall and what they say, where marks, bins and bars go and what is under the
+pointer is plain Python in ``viewer.timescale`` (tested without Qt); the drawing is
+``viewer.ui.timeline_painter`` and the input handling ``viewer.ui.timeline_input``. This
+module holds the widget: its state, the view, the words (translated) and tooltips.
 
 When the marks in view are too many to tell apart (a year of a large export: 1,700 marks on
 600 columns), the lane shows where they pile up instead: one bar per bin of the density strip,
@@ -55,10 +56,10 @@ from viewer.timescale.marks import DENSITY_BIN_PX, HIT_TOLERANCE_PX, View
 from viewer.timescale.track import Track, TrackEntry
 from viewer.ui.timeline_input import TimelineGestures
 from viewer.ui.timeline_painter import (
+    DensityBars,
     Geometry,
     Selection,
     TimelineScene,
-    bar_rects,
     fine_label_widths,
     layout,
     paint_timeline,
@@ -88,17 +89,6 @@ def local_timezone() -> tzinfo:
         return ZoneInfo(zone_id)
     except (ValueError, OSError):  # unknown id, or no tz database (Windows without tzdata)
         return datetime.now().astimezone().tzinfo or ZoneInfo("UTC")
-
-
-@dataclass(frozen=True, slots=True)
-class _Bars:
-    """The lane's density bars for one view: per bin, the top of each colour's segment."""
-
-    #: (bins, colours) top y and height of each colour's segment (height 0: none).
-    tops: np.ndarray
-    heights: np.ndarray
-    #: Per colour present: its rectangles, ready to draw.
-    rects: list[tuple[int, list[QRectF]]]
 
 
 class TimelineWidget(QWidget):
@@ -148,7 +138,7 @@ class TimelineWidget(QWidget):
         # Caches, dropped when what they depend on changes.
         self._version = 0
         self._density_cache: tuple[tuple[object, ...], tuple[np.ndarray, np.ndarray]] | None = None
-        self._bars_cache: tuple[tuple[object, ...], _Bars] | None = None
+        self._bars_cache: tuple[tuple[object, ...], DensityBars] | None = None
         self._axis_cache: tuple[tuple[object, ...], Axis] | None = None
         self._label_widths: dict[str, float] = {}
 
@@ -477,16 +467,13 @@ class TimelineWidget(QWidget):
     def _dense(self, geometry: Geometry) -> bool:
         return marks.is_dense(self._density(geometry))
 
-    def _bars(self, geometry: Geometry) -> _Bars:
+    def _bars(self, geometry: Geometry) -> DensityBars:
         """The lane's density bars for the current view (cached, like the density strip)."""
         key = (self._view_start, self._view_span, geometry.plot_width, self._version,
                geometry.plot_left, geometry.lane_top, geometry.lane_height)
         if self._bars_cache and self._bars_cache[0] == key:
             return self._bars_cache[1]
-        by_colour, counts = self._density_by_colour(geometry)
-        tops, heights = marks.bar_segments(by_colour, counts, geometry.lane_bottom,
-                                           geometry.lane_height)
-        bars = _Bars(tops, heights, bar_rects(tops, heights, by_colour, geometry.plot_left))
+        bars = DensityBars.build(*self._density_by_colour(geometry), geometry)
         self._bars_cache = (key, bars)
         return bars
 
@@ -545,25 +532,13 @@ class TimelineWidget(QWidget):
                   for t in axis.fine],
             coarse_x=coarse_x, coarse=coarse, edge_labels=edge_labels,
             density=self._density(geometry), colours=self._colors,
-            marks=None if dense else self._mark_groups(geometry),
+            marks=None if dense else marks.visible_mark_groups(
+                self._track.starts, self._track.ends, self._track.colour_index,
+                len(self._colors), self._track.max_duration, self._view(geometry),
+                geometry.lane_top, geometry.lane_height),
             bars=self._bars(geometry).rects if dense else (),
             selection=selection, hover=hover, current=current,
             overview=self._overview(geometry))
-
-    def _mark_groups(self, geometry: Geometry) -> marks.MarkGroups | None:
-        view_end = self._view_start + self._view_span
-        lo = int(np.searchsorted(self._track.starts,
-                                 self._view_start - self._track.max_duration, "left"))
-        hi = int(np.searchsorted(self._track.starts, view_end, "right"))
-        if hi <= lo:
-            return None
-        left, right = self._drawn_extent(slice(lo, hi))
-        visible = right >= geometry.plot_left
-        if not visible.any():
-            return None
-        return marks.mark_groups(left[visible], right[visible],
-                                 self._track.colour_index[lo:hi][visible], len(self._colors),
-                                 geometry.plot_left, geometry.lane_top, geometry.lane_height)
 
     def _overview(self, geometry: Geometry) -> tuple[float, float] | None:
         """When zoomed in: where the view lies within the whole, as (x, width) of a thin bar."""

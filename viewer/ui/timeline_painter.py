@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
 
 from viewer.timescale.axis import CalendarWords
-from viewer.timescale.marks import DENSITY_BIN_PX, MarkGroups, strip_heights
+from viewer.timescale.marks import DENSITY_BIN_PX, MarkGroups, bar_segments, strip_heights
 
 
 def mix(a: QColor, b: QColor, toward_b: float) -> QColor:
@@ -92,6 +92,33 @@ def fine_label_widths(font: QFont, words: CalendarWords) -> dict[str, float]:
 
 
 @dataclass(frozen=True, slots=True)
+class DensityBars:
+    """The lane's density bars for one view, when marks are too many to tell apart."""
+
+    #: (bins, colours) top y and height of each colour's segment (height 0: none).
+    tops: np.ndarray
+    heights: np.ndarray
+    #: Per colour present: its rectangles, ready to draw.
+    rects: list[tuple[int, list[QRectF]]]
+
+    @classmethod
+    def build(cls, by_colour: np.ndarray, counts: np.ndarray, geometry: Geometry) -> DensityBars:
+        """From recordings per bin and colour, and per bin (``marks.density_by_colour``)."""
+        tops, heights = bar_segments(by_colour, counts, geometry.lane_bottom,
+                                     geometry.lane_height)
+        rects: list[tuple[int, list[QRectF]]] = []
+        for colour_id in range(by_colour.shape[1]):
+            present = np.flatnonzero(by_colour[:, colour_id])
+            if present.size == 0:
+                continue
+            xs = (geometry.plot_left + present * DENSITY_BIN_PX).tolist()
+            rects.append((colour_id, [QRectF(x, y, DENSITY_BIN_PX - 1, h) for x, y, h in zip(
+                xs, tops[present, colour_id].tolist(), heights[present, colour_id].tolist(),
+                strict=True)]))
+        return cls(tops, heights, rects)
+
+
+@dataclass(frozen=True, slots=True)
 class Selection:
     """The selected time range on screen and its caption ("3 min · 12 recordings")."""
 
@@ -162,21 +189,6 @@ def paint_timeline(painter: QPainter, scene: TimelineScene) -> None:
     painter.setPen(QPen(frame, 1))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawRect(scene.rect.adjusted(0.5, 0.5, -0.5, -0.5))
-
-
-def bar_rects(tops: np.ndarray, heights: np.ndarray, by_colour: np.ndarray,
-              plot_left: float) -> list[tuple[int, list[QRectF]]]:
-    """Per colour present, the rectangles of its segments of the lane's density bars."""
-    rects: list[tuple[int, list[QRectF]]] = []
-    for colour_id in range(by_colour.shape[1]):
-        present = np.flatnonzero(by_colour[:, colour_id])
-        if present.size == 0:
-            continue
-        xs = (plot_left + present * DENSITY_BIN_PX).tolist()
-        rects.append((colour_id, [QRectF(x, y, DENSITY_BIN_PX - 1, h) for x, y, h in zip(
-            xs, tops[present, colour_id].tolist(), heights[present, colour_id].tolist(),
-            strict=True)]))
-    return rects
 
 
 def _paint_header(painter: QPainter, scene: TimelineScene) -> None:

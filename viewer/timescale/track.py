@@ -34,7 +34,7 @@ class TrackEntry:
 
 
 @dataclass(frozen=True, slots=True)
-class Track:
+class TimelineTrack:
     """Recordings sorted by start; duplicates (by key) and those without a time left out."""
 
     keys: list[str] = field(default_factory=list)
@@ -50,7 +50,7 @@ class Track:
     max_duration: float = 0.0
 
     @classmethod
-    def build(cls, entries: Sequence[TrackEntry]) -> Track:
+    def build(cls, entries: Sequence[TrackEntry]) -> TimelineTrack:
         order = sorted(range(len(entries)), key=lambda i: entries[i].start)
         seen: set[str] = set()
         keys: list[str] = []
@@ -76,7 +76,7 @@ class Track:
                    np.asarray(colour_ids, dtype=np.int64), list(colour_slot),
                    {key: i for i, key in enumerate(keys)}, max(durations, default=0.0))
 
-    def ordered_by(self, legend: Iterable[int]) -> Track:
+    def ordered_by(self, legend: Iterable[int]) -> TimelineTrack:
         """The same recordings with colour slots in ``legend`` order (unknown colours last,
         in their old order); ``self`` when that is the order already."""
         position: dict[int, int] = {}
@@ -88,7 +88,7 @@ class Track:
             return self
         new_slot = np.empty(len(order), dtype=np.int64)
         new_slot[order] = np.arange(len(order))
-        return Track(self.keys, self.labels, self.starts, self.ends,
+        return TimelineTrack(self.keys, self.labels, self.starts, self.ends,
                      new_slot[self.colour_index], [self.colours[slot] for slot in order],
                      self.index_of, self.max_duration)
 

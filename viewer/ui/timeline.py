@@ -53,7 +53,7 @@ from viewer.timescale import axis as timescale
 from viewer.timescale import marks
 from viewer.timescale.axis import Axis, CalendarWords
 from viewer.timescale.marks import DENSITY_BIN_PX, HIT_TOLERANCE_PX, View
-from viewer.timescale.track import Track, TrackEntry
+from viewer.timescale.track import TimelineTrack, TrackEntry
 from viewer.ui.timeline_input import TimelineGestures
 from viewer.ui.timeline_painter import (
     DensityBars,
@@ -122,7 +122,7 @@ class TimelineWidget(QWidget):
         self.setSizePolicy(self.sizePolicy().horizontalPolicy(),
                            self.sizePolicy().Policy.Preferred)
         self._tz: tzinfo = local_timezone()
-        self._track = Track()
+        self._track = TimelineTrack()
         #: Per colour slot of the track, the colour; per RGBA value, the QColor given for it.
         self._colors: list[QColor] = []
         self._rgba_colours: dict[int, QColor] = {}
@@ -152,7 +152,7 @@ class TimelineWidget(QWidget):
         self._rgba_colours = {}
         for item in items:  # the first QColor of each RGBA value stands for it
             self._rgba_colours.setdefault(item.color.rgba(), QColor(item.color))
-        self._set_track(Track.build([
+        self._set_track(TimelineTrack.build([
             TrackEntry(item.key, item.start, item.duration_s, item.color.rgba(), item.label)
             for item in items]))
         self._version += 1
@@ -175,7 +175,7 @@ class TimelineWidget(QWidget):
         """The legend as shown: its title and (label, colour) entries."""
         return self._legend_title, list(self._legend)
 
-    def _set_track(self, track: Track) -> None:
+    def _set_track(self, track: TimelineTrack) -> None:
         """Make ``track`` current, its colour slots numbered in legend order: stacked marks
         then read top-down like the legend."""
         self._track = track.ordered_by(color.rgba() for _, color in self._legend)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import math
 
-from viewer.timescale.track import Track, TrackEntry
+from viewer.timescale.track import TimelineTrack, TrackEntry
 
 RED, BLUE, GREEN = 0xFFFF0000, 0xFF0000FF, 0xFF00FF00
 
 
 def test_sorted_by_start_without_duplicates_or_recordings_without_a_time() -> None:
-    track = Track.build([
+    track = TimelineTrack.build([
         TrackEntry("b", 20.0, 5.0, RED, "second"),
         TrackEntry("a", 10.0, math.nan, BLUE, "first"),
         TrackEntry("b", 5.0, 1.0, GREEN, "the same key again"),
@@ -26,7 +26,7 @@ def test_sorted_by_start_without_duplicates_or_recordings_without_a_time() -> No
 
 
 def test_durations_that_are_not_positive_numbers_count_as_zero() -> None:
-    track = Track.build([TrackEntry("a", 10.0, math.nan, RED, ""),
+    track = TimelineTrack.build([TrackEntry("a", 10.0, math.nan, RED, ""),
                          TrackEntry("b", 20.0, -1.0, RED, ""),
                          TrackEntry("c", 30.0, 4.0, BLUE, "")])
     assert track.keys == ["a", "b", "c"]
@@ -36,8 +36,9 @@ def test_durations_that_are_not_positive_numbers_count_as_zero() -> None:
 
 
 def test_colour_slots_follow_the_legend() -> None:
-    track = Track.build([TrackEntry("a", 1.0, 0.0, RED, ""), TrackEntry("b", 2.0, 0.0, BLUE, ""),
-                         TrackEntry("c", 3.0, 0.0, GREEN, ""), TrackEntry("d", 4.0, 0.0, RED, "")])
+    track = TimelineTrack.build([
+        TrackEntry("a", 1.0, 0.0, RED, ""), TrackEntry("b", 2.0, 0.0, BLUE, ""),
+        TrackEntry("c", 3.0, 0.0, GREEN, ""), TrackEntry("d", 4.0, 0.0, RED, "")])
     assert track.colours == [RED, BLUE, GREEN]  # first seen, first slot
     assert track.colour_index.tolist() == [0, 1, 2, 0]
     ordered = track.ordered_by([GREEN, RED, GREEN])
@@ -47,7 +48,7 @@ def test_colour_slots_follow_the_legend() -> None:
 
 
 def test_an_empty_track() -> None:
-    track = Track.build([])
+    track = TimelineTrack.build([])
     assert track.keys == [] and track.starts.size == 0
     assert (track.max_duration, track.first_start, track.last_end) == (0.0, 0.0, 0.0)
 
@@ -55,12 +56,12 @@ def test_an_empty_track() -> None:
 def test_the_view_stays_over_the_recordings_and_within_the_zoom_limits() -> None:
     from viewer.timescale.track import EMPTY_SPAN_S, FIT_MARGIN, MIN_FIT_SPAN_S, MIN_SPAN_S
 
-    empty = Track.build([])
+    empty = TimelineTrack.build([])
     assert empty.whole_span() == EMPTY_SPAN_S
     assert empty.limit_view(-5.0, 1.0) == (-5.0, MIN_SPAN_S)  # nothing to stay over
-    single = Track.build([TrackEntry("a", 1_000.0, 2.0, RED, "")])
+    single = TimelineTrack.build([TrackEntry("a", 1_000.0, 2.0, RED, "")])
     assert single.whole_span() == MIN_FIT_SPAN_S
-    day = Track.build([TrackEntry("a", 0.0, 0.0, RED, ""),
+    day = TimelineTrack.build([TrackEntry("a", 0.0, 0.0, RED, ""),
                        TrackEntry("b", 86_400.0, 0.0, RED, "")])
     assert day.whole_span() == 86_400.0 * (1 + 2 * FIT_MARGIN)
     assert day.clamp_span(1e12) == day.whole_span() and day.clamp_span(0.1) == MIN_SPAN_S

@@ -82,6 +82,17 @@ def column_members(starts: np.ndarray, index: int, view: View) -> list[int]:
     return [int(lo + i) for i in np.flatnonzero(columns == column)]
 
 
+def mark_box(starts: np.ndarray, ends: np.ndarray, colour_index: np.ndarray, index: int,
+             view: View, lane_top: float, lane_height: float) -> tuple[float, float, float, float]:
+    """``(left, top, width, height)`` of mark ``index`` as drawn: its column, and its colour's
+    band where several colours are stacked in that column."""
+    left, right = drawn_extent(starts[index:index + 1], ends[index:index + 1], view)
+    colours = sorted({int(colour_index[i]) for i in column_members(starts, index, view)})
+    rank = colours.index(int(colour_index[index])) if colours else 0
+    height = lane_height / max(len(colours), 1)
+    return float(left[0]), lane_top + rank * height, float(right[0] - left[0]), height
+
+
 def index_at(starts: np.ndarray, ends: np.ndarray, colour_index: np.ndarray,
              max_duration: float, view: View, x: float, band: float | None) -> int | None:
     """The mark drawn nearest pixel ``x``, within ``HIT_TOLERANCE_PX``; None if none.

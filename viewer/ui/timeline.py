@@ -335,10 +335,6 @@ class TimelineWidget(QWidget):
         """The density bin that counts item ``index`` (None: its start is not in view)."""
         return marks.bin_of(float(self._track.starts[index]), self._view(geometry))
 
-    def _drawn_extent(self, indices: slice | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        return marks.drawn_extent(self._track.starts[indices], self._track.ends[indices],
-                                  self._view(self._geometry()))
-
     def _index_at(self, x: float, y: float) -> int | None:
         geometry = self._geometry()
         if not self._track.keys or not (geometry.lane_top - 6 <= y <= geometry.lane_bottom + 6):
@@ -363,12 +359,10 @@ class TimelineWidget(QWidget):
             height = float(self._bars(geometry).heights[bin_index].sum())
             return QRectF(geometry.plot_left + bin_index * DENSITY_BIN_PX,
                           geometry.lane_bottom - height, DENSITY_BIN_PX - 1, height)
-        left, right = self._drawn_extent(np.array([index]))
-        colours = sorted({int(self._track.colour_index[i]) for i in self._column_members(index)})
-        rank = colours.index(int(self._track.colour_index[index])) if colours else 0
-        height = geometry.lane_height / max(len(colours), 1)
-        return QRectF(float(left[0]), geometry.lane_top + rank * height,
-                      float(right[0] - left[0]), height)
+        track = self._track
+        return QRectF(*marks.mark_box(track.starts, track.ends, track.colour_index, index,
+                                      self._view(geometry), geometry.lane_top,
+                                      geometry.lane_height))
 
     # ---------------------------------------------------------------- geometry
 

@@ -17,6 +17,7 @@ from viewer.timescale.marks import (
     drawn_extent,
     index_at,
     is_dense,
+    mark_box,
     mark_groups,
     strip_heights,
 )
@@ -108,3 +109,12 @@ def test_the_mark_under_the_pointer_is_the_nearest_within_the_tolerance() -> Non
     # Two colours stacked in one column: the pointer's height picks the band.
     assert index_at(starts, ends, colours, 50.0, VIEW, 111.0, 0.2) == 0
     assert index_at(starts, ends, colours, 50.0, VIEW, 111.0, 0.8) == 1
+
+
+def test_a_marks_box_is_its_colours_band_of_its_column() -> None:
+    starts = np.array([1_100.0, 1_100.5, 1_300.0])
+    ends = starts.copy()
+    colours = np.array([1, 0, 0])
+    assert mark_box(starts, ends, colours, 0, VIEW, 50.0, 40.0) == (110.0, 70.0, 2.0, 20.0)
+    assert mark_box(starts, ends, colours, 1, VIEW, 50.0, 40.0) == (110.0, 50.0, 2.0, 20.0)
+    assert mark_box(starts, ends, colours, 2, VIEW, 50.0, 40.0) == (310.0, 50.0, 2.0, 40.0)

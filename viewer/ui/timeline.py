@@ -294,11 +294,12 @@ class TimelineWidget(QWidget):
         x, y = float(pos.x()), float(pos.y())
         index = self._index_at(x, y)
         if index is not None:
-            bin_index = self._bin_of(index, geometry) if self._dense(geometry) else None
+            bin_index = self._bar_of(index, geometry)
             if bin_index is not None:  # a density bar: what it stands for
                 return self._bin_text(bin_index, geometry, by_colour=True)
             text = self._track.labels[index]
-            others = len(self._column_members(index)) - 1
+            others = len(marks.column_members(self._track.starts, index,
+                                              self._view(geometry))) - 1
             if others > 0:
                 text += "\n" + self.tr("(%n more at this point: zoom in to separate them)",
                                        "", others)
@@ -331,8 +332,10 @@ class TimelineWidget(QWidget):
     def _view(self, geometry: Geometry) -> View:
         return View(self._view_start, self._view_span, geometry.plot_left, geometry.plot_width)
 
-    def _bin_of(self, index: int, geometry: Geometry) -> int | None:
-        """The density bin that counts item ``index`` (None: its start is not in view)."""
+    def _bar_of(self, index: int, geometry: Geometry) -> int | None:
+        """The density bar that stands for item ``index``; None when the lane shows marks."""
+        if not self._dense(geometry):
+            return None
         return marks.bin_of(float(self._track.starts[index]), self._view(geometry))
 
     def _index_at(self, x: float, y: float) -> int | None:
@@ -347,14 +350,10 @@ class TimelineWidget(QWidget):
         return marks.index_at(track.starts, track.ends, track.colour_index, track.max_duration,
                               self._view(geometry), x, band)
 
-    def _column_members(self, index: int) -> list[int]:
-        """The items drawn in the same column as ``index`` (all colours)."""
-        return marks.column_members(self._track.starts, index, self._view(self._geometry()))
-
     def _segment_rect(self, index: int, geometry: Geometry) -> QRectF:
         """Where mark ``index`` is drawn: its column, and its colour's band when stacked; when
         the lane shows density, the bar that counts it."""
-        bin_index = self._bin_of(index, geometry) if self._dense(geometry) else None
+        bin_index = self._bar_of(index, geometry)
         if bin_index is not None:
             height = float(self._bars(geometry).heights[bin_index].sum())
             return QRectF(geometry.plot_left + bin_index * DENSITY_BIN_PX,

@@ -196,6 +196,10 @@ class TimelineWidget(QWidget):
                 self._set_view((start + end) / 2 - self._view_span / 2, self._view_span)
         self.update()
 
+    def keys(self) -> list[str]:
+        """The recordings on the timeline, in order of start."""
+        return list(self._track.keys)
+
     def current(self) -> str | None:
         return self._track.keys[self._current] if self._current is not None else None
 

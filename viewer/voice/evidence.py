@@ -70,7 +70,7 @@ class ExportVoiceEvidence:
             try:
                 next(steps)
             except StopIteration as finished:
-                return finished.value  # type: ignore[no-any-return]
+                return finished.value
 
     def clusters(self) -> list[dict[str, Any]]:
         return list(self._clusters)
@@ -209,7 +209,8 @@ class ExportVoiceEvidence:
         if self._profile is None or not self._profile.voice_samples:
             return []
         from viewer.audio.decode import AudioDecodeError, decode_file
-        from viewer.voice.encoder import SpeakerEncoder, preprocess_wav
+        from viewer.voice.encoder import SpeakerEncoder
+        from viewer.voice.preprocess import preprocess_wav
 
         wavs = []
         for path in self._profile.voice_samples:

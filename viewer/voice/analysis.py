@@ -31,6 +31,7 @@ import numpy as np
 
 from viewer.analysis.findings import Evidence, Finding
 from viewer.analysis.verdicts import voice_weight
+from viewer.steps import run_to_end
 from viewer.voice.clustering import (
     CLUSTER_DISTANCE,
     VoiceCluster,
@@ -305,12 +306,7 @@ def embed_recordings(export: Export, paths: Sequence[str],
                      encoder: SpeakerEncoder | None = None, *,
                      chunk: int = EMBED_CHUNK) -> EmbeddedRecordings:
     """``embed_recordings_steps`` run to the end, for callers that need no progress."""
-    steps = embed_recordings_steps(export, paths, encoder, chunk=chunk)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as finished:
-            return finished.value
+    return run_to_end(embed_recordings_steps(export, paths, encoder, chunk=chunk))
 
 
 __all__ = [

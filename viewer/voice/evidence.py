@@ -23,6 +23,7 @@ from viewer.analysis.profile import OwnershipProfile
 from viewer.analysis.verdicts import WEIGHT_VOICE_DECIDES
 from viewer.archive import Export, MemberError, OpenProgress
 from viewer.model import ExportContents, Recording
+from viewer.steps import run_to_end
 from viewer.voice.analysis import (
     CLUSTER_DISTANCE,
     LOOP_SECONDS,
@@ -65,12 +66,7 @@ class ExportVoiceEvidence:
 
     # -- the check's interface ------------------------------------------------------------
     def findings(self, recordings: Sequence[Recording]) -> list[Finding]:
-        steps = self.steps(recordings)
-        while True:
-            try:
-                next(steps)
-            except StopIteration as finished:
-                return finished.value
+        return run_to_end(self.steps(recordings))
 
     def clusters(self) -> list[dict[str, Any]]:
         return list(self._clusters)

@@ -185,6 +185,7 @@ def _add_case_command(commands: Any) -> None:
                            help="the letter's language (default: the report's)")
     close = step("close", "close a case (answered well enough, or given up)")
     close.add_argument("--on", type=_date, metavar="DATE", help="YYYY-MM-DD (default: today)")
+    step("delete", "delete a case and its timeline (the report folder stays)")
     case.set_defaults(handler=run_case)
 
 

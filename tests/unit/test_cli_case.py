@@ -98,6 +98,8 @@ def test_a_report_starts_a_case_and_the_steps_are_recorded(
         "report", "sent", "extended", "answered"]
     closed = run_json(capsys, "case", "close", "1")
     assert closed["state"] == "closed" and closed["closed"] == LATER.isoformat()
+    assert run_json(capsys, "case", "delete", "1") == {"deleted": 1}
+    assert run_json(capsys, "case", "list") == {"cases": []}
 
 
 def test_impossible_steps_exit_2_with_one_line(

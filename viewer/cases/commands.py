@@ -61,6 +61,13 @@ def run_case_command(args: argparse.Namespace, *, print_json: PrintJson,
                            print_json)
         if command == "close":
             return _finish(args, cases.close(args.number, args.on or day), day, print_json)
+        if command == "delete":
+            cases.delete(args.number)
+            if args.json:
+                print_json({"deleted": args.number})
+            else:
+                sys.stdout.write(f"Deleted case {args.number}.\n")
+            return EXIT_OK
         if command == "answered":
             return _answered(args, cases, day, print_json)
         if command in ("reminder", "complaint"):

@@ -184,7 +184,8 @@ def test_letters_join_the_timeline(cases: CaseStore, demo_report: DemoReport) ->
 
 
 def test_delete_and_forget_everything_remove_cases(cases: CaseStore, review_store: ReviewStore,
-                                                  demo_report: DemoReport) -> None:
+                                                  demo_report: DemoReport,
+                                                  store_path: Path) -> None:
     first = cases.create_from_report(demo_report.data, demo_report.written, demo_report.export)
     second = cases.create_from_report(demo_report.data, demo_report.written,
                                       demo_report.export)
@@ -195,3 +196,6 @@ def test_delete_and_forget_everything_remove_cases(cases: CaseStore, review_stor
     assert cases.cases() == []
     events = review_store._db.execute("SELECT count(*) FROM case_events").fetchone()[0]
     assert events == 0
+    review_store.close()
+    raw = b"".join(path.read_bytes() for path in store_path.parent.iterdir())
+    assert b"Max Mustermann" not in raw and demo_report.data.archive_sha256.encode() not in raw

@@ -142,6 +142,8 @@ def test_letters_as_text_and_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert code == 0, err
     text = pdf_text(tmp_path / "r.pdf")
     assert "Reminder: my report of" in text
+    assert not re.search("[\ufb00-\ufb06]", text)  # no ligatures: "ff" reads back as typed
+    assert "files" in text and "Officer" in text
     assert report_sha in text.replace(" ", "") and "Art. 12(3) GDPR" in text
     assert "1 / 1" in text or "1 / 2" in text
 

@@ -56,7 +56,7 @@ def render_letter_pdf(text: str, target: Path, title: str) -> None:
 
     document = QTextDocument()
     document.documentLayout().setPaintDevice(writer)
-    document.setDefaultFont(QFont(SANS, FONT_POINTS))
+    document.setDefaultFont(_without_ligatures(QFont(SANS, FONT_POINTS)))
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     document.setDefaultTextOption(option)
@@ -93,6 +93,14 @@ def render_letter_pdf(text: str, target: Path, title: str) -> None:
                              | Qt.AlignmentFlag.AlignVCenter, f"{page + 1} / {pages}")
     finally:
         painter.end()
+
+
+def _without_ligatures(font: QFont) -> QFont:
+    # A checksum must read back (and copy) as typed: DejaVu Sans joins "ff" and "fi" into one
+    # glyph, which a PDF reader extracts as U+FB00 / U+FB01, so "…9ff3…" would not match.
+    for tag in ("liga", "clig", "dlig"):
+        font.setFeature(QFont.Tag(tag), 0)
+    return font
 
 
 __all__ = ["render_letter_pdf"]

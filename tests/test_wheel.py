@@ -51,7 +51,8 @@ def test_the_wheel_holds_what_the_app_loads(wheel: Path) -> None:
         entry_points = archive.read(f"export_viewer-{__version__}.dist-info/entry_points.txt")
     loaded = [WEIGHTS_PATH, COHORT_PATH, TRANSLATIONS / "export_viewer_de.qm", DEMO_EXPORT,
               DEMO_PROFILE, DEMO_EXPORT.parent / "demo-truth.json", REPORT_SCHEMA, ICON,
-              WEIGHTS_PATH.parent / "LICENSE-resemblyzer"]
+              WEIGHTS_PATH.parent / "LICENSE-resemblyzer",
+              REPORT_SCHEMA.parent / "cases" / "authorities.json"]
     missing = [str(path.relative_to(ROOT)) for path in loaded
                if path.relative_to(ROOT).as_posix() not in names]
     assert missing == []

@@ -56,14 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(handler=run_desktop_entry)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    inspect = commands.add_parser(
-        "inspect", help="list what an export holds",
+    inspect = _export_command(
+        commands, "inspect", help="list what an export holds",
         description="List every file of an export (ZIP, nested ZIPs, split parts or a folder) "
                     "with its size, kind and problems, and the SHA-256 of the source. Exit 0 "
                     "when it could be read (even with damaged files), 2 when it cannot be "
                     "opened or is refused as unsafe.")
-    inspect.add_argument("paths", nargs="*", metavar="PATH",
-                         help="the export: one ZIP, several split parts, or a folder")
     inspect.add_argument("--demo", action="store_true", help="inspect the bundled demo export")
     inspect.add_argument("--json", action="store_true", help="print one JSON object")
     inspect.add_argument("--verify", action="store_true",
@@ -72,15 +70,13 @@ def build_parser() -> argparse.ArgumentParser:
                          help="list the files only; do not interpret recordings and transcripts")
     inspect.set_defaults(handler=run_inspect)
 
-    check = commands.add_parser(
-        "check", help="find the recordings that are not yours, with reasons",
+    check = _export_command(
+        commands, "check", help="find the recordings that are not yours, with reasons",
         description="Check every recording of an export against your profile (devices, "
                     "locales, time zone, people) and the export's own tables, and say which "
                     "are not yours and why. Exit 0 when nothing is not yours, 1 when "
                     "something is, 2 when the export cannot be read or the profile is "
                     "invalid.")
-    check.add_argument("paths", nargs="*", metavar="PATH",
-                       help="the export: one ZIP, several split parts, or a folder")
     check.add_argument("--profile", metavar="FILE",
                        help="your profile (JSON); without it only the export's own tables "
                             "are compared")
@@ -90,16 +86,14 @@ def build_parser() -> argparse.ArgumentParser:
                        help="do not compare voices (metadata only)")
     check.set_defaults(handler=run_check)
 
-    report = commands.add_parser(
-        "report", help="write the discrepancy report to send to the company",
+    report = _export_command(
+        commands, "report", help="write the discrepancy report to send to the company",
         description="Check an export and write a report folder: report.pdf, report.json, "
                     "flagged-files.csv and letter.txt (with --clean-copy also a new ZIP of "
                     "the export without the files that are not yours). No audio and no "
                     "transcript of the files that are not yours goes into it. Exit 0 when "
                     "written, 2 when the export cannot be read, the profile is invalid or "
                     "the folder cannot be written.")
-    report.add_argument("paths", nargs="*", metavar="PATH",
-                        help="the export: one ZIP, several split parts, or a folder")
     report.add_argument("--out", required=True, metavar="DIR",
                         help="the folder to write (new or empty)")
     report.add_argument("--profile", metavar="FILE", help="your profile (JSON), as for check")
@@ -187,6 +181,16 @@ def _add_case_command(commands: Any) -> None:
     close.add_argument("--on", type=_date, metavar="DATE", help="YYYY-MM-DD (default: today)")
     step("delete", "delete a case and its timeline (the report folder stays)")
     case.set_defaults(handler=run_case)
+
+
+def _export_command(commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str,
+                    *, help: str, description: str) -> argparse.ArgumentParser:
+    """A subcommand that reads an export: the export's paths are its positional arguments."""
+    command: argparse.ArgumentParser = commands.add_parser(name, help=help,
+                                                           description=description)
+    command.add_argument("paths", nargs="*", metavar="PATH",
+                         help="the export: one ZIP, several split parts, or a folder")
+    return command
 
 
 def _date(text: str) -> date:
@@ -470,7 +474,7 @@ def run_gui(argv: Sequence[str]) -> int:
     parser.add_argument("paths", nargs="*")
     args = parser.parse_args(argv)
     try:
-        from viewer.ui.app import run_app  # type: ignore[import-not-found]
+        from viewer.ui.app import run_app
     except ImportError as error:
         raise UsageError(
             f"the desktop window cannot start ({error}); the headless commands still work: "

@@ -21,7 +21,10 @@ from viewer import __version__
 from viewer.archive import ArchiveError, Export, format_bytes, open_export
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from viewer.analysis.check import CheckResult
+    from viewer.report import ReportData
 
 log = logging.getLogger("viewer.cli")
 
@@ -118,8 +121,66 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--overwrite", action="store_true",
                         help="write into a folder that is not empty")
     report.add_argument("--demo", action="store_true", help="report on the bundled demo")
+    report.add_argument("--no-case", action="store_true",
+                        help="do not start a case for this report (see 'export-viewer case')")
     report.set_defaults(handler=run_report)
+    _add_case_command(commands)
     return parser
+
+
+def _add_case_command(commands: Any) -> None:
+    """``case`` and its steps (run by viewer.cases.commands)."""
+    case = commands.add_parser(
+        "case", help="follow a report until the company answers",
+        description="Every report the 'report' command writes starts a case. Record when you "
+                    "sent it and when the company answered; after the one-month deadline "
+                    "(Art. 12(3) GDPR) write a reminder, or a complaint to a supervisory "
+                    "authority (Art. 77 GDPR). Cases are kept with your review data; "
+                    "'Forget everything' in the app deletes them.")
+    steps = case.add_subparsers(dest="case_command", metavar="STEP", required=True)
+
+    def step(name: str, help_text: str, *, number: bool = True) -> argparse.ArgumentParser:
+        parser = steps.add_parser(name, help=help_text, description=help_text)
+        if number:
+            parser.add_argument("number", type=int, metavar="N", help="the case's number")
+        parser.add_argument("--json", action="store_true", help="print one JSON object")
+        return parser
+
+    step("list", "list the cases, newest first, with their state and days left",
+         number=False)
+    step("show", "show one case: its evidence, dates and timeline")
+    sent = step("sent", "record the day you sent the report (starts the one-month deadline)")
+    sent.add_argument("--on", type=_date, metavar="DATE", help="YYYY-MM-DD (default: today)")
+    extended = step("extended", "record the day the company said it needs two more months")
+    extended.add_argument("--on", type=_date, metavar="DATE",
+                          help="YYYY-MM-DD (default: today)")
+    answered = step("answered", "record the company's answer (and check a corrected export)")
+    answered.add_argument("--on", type=_date, metavar="DATE",
+                          help="YYYY-MM-DD (default: today)")
+    answered.add_argument("--note", default="", metavar="TEXT",
+                          help="what the company said, in your words")
+    answered.add_argument("--corrected", nargs="+", metavar="PATH",
+                          help="the corrected export it sent (a ZIP, its parts or a folder): "
+                               "checked against the first; exit 1 when it still holds files "
+                               "that are not yours or lost some of yours")
+    reminder = step("reminder", "write a reminder (when the deadline has passed)")
+    reminder.add_argument("--out", required=True, metavar="FILE",
+                          help="the file to write: .pdf for a PDF, anything else for text")
+    reminder.add_argument("--language", choices=("en", "de"),
+                          help="the letter's language (default: the report's)")
+    complaint = step("complaint", "write a complaint to a supervisory authority (Art. 77)")
+    complaint.add_argument("--country", required=True, metavar="CODE",
+                           help="the authority's country (FR, IE, ...) or German Land "
+                                "(DE-BY, DE-BE, ...; DE alone: the federal BfDI, for "
+                                "telecommunications and postal companies)")
+    complaint.add_argument("--out", required=True, metavar="FILE",
+                           help="the file to write: .pdf for a PDF, anything else for text")
+    complaint.add_argument("--language", choices=("en", "de"),
+                           help="the letter's language (default: the report's)")
+    close = step("close", "close a case (answered well enough, or given up)")
+    close.add_argument("--on", type=_date, metavar="DATE", help="YYYY-MM-DD (default: today)")
+    step("delete", "delete a case and its timeline (the report folder stays)")
+    case.set_defaults(handler=run_case)
 
 
 def _export_command(commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str,
@@ -238,12 +299,48 @@ def run_report(args: argparse.Namespace) -> int:
                                    clean_copy=args.clean_copy, overwrite=True)
         except ReportWriteError as error:
             raise UsageError(str(error)) from error
+        case_id = None if args.no_case else _open_case(data, written, export)
     not_mine = data.by_verdict.get("not-mine", 0)
     sys.stdout.write(f"{not_mine} of {data.recordings} recordings are not yours; "
                      f"wrote {len(written)} files to {args.out}:\n")
     for path in written:
         sys.stdout.write(f"  {path.name}\n")
+    if case_id is not None:
+        sys.stdout.write(f"Case {case_id} started. When you have sent the report: "
+                         f"export-viewer case sent {case_id} --on YYYY-MM-DD\n")
     return EXIT_OK
+
+
+def _open_case(data: ReportData, written: list[Path], export: Export) -> int | None:
+    """Start the case that follows this report; None (with a warning) if the review store
+    cannot be opened: the report is written either way."""
+    from viewer.cases import CaseStore
+    from viewer.review import ReviewStore, ReviewStoreError
+
+    try:
+        with ReviewStore.open_default() as store:
+            return CaseStore(store).create_from_report(data, written, export).id
+    except ReviewStoreError as error:
+        print(f"export-viewer: no case was started ({error})", file=sys.stderr)
+        return None
+
+
+def run_case(args: argparse.Namespace) -> int:
+    from viewer.cases import CaseError
+    from viewer.cases.commands import run_case_command
+
+    def letter_renderer() -> Callable[[str, Path, str], None]:
+        try:
+            from viewer.ui.letter_pdf import render_letter_pdf  # Qt, only for a PDF
+        except ImportError as error:
+            raise UsageError(f"the PDF cannot be drawn without Qt ({error}); write a .txt "
+                             "file instead") from error
+        return render_letter_pdf
+
+    try:
+        return run_case_command(args, print_json=_print_json, letter_renderer=letter_renderer)
+    except CaseError as error:
+        raise UsageError(str(error)) from error
 
 
 def profile_value(profile: Any, key: str) -> str:
@@ -388,7 +485,7 @@ def run_gui(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    commands = {"inspect", "check", "report"}
+    commands = {"inspect", "check", "report", "case"}
     first = next((arg for arg in argv if not arg.startswith("-")), None)
     wants_parser = any(arg in ("-h", "--help", "--version", "--install-desktop-entry",
                                "--remove-desktop-entry") for arg in argv[:1])

@@ -114,6 +114,33 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         # Schema 1 kept voiceprints with no owner at all: they go (recomputed when needed).
         "DELETE FROM embeddings",
     ),
+    3: (
+        # Cases (viewer/cases/): each report followed until the company answers. Not tied to
+        # exports: forgetting an export's review keeps the case; "forget everything" and
+        # deleting the case remove it. ``report`` and ``own_files`` are JSON written once
+        # (hashes, sizes, reason codes, counts: never content); the rest changes.
+        """CREATE TABLE cases (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            export_sha256 TEXT NOT NULL CHECK (length(export_sha256) = 64),
+            created_at TEXT NOT NULL,
+            report TEXT NOT NULL,
+            own_files TEXT NOT NULL,
+            sent_on TEXT,
+            extended_on TEXT,
+            answered_on TEXT,
+            answer_note TEXT NOT NULL DEFAULT '',
+            closed_on TEXT,
+            comparison TEXT
+        )""",
+        """CREATE TABLE case_events (
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            day TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            PRIMARY KEY (case_id, seq)
+        ) WITHOUT ROWID""",
+    ),
 }
 
 #: The schema this code writes. Older files are migrated on open; newer ones are refused.

@@ -218,10 +218,11 @@ class ReviewStore:
         self._flush_deleted()
 
     def forget_everything(self) -> None:
-        """Delete every review, the profile, every voiceprint and every cached analysis."""
+        """Delete every review, the profile, every voiceprint, every cached analysis and every
+        case (viewer/cases/)."""
         with self._write() as db:
-            for table in ("exports", "profile", "embeddings"):
-                db.execute(f"DELETE FROM {table}")  # the rest cascades from exports
+            for table in ("exports", "profile", "embeddings", "cases"):
+                db.execute(f"DELETE FROM {table}")  # the rest cascades from exports, cases
         self._flush_deleted()
         with self._lock:
             self._db.execute("VACUUM")

@@ -54,7 +54,7 @@ def store(db_path: Path) -> Iterator[ReviewStore]:
 
 
 def test_fresh_store_is_wal_full_with_foreign_keys(store: ReviewStore, db_path: Path) -> None:
-    assert store.schema_version == SCHEMA_VERSION == 2
+    assert store.schema_version == SCHEMA_VERSION == 3
     db = sqlite3.connect(db_path)
     try:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -73,7 +73,7 @@ def test_reopening_does_not_migrate_again(db_path: Path) -> None:
     ReviewStore(db_path).close()
     with ReviewStore(db_path) as store:
         rows = store._db.execute("SELECT version FROM schema_version").fetchall()
-    assert rows == [(1,), (2,)]
+    assert rows == [(1,), (2,), (3,)]
 
 
 def test_newer_schema_is_refused_with_a_message(db_path: Path) -> None:

@@ -42,7 +42,8 @@ from make_large_export import SpeechMissingError, build  # noqa: E402
 from viewer.archive import open_export  # noqa: E402
 from viewer.audio.decode import decode_member  # noqa: E402
 from viewer.resources import demo_export  # noqa: E402
-from viewer.voice.encoder import SAMPLING_RATE, SpeakerEncoder, preprocess_wav  # noqa: E402
+from viewer.voice.encoder import SAMPLING_RATE, SpeakerEncoder  # noqa: E402
+from viewer.voice.preprocess import preprocess_wav  # noqa: E402
 
 REFERENCE_SCRIPT = r"""
 import json, sys, time

@@ -51,8 +51,9 @@ from viewer.voice.analysis import (  # noqa: E402
     voice_findings,
 )
 from viewer.voice.cohort import Cohort, load_cohort  # noqa: E402
-from viewer.voice.encoder import SpeakerEncoder, preprocess_wav  # noqa: E402
+from viewer.voice.encoder import SpeakerEncoder  # noqa: E402
 from viewer.voice.evidence import MODEL_NAME  # noqa: E402
+from viewer.voice.preprocess import preprocess_wav  # noqa: E402
 
 RATE = 16_000
 

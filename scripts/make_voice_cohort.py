@@ -24,7 +24,8 @@ from speech_corpus import clip_segments, cohort_speakers, load_corpus  # noqa: E
 
 from viewer.voice.analysis import ANALYSIS_PARTIALS, LOOP_SECONDS  # noqa: E402
 from viewer.voice.cohort import COHORT_PATH  # noqa: E402
-from viewer.voice.encoder import SpeakerEncoder, preprocess_wav  # noqa: E402
+from viewer.voice.encoder import SpeakerEncoder  # noqa: E402
+from viewer.voice.preprocess import preprocess_wav  # noqa: E402
 
 
 def main() -> None:

@@ -39,7 +39,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from viewer.voice.encoder import SAMPLING_RATE, preprocess_wav  # noqa: E402
+from viewer.voice.preprocess import SAMPLING_RATE, preprocess_wav  # noqa: E402
 
 DEFAULT_OUT = ROOT / "tests" / "fixtures" / "voice_reference.npz"
 

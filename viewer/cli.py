@@ -56,14 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(handler=run_desktop_entry)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    inspect = commands.add_parser(
-        "inspect", help="list what an export holds",
+    inspect = _export_command(
+        commands, "inspect", help="list what an export holds",
         description="List every file of an export (ZIP, nested ZIPs, split parts or a folder) "
                     "with its size, kind and problems, and the SHA-256 of the source. Exit 0 "
                     "when it could be read (even with damaged files), 2 when it cannot be "
                     "opened or is refused as unsafe.")
-    inspect.add_argument("paths", nargs="*", metavar="PATH",
-                         help="the export: one ZIP, several split parts, or a folder")
     inspect.add_argument("--demo", action="store_true", help="inspect the bundled demo export")
     inspect.add_argument("--json", action="store_true", help="print one JSON object")
     inspect.add_argument("--verify", action="store_true",
@@ -72,15 +70,13 @@ def build_parser() -> argparse.ArgumentParser:
                          help="list the files only; do not interpret recordings and transcripts")
     inspect.set_defaults(handler=run_inspect)
 
-    check = commands.add_parser(
-        "check", help="find the recordings that are not yours, with reasons",
+    check = _export_command(
+        commands, "check", help="find the recordings that are not yours, with reasons",
         description="Check every recording of an export against your profile (devices, "
                     "locales, time zone, people) and the export's own tables, and say which "
                     "are not yours and why. Exit 0 when nothing is not yours, 1 when "
                     "something is, 2 when the export cannot be read or the profile is "
                     "invalid.")
-    check.add_argument("paths", nargs="*", metavar="PATH",
-                       help="the export: one ZIP, several split parts, or a folder")
     check.add_argument("--profile", metavar="FILE",
                        help="your profile (JSON); without it only the export's own tables "
                             "are compared")
@@ -90,16 +86,14 @@ def build_parser() -> argparse.ArgumentParser:
                        help="do not compare voices (metadata only)")
     check.set_defaults(handler=run_check)
 
-    report = commands.add_parser(
-        "report", help="write the discrepancy report to send to the company",
+    report = _export_command(
+        commands, "report", help="write the discrepancy report to send to the company",
         description="Check an export and write a report folder: report.pdf, report.json, "
                     "flagged-files.csv and letter.txt (with --clean-copy also a new ZIP of "
                     "the export without the files that are not yours). No audio and no "
                     "transcript of the files that are not yours goes into it. Exit 0 when "
                     "written, 2 when the export cannot be read, the profile is invalid or "
                     "the folder cannot be written.")
-    report.add_argument("paths", nargs="*", metavar="PATH",
-                        help="the export: one ZIP, several split parts, or a folder")
     report.add_argument("--out", required=True, metavar="DIR",
                         help="the folder to write (new or empty)")
     report.add_argument("--profile", metavar="FILE", help="your profile (JSON), as for check")
@@ -130,7 +124,73 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--no-case", action="store_true",
                         help="do not start a case for this report (see 'export-viewer case')")
     report.set_defaults(handler=run_report)
+    _add_case_command(commands)
     return parser
+
+
+def _add_case_command(commands: Any) -> None:
+    """``case`` and its steps (run by viewer.cases.commands)."""
+    case = commands.add_parser(
+        "case", help="follow a report until the company answers",
+        description="Every report the 'report' command writes starts a case. Record when you "
+                    "sent it and when the company answered; after the one-month deadline "
+                    "(Art. 12(3) GDPR) write a reminder, or a complaint to a supervisory "
+                    "authority (Art. 77 GDPR). Cases are kept with your review data; "
+                    "'Forget everything' in the app deletes them.")
+    steps = case.add_subparsers(dest="case_command", metavar="STEP", required=True)
+
+    def step(name: str, help_text: str, *, number: bool = True) -> argparse.ArgumentParser:
+        parser = steps.add_parser(name, help=help_text, description=help_text)
+        if number:
+            parser.add_argument("number", type=int, metavar="N", help="the case's number")
+        parser.add_argument("--json", action="store_true", help="print one JSON object")
+        return parser
+
+    step("list", "list the cases, newest first, with their state and days left",
+         number=False)
+    step("show", "show one case: its evidence, dates and timeline")
+    sent = step("sent", "record the day you sent the report (starts the one-month deadline)")
+    sent.add_argument("--on", type=_date, metavar="DATE", help="YYYY-MM-DD (default: today)")
+    extended = step("extended", "record the day the company said it needs two more months")
+    extended.add_argument("--on", type=_date, metavar="DATE",
+                          help="YYYY-MM-DD (default: today)")
+    answered = step("answered", "record the company's answer (and check a corrected export)")
+    answered.add_argument("--on", type=_date, metavar="DATE",
+                          help="YYYY-MM-DD (default: today)")
+    answered.add_argument("--note", default="", metavar="TEXT",
+                          help="what the company said, in your words")
+    answered.add_argument("--corrected", nargs="+", metavar="PATH",
+                          help="the corrected export it sent (a ZIP, its parts or a folder): "
+                               "checked against the first; exit 1 when it still holds files "
+                               "that are not yours or lost some of yours")
+    reminder = step("reminder", "write a reminder (when the deadline has passed)")
+    reminder.add_argument("--out", required=True, metavar="FILE",
+                          help="the file to write: .pdf for a PDF, anything else for text")
+    reminder.add_argument("--language", choices=("en", "de"),
+                          help="the letter's language (default: the report's)")
+    complaint = step("complaint", "write a complaint to a supervisory authority (Art. 77)")
+    complaint.add_argument("--country", required=True, metavar="CODE",
+                           help="the authority's country (FR, IE, ...) or German Land "
+                                "(DE-BY, DE-BE, ...; DE alone: the federal BfDI, for "
+                                "telecommunications and postal companies)")
+    complaint.add_argument("--out", required=True, metavar="FILE",
+                           help="the file to write: .pdf for a PDF, anything else for text")
+    complaint.add_argument("--language", choices=("en", "de"),
+                           help="the letter's language (default: the report's)")
+    close = step("close", "close a case (answered well enough, or given up)")
+    close.add_argument("--on", type=_date, metavar="DATE", help="YYYY-MM-DD (default: today)")
+    step("delete", "delete a case and its timeline (the report folder stays)")
+    case.set_defaults(handler=run_case)
+
+
+def _export_command(commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str,
+                    *, help: str, description: str) -> argparse.ArgumentParser:
+    """A subcommand that reads an export: the export's paths are its positional arguments."""
+    command: argparse.ArgumentParser = commands.add_parser(name, help=help,
+                                                           description=description)
+    command.add_argument("paths", nargs="*", metavar="PATH",
+                         help="the export: one ZIP, several split parts, or a folder")
+    return command
 
 
 def _date(text: str) -> date:
@@ -265,6 +325,24 @@ def _open_case(data: ReportData, written: list[Path], export: Export) -> int | N
         return None
 
 
+def run_case(args: argparse.Namespace) -> int:
+    from viewer.cases import CaseError
+    from viewer.cases.commands import run_case_command
+
+    def letter_renderer() -> Callable[[str, Path, str], None]:
+        try:
+            from viewer.ui.letter_pdf import render_letter_pdf  # Qt, only for a PDF
+        except ImportError as error:
+            raise UsageError(f"the PDF cannot be drawn without Qt ({error}); write a .txt "
+                             "file instead") from error
+        return render_letter_pdf
+
+    try:
+        return run_case_command(args, print_json=_print_json, letter_renderer=letter_renderer)
+    except CaseError as error:
+        raise UsageError(str(error)) from error
+
+
 def profile_value(profile: Any, key: str) -> str:
     return (getattr(profile, key, None) or "") if profile is not None else ""
 
@@ -396,7 +474,7 @@ def run_gui(argv: Sequence[str]) -> int:
     parser.add_argument("paths", nargs="*")
     args = parser.parse_args(argv)
     try:
-        from viewer.ui.app import run_app  # type: ignore[import-not-found]
+        from viewer.ui.app import run_app
     except ImportError as error:
         raise UsageError(
             f"the desktop window cannot start ({error}); the headless commands still work: "
@@ -407,7 +485,7 @@ def run_gui(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    commands = {"inspect", "check", "report"}
+    commands = {"inspect", "check", "report", "case"}
     first = next((arg for arg in argv if not arg.startswith("-")), None)
     wants_parser = any(arg in ("-h", "--help", "--version", "--install-desktop-entry",
                                "--remove-desktop-entry") for arg in argv[:1])

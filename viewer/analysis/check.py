@@ -25,6 +25,7 @@ from viewer.analysis.verdicts import spread_device_findings, verdicts_from_sprea
 from viewer.analysis.voice_groups import voice_group_findings
 from viewer.archive import Export, MemberError, OpenProgress, SourceFile
 from viewer.model import ExportContents, Recording
+from viewer.steps import run_to_end
 
 log = logging.getLogger("viewer.analysis")
 
@@ -78,12 +79,7 @@ class CheckResult:
 def check_export(export: Export, contents: ExportContents, profile: OwnershipProfile | None,
                  *, voice: VoiceEvidence | None = None, cache: Any | None = None,
                  ) -> CheckResult:
-    steps = check_steps(export, contents, profile, voice=voice, cache=cache)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as finished:
-            return finished.value
+    return run_to_end(check_steps(export, contents, profile, voice=voice, cache=cache))
 
 
 #: Member hashes are cached per archive SHA-256 (same archive bytes, same member bytes), so

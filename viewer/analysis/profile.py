@@ -31,7 +31,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -287,20 +287,30 @@ def _text(data: Mapping[str, Any], key: str) -> str | None:
     return value.strip() or None
 
 
-def _devices(value: Any, key: str = "devices") -> tuple[ProfileDevice, ...]:
+def _objects(value: Any, key: str, like: str,
+             like_text: Callable[[str], str] | None = None,
+             ) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """The objects of the list under ``key``, each with where it stands (“devices[2]”); null
+    is an empty list. Checked one by one, so the first mistake in the file is the one named.
+    ``like_text`` shows how an item written as text should have been written."""
     if value is None:
-        return ()
+        return
     if not isinstance(value, list):
-        raise ProfileError(f"“{key}” must be a list of objects like {{“serial”: …, "
-                           f"“name”: …, “model”: …}}, not {_kind(value)}")
-    devices = []
+        raise ProfileError(f"“{key}” must be a list of objects like {like}, not {_kind(value)}")
     for index, item in enumerate(value):
         where = f"{key}[{index}]"
-        if isinstance(item, str):
-            raise ProfileError(f"“{where}” must be an object like {{“serial”: “{item}”}}, "
+        if isinstance(item, str) and like_text is not None:
+            raise ProfileError(f"“{where}” must be an object like {like_text(item)}, "
                                "not a text")
         if not isinstance(item, Mapping):
             raise ProfileError(f"“{where}” must be an object, not {_kind(item)}")
+        yield where, item
+
+
+def _devices(value: Any, key: str = "devices") -> tuple[ProfileDevice, ...]:
+    devices = []
+    for where, item in _objects(value, key, "{“serial”: …, “name”: …, “model”: …}",
+                                lambda text: f"{{“serial”: “{text}”}}"):
         fields_: dict[str, str | None] = {}
         for key, field_value in item.items():
             if key not in _DEVICE_KEYS:
@@ -361,16 +371,8 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
 def _voice_answers(value: Any) -> tuple[VoiceAnswer, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list):
-        raise ProfileError(f"“voices” must be a list of objects like {{“answer”: “not-us”, "
-                           f"“sha256”: […]}}, not {_kind(value)}")
     answers = []
-    for index, item in enumerate(value):
-        where = f"voices[{index}]"
-        if not isinstance(item, Mapping):
-            raise ProfileError(f"“{where}” must be an object, not {_kind(item)}")
+    for where, item in _objects(value, "voices", "{“answer”: “not-us”, “sha256”: […]}"):
         for key in item:
             if key not in ("answer", "sha256"):
                 raise ProfileError(_unknown_key(str(key), ("answer", "sha256"), f"{where}."))

@@ -37,6 +37,7 @@ from viewer.archive.members import (
 )
 from viewer.archive.streams import READ_ERRORS, MemberStream
 from viewer.archive.zipwalk import add_zip_file
+from viewer.steps import run_to_end
 
 __all__ = ["Export", "Member", "OpenProgress", "SourceFile", "open_export", "open_export_steps"]
 
@@ -239,12 +240,7 @@ def open_export(
     ``hash_sources="background"`` returns before the sources are hashed; ``sources`` and
     ``sha256`` wait for the hash when asked.
     """
-    steps = open_export_steps(paths, limits, hash_sources=hash_sources)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as finished:
-            return finished.value
+    return run_to_end(open_export_steps(paths, limits, hash_sources=hash_sources))
 
 
 def open_export_steps(

@@ -16,6 +16,8 @@ from typing import Any
 
 import numpy as np
 
+from viewer.userdirs import ensure_private_dir
+
 RATE = 16_000
 #: What a person reads aloud: varied sounds, about six seconds at a calm pace.
 SENTENCES = (
@@ -112,8 +114,6 @@ class VoiceRecorder:
 def save_sample(samples: np.ndarray, folder: Path) -> Path:
     """Write a voice sample as a WAV in ``folder`` (created private); returns its path."""
     import soundfile
-
-    from viewer.review.paths import ensure_private_dir
 
     ensure_private_dir(folder)
     path = folder / f"voice-sample-{datetime.now():%Y%m%d-%H%M%S}.wav"

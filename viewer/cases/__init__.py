@@ -21,6 +21,7 @@ from viewer.cases.model import (
     Comparison,
     FlaggedEvidence,
     OwnFile,
+    describe_case,
 )
 from viewer.cases.store import CaseStore
 
@@ -36,5 +37,6 @@ __all__ = [
     "add_months",
     "compare_export",
     "compare_export_steps",
+    "describe_case",
     "response_deadline",
 ]

@@ -84,9 +84,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "complaint.statement": "I have not shared, published or forwarded the content of the "
                                "other person's files. This complaint contains none of it: "
                                "only file names, sizes, checksums and the kinds of evidence.",
-        "complaint.annex": "Annex: files that are not mine (path; size; SHA-256; evidence, "
-                           "by the codes of section 2)",
-        "complaint.annex_line": "{number}. {path}; {size}; {sha}; {reasons}",
+        "complaint.annex": "Annex: files that are not mine (path, SHA-256, size and the "
+                           "evidence by the codes of section 2)",
+        "complaint.annex_line": "{number}. {path}\n    SHA-256 {sha}\n    {size}; {reasons}",
         "complaint.annex_unknown": "not readable",
         "bytes": "{count} bytes",
         "timeline.requested": "I asked {controller} for my data (Art. 15 GDPR).",
@@ -180,9 +180,9 @@ TEXTS: dict[str, dict[str, str]] = {
                                "weitergegeben noch veröffentlicht oder weitergeleitet. Diese "
                                "Beschwerde enthält nichts davon, nur Dateinamen, Größen, "
                                "Prüfsummen und die Art der Belege.",
-        "complaint.annex": "Anlage: Dateien, die nicht von mir stammen (Pfad; Größe; SHA-256; "
-                           "Belege, mit den Kürzeln aus Abschnitt 2)",
-        "complaint.annex_line": "{number}. {path}; {size}; {sha}; {reasons}",
+        "complaint.annex": "Anlage: Dateien, die nicht von mir stammen (Pfad, SHA-256, Größe "
+                           "und die Belege mit den Kürzeln aus Abschnitt 2)",
+        "complaint.annex_line": "{number}. {path}\n    SHA-256 {sha}\n    {size}; {reasons}",
         "complaint.annex_unknown": "nicht lesbar",
         "bytes": "{count} Bytes",
         "timeline.requested": "Ich habe von {controller} Auskunft verlangt (Art. 15 DSGVO).",

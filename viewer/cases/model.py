@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from viewer.cases.deadlines import response_deadline
 
@@ -157,3 +158,50 @@ class Case:
         """(finding code, recordings) per kind of evidence, in the report's order."""
         return [(key.removeprefix("category."), value) for key, value in self.counts.items()
                 if key.startswith("category.")]
+
+
+def describe_case(case: Case, today: date) -> dict[str, Any]:
+    """The case as JSON-ready data (``export-viewer case ... --json``): everything it keeps
+    except the list of own files, which is counted."""
+    state = case.state(today)
+    comparison = case.comparison
+    return {
+        "id": case.id,
+        "state": state.value,
+        "controller": case.controller,
+        "export": {"name": case.export_name, "sha256": case.export_sha256},
+        "language": case.language,
+        "report": {"folder": case.report_folder, "written": case.report_written.isoformat(),
+                   "sha256": case.report_sha256,
+                   "files": [{"name": name, "sha256": sha} for name, sha in case.report_files]},
+        "requested": _iso(case.requested_on),
+        "received": _iso(case.received_on),
+        "sent": _iso(case.sent_on),
+        "extended": _iso(case.extended_on),
+        "deadline": _iso(case.deadline),
+        "days_left": case.days_left(today),
+        "answered": _iso(case.answered_on),
+        "answer_note": case.answer_note,
+        "closed": _iso(case.closed_on),
+        "counts": dict(case.counts),
+        "requests": list(case.requests),
+        "flagged": [{"path": item.path, "sha256": item.sha256 or None,
+                     "size": None if item.size == UNKNOWN_SIZE else item.size,
+                     "reasons": list(item.reasons)} for item in case.flagged],
+        "own_files": len(case.own_files),
+        "comparison": None if comparison is None else {
+            "checked": comparison.checked_on.isoformat(),
+            "corrected_sha256": comparison.corrected_sha256,
+            "flagged_gone": comparison.flagged_gone,
+            "flagged_still_there": [item.path for item in comparison.flagged_still_there],
+            "own_kept": comparison.own_kept,
+            "own_missing": list(comparison.own_missing),
+            "corrected": comparison.corrected,
+        },
+        "events": [{"date": event.when.isoformat(), "kind": event.kind,
+                    "detail": event.detail} for event in case.events],
+    }
+
+
+def _iso(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()

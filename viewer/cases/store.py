@@ -81,7 +81,7 @@ class CaseStore:
         """A new case (a draft) for the report just written into ``written``'s folder."""
         report = report_document(data, written)
         own = own_files(data, export)
-        day = data.created.date()
+        day = data.created.astimezone().date()
         with self._write() as db:
             cursor = db.execute(
                 "INSERT INTO cases (export_sha256, created_at, report, own_files) "
@@ -325,7 +325,8 @@ def report_document(data: ReportData, written: Sequence[Path]) -> dict[str, Any]
         "language": data.language,
         "report_folder": folder,
         "report_files": [[Path(path).name, _file_sha256(Path(path))] for path in written],
-        "report_written": data.created.date().isoformat(),
+        # The local day, as the user counts days (the report's own time is UTC).
+        "report_written": data.created.astimezone().date().isoformat(),
         "flagged": flagged,
         "counts": counts,
         "requests": [say(data.language, key) for key in REQUEST_KEYS],

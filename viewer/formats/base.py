@@ -107,6 +107,23 @@ class ExportIndex:
         regex = re.compile(pattern, re.IGNORECASE) if isinstance(pattern, str) else pattern
         return [member for member in self.members if regex.search(member.path)]
 
+    def named_or_shaped(self, kind: MemberKind, name: re.Pattern[str],
+                        shaped: Callable[[Member], bool]) -> list[Member]:
+        """Members of ``kind`` whose file name matches ``name``, else whose head ``shaped``
+        recognises. A head that cannot be read is not taken: whoever can read the member
+        reports why."""
+        found = []
+        for member in self.of_kind(kind):
+            if name.match(member.name):
+                found.append(member)
+                continue
+            try:
+                if shaped(member):
+                    found.append(member)
+            except Exception:  # an unreadable head is reported by whoever can read it
+                continue
+        return found
+
     def by_basename(self, name: str) -> list[str]:
         """Paths of members called ``name`` (case-insensitive), anywhere in the export."""
         return list(self._by_basename.get(PurePosixPath(name).name.casefold(), ()))
@@ -150,12 +167,7 @@ class ExportIndex:
 
     def read_csv(self, path: str) -> CsvTable:
         text = self.read_text(path).lstrip("\ufeff")
-        sample = text[:8192]
-        try:
-            dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        reader = csv.reader(io.StringIO(text), dialect)
+        reader = csv.reader(io.StringIO(text), sniff_dialect(text))
         header: tuple[str, ...] | None = None
         rows: list[tuple[str, ...]] = []
         numbers: list[int] = []
@@ -191,6 +203,19 @@ class ExportIndex:
                     pass
             raise ExportFormatError(
                 f"{path}: not valid JSON (line {error.lineno}: {error.msg})") from error
+
+
+def sniff_dialect(text: str) -> Any:
+    """The CSV dialect of a table's text, judged from its first 8 KiB: ",", ";" or a tab
+    between cells (exports follow the locale), Excel's own when the sample does not say.
+
+    Every importer reads tables through this one guess, so a table is recognised exactly as it
+    is later parsed; ``report.tables`` makes the same guess to find the rows again.
+    """
+    try:
+        return csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
+    except csv.Error:
+        return csv.excel
 
 
 def shared_prefix_length(left: str, right: str) -> int:

@@ -57,7 +57,7 @@ def read_pdf_text(data: bytes, *, max_chars: int = MAX_TEXT_CHARS) -> PdfText:
     from pypdf.errors import LimitReachedError, PyPdfError
 
     try:
-        with pypdf.apply_configuration(**PYPDF_LIMITS):
+        with pypdf.apply_configuration(None, **PYPDF_LIMITS):
             reader = pypdf.PdfReader(io.BytesIO(data))
             # Many PDFs are "encrypted" with an empty password only to restrict printing.
             if reader.is_encrypted and not reader.decrypt(""):

@@ -8,9 +8,9 @@ as not understood.
 from __future__ import annotations
 
 import logging
-from collections.abc import Generator
+from collections.abc import Generator, Iterable
 from dataclasses import fields, replace
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from viewer.archive import Export, MemberError, MemberKind, OpenProgress
 from viewer.audio.probe import AudioProbeError, probe_audio
@@ -25,6 +25,7 @@ from viewer.model import (
     SourceRef,
     Unplaced,
 )
+from viewer.steps import run_to_end
 
 log = logging.getLogger("viewer.formats")
 
@@ -32,12 +33,7 @@ _Mergeable = TypeVar("_Mergeable", Device, Account)
 
 
 def import_export(export: Export, *, probe: bool = True) -> ExportContents:
-    steps = import_steps(export, probe=probe)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as finished:
-            return finished.value
+    return run_to_end(import_steps(export, probe=probe))
 
 
 def import_steps(
@@ -103,12 +99,12 @@ def import_steps(
                              [link for result in results for link in result.links], tolerances)
     claimed = {path for result in results for path in result.claimed}
     claimed |= {recording.path for recording in recordings}
-    set_aside = {item.path for item in unplaced}
+    set_aside_paths = {item.path for item in unplaced}
     not_understood = [
         Unplaced(member.path, member.kind.value,
                  "; ".join(member.problems) or "no importer recognised this file")
         for member in export.members
-        if member.path not in claimed and member.path not in set_aside
+        if member.path not in claimed and member.path not in set_aside_paths
         and member.kind is not MemberKind.ARCHIVE
     ]
     not_understood += unplaced
@@ -121,8 +117,8 @@ def import_steps(
         recordings=tuple(recordings),
         transcripts=tuple(transcripts),
         links=tuple(links),
-        devices=tuple(_merge_devices(d for result in results for d in result.devices)),
-        accounts=tuple(_merge_accounts(a for result in results for a in result.accounts)),
+        devices=tuple(_merge_by_key(d for result in results for d in result.devices)),
+        accounts=tuple(_merge_by_key(a for result in results for a in result.accounts)),
         not_understood=tuple(not_understood),
         problems=tuple(problems),
     )
@@ -188,27 +184,21 @@ def _probe(export: Export, recording: Recording) -> Recording:
                    sample_rate=info.sample_rate, channels=info.channels, codec=info.codec)
 
 
-def _merge_devices(devices: object) -> list[Device]:
-    merged: dict[str, Device] = {}
-    for device in devices:  # type: ignore[attr-defined]
-        old = merged.get(device.key)
-        merged[device.key] = device if old is None else _merge(old, device)
-    return list(merged.values())
-
-
-def _merge_accounts(accounts: object) -> list[Account]:
-    merged: dict[str, Account] = {}
-    for account in accounts:  # type: ignore[attr-defined]
-        old = merged.get(account.key)
-        merged[account.key] = account if old is None else _merge(old, account)
+def _merge_by_key(items: Iterable[_Mergeable]) -> list[_Mergeable]:
+    """One device (or account) per key: importers that saw the same one complete each other."""
+    merged: dict[str, _Mergeable] = {}
+    for item in items:
+        old = merged.get(item.key)
+        merged[item.key] = item if old is None else _merge(old, item)
     return list(merged.values())
 
 
 def _merge(old: _Mergeable, new: _Mergeable) -> _Mergeable:
     """Fill the gaps of ``old`` from ``new``; provenance and facts are kept from both."""
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     for spec in fields(old):
-        mine, theirs = getattr(old, spec.name), getattr(new, spec.name)
+        mine: Any = getattr(old, spec.name)
+        theirs: Any = getattr(new, spec.name)
         if spec.name in ("sources", "facts"):
             changes[spec.name] = tuple(dict.fromkeys((*mine, *theirs)))
         elif spec.name in ("registered_in_export", "registration_zone_assumed"):

@@ -168,35 +168,36 @@ class ExportContents:
     accounts: tuple[Account, ...] = ()
     not_understood: tuple[Unplaced, ...] = ()
     problems: tuple[ImportProblem, ...] = ()
-    _index: dict[str, dict[str, object]] = field(default_factory=dict, compare=False,
-                                                 repr=False)
+    # Lookups by key, built once: a 10,000-recording export is looked up constantly.
+    _links: dict[str, Link] = field(init=False, compare=False, repr=False)
+    _transcripts: dict[str, TranscriptEntry] = field(init=False, compare=False, repr=False)
+    _devices: dict[str, Device] = field(init=False, compare=False, repr=False)
+    _recordings: dict[str, Recording] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        # Lookups by key, built once: a 10,000-recording export is looked up constantly.
-        self._index["links"] = {link.recording: link for link in self.links}
-        self._index["transcripts"] = {entry.id: entry for entry in self.transcripts}
-        self._index["devices"] = {device.key: device for device in self.devices}
-        self._index["recordings"] = {recording.path: recording for recording in self.recordings}
+        # The instance is frozen; these are derived from its fields, once.
+        object.__setattr__(self, "_links", {link.recording: link for link in self.links})
+        object.__setattr__(self, "_transcripts",
+                           {entry.id: entry for entry in self.transcripts})
+        object.__setattr__(self, "_devices", {device.key: device for device in self.devices})
+        object.__setattr__(self, "_recordings",
+                           {recording.path: recording for recording in self.recordings})
 
     def link_for(self, recording_path: str) -> Link | None:
-        return self._index["links"].get(recording_path)  # type: ignore[return-value]
+        return self._links.get(recording_path)
 
     def transcript(self, transcript_id: str | None) -> TranscriptEntry | None:
-        if transcript_id is None:
-            return None
-        return self._index["transcripts"].get(transcript_id)  # type: ignore[return-value]
+        return None if transcript_id is None else self._transcripts.get(transcript_id)
 
     def transcript_for(self, recording_path: str) -> TranscriptEntry | None:
         link = self.link_for(recording_path)
         return self.transcript(link.transcript) if link else None
 
     def recording(self, path: str) -> Recording | None:
-        return self._index["recordings"].get(path)  # type: ignore[return-value]
+        return self._recordings.get(path)
 
     def device(self, key: str | None) -> Device | None:
-        if key is None:
-            return None
-        return self._index["devices"].get(key)  # type: ignore[return-value]
+        return None if key is None else self._devices.get(key)
 
     def transcripts_without_audio(self) -> tuple[TranscriptEntry, ...]:
         linked = {link.transcript for link in self.links if link.transcript}

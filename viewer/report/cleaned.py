@@ -17,6 +17,7 @@ the row's content), and what could not be copied.
 from __future__ import annotations
 
 import hashlib
+import io
 import zipfile
 from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import IO
 
 from viewer.archive import NEST_SEPARATOR, Export, Member, MemberError, OpenProgress
-from viewer.report.data import ReportData
+from viewer.report.data import ReportData, member_sha256_or_none
 from viewer.report.strangers import RowWhy
 from viewer.report.tables import RemovedRow, TablePlan, Unclean, clean_tables
 from viewer.report.texts import say
@@ -70,7 +71,7 @@ def clean_copy_steps(export: Export, data: ReportData, target: Path,
     for member in export.members:
         container, _, _ = member.path.rpartition(NEST_SEPARATOR)
         children.setdefault(container, []).append(member)
-    dirty = set()
+    dirty: set[str] = set()
     for path in (*left_out, *plan.rewritten):
         pieces = path.split(NEST_SEPARATOR)
         dirty.update(NEST_SEPARATOR.join(pieces[:end]) for end in range(1, len(pieces)))
@@ -157,7 +158,7 @@ class _State:
         self.done += count
 
 
-def _copy(source: IO[bytes], sink: IO[bytes], advance: Callable[[int], None]) -> None:
+def _copy(source: io.RawIOBase, sink: IO[bytes], advance: Callable[[int], None]) -> None:
     while chunk := source.read(_CHUNK):
         sink.write(chunk)
         advance(len(chunk))
@@ -181,7 +182,7 @@ def _manifest(data: ReportData, state: _State, export: Export) -> str:
     sha_of.update((item.path, item.sha256) for item in (*data.withheld, *data.mixed))
     for path in state.skipped:
         member = export.member(path)
-        sha = sha_of.get(path) or _sha256_or_none(export, path)
+        sha = sha_of.get(path) or member_sha256_or_none(export, path)
         lines.append(f"{path}\t{member.size}\t{sha or '-'}\t"
                      f"{state.left_out[path]}")
     if state.rewritten:
@@ -190,7 +191,7 @@ def _manifest(data: ReportData, state: _State, export: Export) -> str:
             content = state.plan.rewritten[path]
             original = export.member(path)
             lines.append(f"{path}\t{len(content)}\t{hashlib.sha256(content).hexdigest()}\t"
-                         f"{original.size}\t{_sha256_or_none(export, path) or '-'}")
+                         f"{original.size}\t{member_sha256_or_none(export, path) or '-'}")
         written = set(state.rewritten)
         rows = [row for row in state.plan.removed if row.path in written]
         lines += ["", say(language, "manifest.rows", count=len(rows))]
@@ -210,10 +211,3 @@ def _row_reason(row: RemovedRow, language: str) -> str:
         name = row.recording.rsplit(NEST_SEPARATOR, 1)[-1].rsplit("/", 1)[-1]
         return say(language, f"row.{row.why}", recording=name)
     return say(language, f"row.{row.why}")
-
-
-def _sha256_or_none(export: Export, path: str) -> str | None:
-    try:
-        return export.member_sha256(path)
-    except MemberError:
-        return None

@@ -326,7 +326,7 @@ def received_files(export: Export, sources: Iterable[SourceFile]) -> tuple[Recei
             if member.source != name or NEST_SEPARATOR in member.path:
                 continue
             # A refused file's path may be a readable member's too: never look it up.
-            sha = _member_sha256(export, member.path) if member.readable else None
+            sha = member_sha256_or_none(export, member.path) if member.readable else None
             received.append(ReceivedFile(member.path, member.size, sha, folder=name))
     return tuple(received)
 
@@ -335,7 +335,7 @@ def received_files(export: Export, sources: Iterable[SourceFile]) -> tuple[Recei
 
 def _flagged_texts(result: CheckResult, flagged: list[RecordingVerdict]) -> tuple[str, ...]:
     """Every transcript text of a not-mine recording: what must never be written."""
-    texts = set()
+    texts: set[str] = set()
     for verdict in flagged:
         entry = result.contents.transcript_for(verdict.path)
         if entry is not None:
@@ -388,7 +388,7 @@ def _flagged_file(result: CheckResult, export: Export, verdict: RecordingVerdict
                   people: tuple[str, ...]) -> FlaggedFile:
     recording = result.contents.recording(verdict.path)
     size = export.member(verdict.path).size if verdict.path in export else None
-    sha = _member_sha256(export, verdict.path)
+    sha = member_sha256_or_none(export, verdict.path)
     reasons = tuple(_reason(finding, request.language, secrets)
                     for finding in verdict.reasons)
     if verdict.user_marked:
@@ -444,12 +444,12 @@ def _withheld_members(result: CheckResult, export: Export,
             entry.id not in owner_of and (entry.source.path, entry.source.locator) in marked)
         by_member.setdefault(entry.source.path, []).append(theirs)
     withheld = []
-    for path, theirs in sorted(by_member.items()):
+    for path, each_theirs in sorted(by_member.items()):
         if path in not_mine or path not in export:
             continue
-        if theirs and all(theirs):
+        if each_theirs and all(each_theirs):
             withheld.append(WithheldMember(path, export.member(path).size,
-                                           _member_sha256(export, path),
+                                           member_sha256_or_none(export, path),
                                            say(language, "withheld_reason")))
     return tuple(withheld)
 
@@ -467,13 +467,13 @@ def _mixed_members(export: Export, strangers: StrangerRows, flagged: tuple[Flagg
             continue
         member = export.member(path)
         if table_format(member) is None or path in whole:
-            mixed.append(WithheldMember(path, member.size, _member_sha256(export, path),
+            mixed.append(WithheldMember(path, member.size, member_sha256_or_none(export, path),
                                         say(language, "leftout.mixed",
                                             kind=member.kind.value.upper())))
     return tuple(mixed)
 
 
-def _member_sha256(export: Export, path: str) -> str | None:
+def member_sha256_or_none(export: Export, path: str) -> str | None:
     """The member's SHA-256 (the export remembers what the check hashed), or None when the
     file is not in the export or cannot be read."""
     if path not in export:

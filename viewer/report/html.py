@@ -134,10 +134,10 @@ def report_html(data: ReportData, *, breaks: frozenset[int] = frozenset()) -> st
     parts.append(_table_start([(say(lang, "verdict"), 60), (say(lang, "recordings"), 40)]))
     for key in ("not-mine", "unsure", "mine"):
         label = _h(say(lang, f"verdict.{key}"))
-        count = number(data.by_verdict.get(key, 0), lang)
+        shown = number(data.by_verdict.get(key, 0), lang)
         if key == "not-mine":
-            label, count = f"<b>{label}</b>", f"<b>{count}</b>"
-        parts.append(_row([label, count], align=["", "right"]))
+            label, shown = f"<b>{label}</b>", f"<b>{shown}</b>"
+        parts.append(_row([label, shown], align=["", "right"]))
     parts.append(_row([_h(say(lang, "recordings")), number(data.recordings, lang)],
                       align=["", "right"]))
     parts.append("</table>")

@@ -18,6 +18,7 @@ from viewer.report.cleaned import clean_copy_name, clean_copy_steps
 from viewer.report.data import ReportData
 from viewer.report.json_report import flagged_csv, report_json
 from viewer.report.letter import render_letter
+from viewer.steps import run_to_end
 
 PDF_NAME = "report.pdf"
 JSON_NAME = "report.json"
@@ -53,13 +54,8 @@ def prepare_folder(folder: str | os.PathLike[str], *, overwrite: bool = False) -
 def write_report(folder: str | os.PathLike[str], data: ReportData, export: Export, *,
                  render_pdf: PdfRenderer | None = None, clean_copy: bool = False,
                  overwrite: bool = False) -> list[Path]:
-    steps = write_report_steps(folder, data, export, render_pdf=render_pdf,
-                               clean_copy=clean_copy, overwrite=overwrite)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as finished:
-            return finished.value
+    return run_to_end(write_report_steps(folder, data, export, render_pdf=render_pdf,
+                                         clean_copy=clean_copy, overwrite=overwrite))
 
 
 def write_report_steps(folder: str | os.PathLike[str], data: ReportData, export: Export, *,

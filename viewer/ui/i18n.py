@@ -45,3 +45,13 @@ def long_local_time(moment: datetime) -> str:
     # 24-hour time with the zone: times are compared with logs, so no AM/PM.
     day = locale.toString(local.date(), QLocale.FormatType.LongFormat)
     return f"{day}, {locale.toString(local, 'HH:mm:ss t')}"
+
+
+def locale_number(value: int) -> str:
+    """A whole number in the user's locale: "12,345" (German "12.345")."""
+    return QLocale().toString(value)
+
+
+def format_size(count: int) -> str:
+    """A size as a person reads it, in the user's locale: ``93.2 kB``."""
+    return QLocale().formattedDataSize(count, 1, QLocale.DataSizeFormat.DataSizeSIFormat)

@@ -55,7 +55,6 @@ from viewer.model import ExportContents
 from viewer.report import with_marks
 from viewer.resources import demo_export
 from viewer.review import ReviewStore, ReviewStoreError
-from viewer.review.paths import user_data_dir
 from viewer.ui import settings
 from viewer.ui.actions import build_actions
 from viewer.ui.analysis_controller import AnalysisController
@@ -84,6 +83,7 @@ from viewer.ui.tasks import TaskRunner
 from viewer.ui.timeline import TimelineItem, TimelineWidget
 from viewer.ui.timeline_colours import by_device, by_verdict, by_voice
 from viewer.ui.voices_panel import VoicesPanel
+from viewer.userdirs import user_data_dir
 
 log = logging.getLogger("viewer.ui")
 

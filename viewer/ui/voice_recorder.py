@@ -24,8 +24,8 @@ from viewer.audio.capture import (
     input_available,
     save_sample,
 )
-from viewer.review.paths import user_data_dir
 from viewer.ui.i18n import tr
+from viewer.userdirs import user_data_dir
 
 RecorderFactory = Callable[[], VoiceRecorder]
 

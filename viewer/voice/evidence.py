@@ -23,6 +23,7 @@ from viewer.analysis.profile import OwnershipProfile
 from viewer.analysis.verdicts import WEIGHT_VOICE_DECIDES
 from viewer.archive import Export, MemberError, OpenProgress
 from viewer.model import ExportContents, Recording
+from viewer.steps import run_to_end
 from viewer.voice.analysis import (
     CLUSTER_DISTANCE,
     LOOP_SECONDS,
@@ -65,12 +66,7 @@ class ExportVoiceEvidence:
 
     # -- the check's interface ------------------------------------------------------------
     def findings(self, recordings: Sequence[Recording]) -> list[Finding]:
-        steps = self.steps(recordings)
-        while True:
-            try:
-                next(steps)
-            except StopIteration as finished:
-                return finished.value  # type: ignore[no-any-return]
+        return run_to_end(self.steps(recordings))
 
     def clusters(self) -> list[dict[str, Any]]:
         return list(self._clusters)
@@ -209,7 +205,8 @@ class ExportVoiceEvidence:
         if self._profile is None or not self._profile.voice_samples:
             return []
         from viewer.audio.decode import AudioDecodeError, decode_file
-        from viewer.voice.encoder import SpeakerEncoder, preprocess_wav
+        from viewer.voice.encoder import SpeakerEncoder
+        from viewer.voice.preprocess import preprocess_wav
 
         wavs = []
         for path in self._profile.voice_samples:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import pytest
 
@@ -51,11 +49,13 @@ def test_resample_keeps_extremes() -> None:
     assert resample_peaks(peaks[:3], 6).shape == (6, 2)
 
 
-def test_one_minute_at_16k_is_fast() -> None:
+def test_one_minute_at_16k_matches_a_plain_reshape() -> None:
+    """A minute of 16 kHz in 2,000 buckets (480 frames each): the per-bucket min and max.
+
+    How long it takes is printed by benchmarks/peaks_speed.py, not asserted here.
+    """
     samples = np.random.default_rng(0).standard_normal((60 * 16_000, 1)).astype(np.float32)
-    compute_peaks(samples, 2_000)
-    started = time.perf_counter()
-    compute_peaks(samples, 2_000)
-    elapsed_ms = (time.perf_counter() - started) * 1000
-    print(f"compute_peaks: 1 min of 16 kHz into 2000 buckets in {elapsed_ms:.2f} ms")
-    assert elapsed_ms < 50  # ~0.3 ms on the development machine
+    peaks = compute_peaks(samples, 2_000)
+    buckets = samples[:, 0].reshape(2_000, -1)
+    np.testing.assert_array_equal(peaks[:, 0], buckets.min(axis=1))
+    np.testing.assert_array_equal(peaks[:, 1], buckets.max(axis=1))

@@ -43,3 +43,16 @@ def test_a_missing_or_damaged_table_is_one_error(tmp_path: Path) -> None:
     damaged.write_text("{}", "utf-8")
     with pytest.raises(CaseError, match="cannot be read"):
         read_table(damaged)
+
+
+def test_the_shipped_table_reads_whole() -> None:
+    everything = all_authorities()
+    codes = [item.code for item in everything]
+    assert len(codes) == len(set(codes)) >= 30
+    for item in everything:
+        assert authority_for(item.code) == item
+        assert item.name and item.source.startswith("https://")
+        assert item.address or item.web_form
+    assert authority_for("de").region == "" and authority_for("de").scope
+    assert authority_for("DE-BY").country == "DE"
+    assert authorities.TABLE_DATE and authorities.TABLE_SOURCE

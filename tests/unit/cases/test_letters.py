@@ -97,7 +97,8 @@ def test_the_complaint_carries_the_report_s_evidence(overdue: Case, fake_authori
     annex = text.split("Annex: files that are not mine")[1]
     for item in demo_report.data.flagged:
         codes = ", ".join(reason.code for reason in item.reasons if reason.weight > 0)
-        assert f"{item.path}; {item.size:,} bytes; {item.sha256}; {codes}\n" in annex
+        assert f". {item.path}\n    SHA-256 {item.sha256}\n    {item.size:,} bytes; {codes}\n" \
+            in annex
     for number, key in enumerate(REQUEST_KEYS, start=1):
         assert f"{number}. {say('en', key)}" in text
     assert "Art. 58(2)(c)" in text and "Art. 77(2)" in text

@@ -4,14 +4,16 @@ reopen, refused when a step is impossible, and gone with "forget everything"."""
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from tests.helpers.report import flagged_paths, flagged_transcripts
+from tests.helpers.report import REQUEST, STRANGER_SERIAL, flagged_paths, flagged_transcripts
 from tests.unit.cases.conftest import TODAY, WRITTEN, DemoReport
 from viewer.cases import CaseError, CaseState, CaseStore, Comparison
+from viewer.report import build_report_data, write_report
 from viewer.review import ReviewStore
 
 SENT = date(2024, 11, 8)
@@ -65,15 +67,22 @@ def test_own_files_are_the_ones_not_singled_out(cases: CaseStore,
 
 
 def test_no_content_of_the_other_person_is_stored(cases: CaseStore, demo_report: DemoReport,
-                                                  store_path: Path,
+                                                  store_path: Path, tmp_path: Path,
                                                   review_store: ReviewStore) -> None:
-    cases.create_from_report(demo_report.data, demo_report.written, demo_report.export)
+    # With masked excerpts: the most of the other person that a report carries.
+    data = build_report_data(demo_report.result, demo_report.export,
+                             replace(REQUEST, include_excerpts=True), created=WRITTEN)
+    written = write_report(tmp_path / "out", data, demo_report.export)
+    cases.create_from_report(data, written, demo_report.export)
     review_store.close()
     raw = b"".join(path.read_bytes() for path in store_path.parent.iterdir())
+    excerpts = [item.excerpt for item in data.flagged if item.excerpt]
+    details = [reason.detail for item in data.flagged for reason in item.reasons]
     texts = flagged_transcripts(demo_report.result)
-    assert texts
-    for text in texts:
+    assert texts and excerpts and details
+    for text in [*texts, *excerpts, *details]:
         assert text.encode("utf-8") not in raw
+    assert STRANGER_SERIAL.encode() not in raw  # their device: evidence in the report only
     assert b"RIFF" not in raw  # no audio either
 
 
@@ -175,7 +184,8 @@ def test_letters_join_the_timeline(cases: CaseStore, demo_report: DemoReport) ->
 
 
 def test_delete_and_forget_everything_remove_cases(cases: CaseStore, review_store: ReviewStore,
-                                                  demo_report: DemoReport) -> None:
+                                                  demo_report: DemoReport,
+                                                  store_path: Path) -> None:
     first = cases.create_from_report(demo_report.data, demo_report.written, demo_report.export)
     second = cases.create_from_report(demo_report.data, demo_report.written,
                                       demo_report.export)
@@ -186,3 +196,6 @@ def test_delete_and_forget_everything_remove_cases(cases: CaseStore, review_stor
     assert cases.cases() == []
     events = review_store._db.execute("SELECT count(*) FROM case_events").fetchone()[0]
     assert events == 0
+    review_store.close()
+    raw = b"".join(path.read_bytes() for path in store_path.parent.iterdir())
+    assert b"Max Mustermann" not in raw and demo_report.data.archive_sha256.encode() not in raw

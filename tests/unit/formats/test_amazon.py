@@ -14,12 +14,8 @@ from hypothesis import strategies as st
 from tests.helpers.archives import Content, write_folder, write_zip
 from tests.helpers.audio import wav_bytes
 from viewer.archive import open_export
-from viewer.formats.importers.amazon import (
-    find_time,
-    header_cells,
-    parse_loose_time,
-    table_kind_of_header,
-)
+from viewer.formats.importers.amazon_tables import header_cells, table_kind_of_header
+from viewer.formats.importers.amazon_times import find_time, parse_loose_time
 from viewer.formats.pipeline import import_export
 from viewer.model import ExportContents, LinkMethod, SourceRef
 

@@ -12,7 +12,8 @@ from tests.helpers.archives import write_folder, write_zip
 from tests.helpers.audio import audio_bytes
 from viewer.archive import open_export
 from viewer.formats import import_export
-from viewer.formats.importers.google_takeout import parse_activity_date, transcript_text
+from viewer.formats.importers.google_activity_page import parse_activity_date
+from viewer.formats.importers.google_takeout import transcript_text
 from viewer.model import ExportContents, Fact, Link, LinkMethod, SourceRef
 
 ASSISTANT = "Takeout/My Activity/Assistant"

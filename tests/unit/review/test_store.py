@@ -17,8 +17,16 @@ import numpy as np
 import pytest
 
 from viewer.analysis.findings import Verdict
-from viewer.review import SCHEMA_VERSION, ReviewStore, ReviewStoreError, UndoStep
+from viewer.review import (
+    SCHEMA_VERSION,
+    ReviewStore,
+    ReviewStoreError,
+    UndoStep,
+    default_store_path,
+)
 from viewer.review import store as store_module
+from viewer.review import undo as undo_module
+from viewer.userdirs import user_data_dir
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -89,6 +97,17 @@ def test_open_default_lives_in_the_test_data_folder() -> None:
     with ReviewStore.open_default() as store:
         assert str(store.path).startswith(os.environ["XDG_DATA_HOME"])
         assert store.path.name == "review.sqlite3"
+
+
+def test_default_store_path_creates_a_private_folder() -> None:
+    folder = user_data_dir()
+    assert not folder.exists()
+    store = default_store_path()
+    assert store == folder / "review.sqlite3"
+    assert folder.is_dir()
+    assert str(folder).startswith(os.environ["XDG_DATA_HOME"])  # never the real one
+    if os.name == "posix":
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
 
 
 # -- exports, marks, notes -------------------------------------------------------------------
@@ -325,7 +344,7 @@ def test_undo_and_redo_restore_exactly_across_a_reopen(db_path: Path) -> None:
 
 
 def test_undo_history_is_bounded(store: ReviewStore, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store_module, "UNDO_LIMIT", 5)
+    monkeypatch.setattr(undo_module, "UNDO_LIMIT", 5)
     for i in range(12):
         store.set_mark(EXPORT, f"{i}.wav", "mine")
     undone = 0
@@ -419,13 +438,13 @@ def test_exception_inside_a_transaction_leaves_nothing(store: ReviewStore,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     store.set_mark(OTHER, "keep.wav", "mine")
     before = store._db.execute("SELECT count(*) FROM undo_steps").fetchone()
-    real = store._apply_marks
+    real = undo_module.apply_marks
 
     def fail_after_writing(db: sqlite3.Connection, export: str, rows: list) -> None:
         real(db, export, rows)
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(store, "_apply_marks", fail_after_writing)
+    monkeypatch.setattr(undo_module, "apply_marks", fail_after_writing)
     with pytest.raises(RuntimeError):
         store.set_marks(EXPORT, [f"{i}.wav" for i in range(100)], "not-mine")
     monkeypatch.undo()

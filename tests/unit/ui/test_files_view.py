@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -25,15 +24,11 @@ from viewer.model import (
     TranscriptEntry,
     Unplaced,
 )
-from viewer.ui import files_view
-from viewer.ui.files_view import (
-    Column,
-    FilesView,
-    MemberTreeModel,
-    Role,
-    Status,
-)
-from viewer.ui.tasks import TaskRunner
+from viewer.preview import loaders
+from viewer.ui.files_model import Column, MemberTreeModel, Role, Status
+from viewer.ui.files_view import FilesView
+from viewer.ui.i18n import format_size
+from viewer.ui.tasks import Task, TaskRunner
 
 WAV = "Alexa_1.zip!/Audio/utterance_20240801T184654Z.wav"
 OTHER_WAV = "Alexa_1.zip!/Audio/utterance_20240802T094151Z.wav"
@@ -190,7 +185,8 @@ def test_refused_and_damaged_members_show_a_warning_and_the_problem(
     assert _status(model, "broken.csv", Role.STATUS) != Status.PROBLEM
 
 
-def test_a_hundred_thousand_members_build_quickly(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_a_hundred_thousand_members_sum_into_their_folders(qapp) -> None:  # type: ignore[no-untyped-def]
+    # How long the build takes is measured by benchmarks/files_tree.py.
     members = [
         Member(path=f"Takeout/Folder {n % 300}/Sub {n % 7}/file-{n}.json", size=n,
                compressed_size=n, kind=MemberKind.JSON, modified=None, source="t.zip",
@@ -198,14 +194,11 @@ def test_a_hundred_thousand_members_build_quickly(qapp) -> None:  # type: ignore
         for n in range(100_000)
     ]
     tree = MemberTreeModel()
-    started = time.perf_counter()
     tree.set_export(SimpleNamespace(members=members), None)  # type: ignore[arg-type]
-    elapsed = time.perf_counter() - started
     top = tree.index_for_path("Takeout")
     assert top.data(Role.FILE_COUNT) == 100_000
     assert top.data(Role.SIZE_BYTES) == sum(range(100_000))
     assert tree.rowCount(top) == 300
-    assert elapsed < 1.5, f"building took {elapsed:.2f} s"
 
 
 def test_sorting_reorders_every_folder(qtmodeltester, model: MemberTreeModel,  # type: ignore[no-untyped-def]
@@ -273,7 +266,7 @@ def test_csv_preview_shows_rows(view: FilesView) -> None:
 
 def test_csv_preview_stops_at_the_row_limit(view: FilesView, qtmodeltester,  # type: ignore[no-untyped-def]
                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(files_view, "MAX_TABLE_ROWS", 10)
+    monkeypatch.setattr(loaders, "MAX_TABLE_ROWS", 10)
     view.select_path(INTENT)
     assert view.preview.table_model.rowCount() == 10
     assert "first 10 rows" in view.preview.note.text()
@@ -288,11 +281,11 @@ def test_json_preview_is_pretty_printed(view: FilesView) -> None:
 
 
 def test_text_preview_is_capped(view: FilesView, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(files_view, "MAX_TEXT_BYTES", 5)
+    monkeypatch.setattr(loaders, "MAX_TEXT_BYTES", 5)
     view.select_path("notes.txt")
     assert view.preview.current_text() == "hello"
     note = view.preview.note.text()
-    assert "Showing the first" in note and files_view.format_size(11) in note
+    assert "Showing the first" in note and format_size(11) in note
 
 
 def test_pdf_preview_shows_the_text_of_each_page(view: FilesView) -> None:
@@ -361,7 +354,7 @@ def test_loading_message_while_a_preview_is_read(qtbot, export: Export) -> None:
         """Never runs the job: the preview stays loading."""
 
         def start(self, job, **callbacks):  # type: ignore[no-untyped-def, override]
-            return files_view.Task(job)
+            return Task(job)
 
     widget = FilesView(HeldRunner())
     qtbot.addWidget(widget)

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from viewer.resources import DEMO_EXPORT
-from viewer.review.paths import user_data_dir
 from viewer.ui.main_window import MainWindow
+from viewer.userdirs import user_data_dir
 
 
 @pytest.fixture

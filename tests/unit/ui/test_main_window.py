@@ -190,7 +190,7 @@ def test_a_large_export_opens_in_the_window(
     window.open_paths([large_export])
     wait_opened(qtbot, window, timeout=120_000)
     assert window.model.rowCount() == 1700
-    assert len(window.timeline._keys) == 1700  # every recording is on the timeline
+    assert len(window.timeline.keys()) == 1700  # every recording is on the timeline
     assert window.files_view is not None and window.session.export is not None
 
 

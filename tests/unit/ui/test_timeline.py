@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -11,7 +10,8 @@ from PySide6.QtGui import QColor, QNativeGestureEvent, QPalette, QPointingDevice
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from viewer.ui.timeline import MIN_SPAN_S, TimelineItem, TimelineWidget, _ticks
+from viewer.timescale.track import MIN_SPAN_S
+from viewer.ui.timeline import TimelineItem, TimelineWidget
 
 DAY = 86400.0
 T0 = 1_527_811_200.0  # 2018-06-01 00:00 UTC
@@ -211,22 +211,6 @@ def test_marks_at_one_pixel_collapse_and_the_tooltip_says_so(timeline: TimelineW
     text = timeline.tooltip_at(QPointF(timeline.time_to_x(T0 + 40 * DAY), lane_y(timeline)))
     assert text is not None and text.startswith("first")
     assert "1 more" in text
-
-
-def test_axis_ticks_follow_the_local_calendar_across_dst() -> None:
-    berlin = ZoneInfo("Europe/Berlin")
-    start = datetime(2024, 3, 29, tzinfo=berlin).timestamp()
-    hours = _ticks(start, start + 4 * DAY, "hour", 6, berlin)
-    assert {datetime.fromtimestamp(t, berlin).hour for t in hours} <= {0, 6, 12, 18}
-    assert {datetime.fromtimestamp(t, berlin).minute for t in hours} == {0}
-    weeks = _ticks(start, start + 30 * DAY, "week", 1, berlin)
-    assert len(weeks) == 4
-    mondays = {(d.weekday(), d.hour, d.minute) for d in
-               (datetime.fromtimestamp(t, berlin) for t in weeks)}
-    assert mondays == {(0, 0, 0)}  # local midnight starting each Monday
-    months = _ticks(start, start + 120 * DAY, "month", 1, berlin)
-    assert [datetime.fromtimestamp(t, berlin).timetuple()[1:4] for t in months] == [
-        (4, 1, 0), (5, 1, 0), (6, 1, 0), (7, 1, 0)]
 
 
 def test_renders_10000_items_and_the_empty_state(timeline: TimelineWidget) -> None:

@@ -28,7 +28,6 @@ from viewer.voice.analysis import (
     THRESHOLD_MAX,
     THRESHOLD_MIN,
     OwnerVoices,
-    _unit_rows,
     calibrate_threshold,
     cluster_voices,
     embed_recordings,
@@ -38,7 +37,9 @@ from viewer.voice.analysis import (
     voice_clusters,
     voice_findings,
 )
-from viewer.voice.encoder import SpeakerEncoder, preprocess_wav
+from viewer.voice.clustering import unit_rows
+from viewer.voice.encoder import SpeakerEncoder
+from viewer.voice.preprocess import preprocess_wav
 
 COMMANDS = [
     "turn on the lights in the kitchen", "what is the weather like today",
@@ -337,7 +338,7 @@ def _matrix_average_linkage(embeddings: np.ndarray,
     """``cluster_voices`` as it was while it kept an n x n float32 distance matrix (3.6 GB at
     30,000 clips), verbatim: the reference the linear-memory version must equal label for
     label. ``benchmarks/cluster_memory.py --matrix`` runs it too."""
-    vectors = _unit_rows(embeddings)
+    vectors = unit_rows(embeddings)
     n = len(vectors)
     if n == 0:
         return np.zeros(0, dtype=np.int64)
@@ -427,18 +428,18 @@ def test_every_path_of_the_clustering_gives_the_same_labels(
     """Blocks of a row or two, few candidates (many scans), the chunked search for each row's
     closest columns, dropping closed slots (over 1,024 clips), and merging the closest pair
     when no reciprocal pair is found: none changes a label."""
-    from viewer.voice import analysis
+    from viewer.voice import clustering
 
     data = [_voices_like(seed, count) for seed, count in ((20, 1500), (21, 700), (22, 300))]
     expected = {(i, t): _matrix_average_linkage(d, t)
                 for i, d in enumerate(data) for t in (0.1, 0.2)}
-    monkeypatch.setattr(analysis, "_BLOCK_BYTES", 8192)
-    monkeypatch.setattr(analysis, "_CANDIDATES", 2)
-    monkeypatch.setattr(analysis, "_SCAN_BATCH", 8)
+    monkeypatch.setattr(clustering, "_BLOCK_BYTES", 8192)
+    monkeypatch.setattr(clustering, "_CANDIDATES", 2)
+    monkeypatch.setattr(clustering, "_SCAN_BATCH", 8)
     for (index, threshold), labels in expected.items():
         np.testing.assert_array_equal(cluster_voices(data[index], threshold), labels)
     # One pair per round, each the closest: the matrix version's own order.
-    monkeypatch.setattr(analysis._AverageLinkage, "_reciprocal",
+    monkeypatch.setattr(clustering._AverageLinkage, "_reciprocal",
                         lambda self, rows: (rows[:0], rows[:0]))
     for threshold in (0.1, 0.2):
         np.testing.assert_array_equal(cluster_voices(data[2], threshold), expected[2, threshold])
@@ -449,9 +450,9 @@ def test_cluster_memory_grows_linearly(monkeypatch: pytest.MonkeyPatch) -> None:
     (64 MB at 4,000 clips; measured 24 MB). benchmarks/cluster_memory.py measures 50,000."""
     import tracemalloc
 
-    from viewer.voice import analysis
+    from viewer.voice import clustering
 
-    monkeypatch.setattr(analysis, "_BLOCK_BYTES", 2**20)
+    monkeypatch.setattr(clustering, "_BLOCK_BYTES", 2**20)
     peaks = []
     for count in (2000, 4000):
         data = _voices_like(30, count)
@@ -467,7 +468,7 @@ def test_cluster_memory_grows_linearly(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_top_columns_finds_each_rows_largest_values() -> None:
-    from viewer.voice.analysis import _top_columns
+    from viewer.voice.clustering import _top_columns
 
     rng = np.random.default_rng(9)
     similarity = np.round(rng.normal(size=(40, 32 * 50)), 1).astype(np.float32)  # many ties

@@ -21,11 +21,8 @@ from viewer.voice.encoder import (
     SpeakerEncoder,
     VoiceModelError,
     compute_partial_slices,
-    normalize_volume,
-    preprocess_wav,
-    resample,
-    trim_long_silences,
 )
+from viewer.voice.preprocess import preprocess_wav
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "voice_reference.npz"
 
@@ -123,59 +120,6 @@ def test_partial_slices_as_resemblyzer(n_samples: int, expected_starts: list[int
     assert all(s.stop - s.start == 160 for s in mel_slices)
 
 
-def test_resample_keeps_a_tone_and_the_duration() -> None:
-    for rate in (8_000, 22_050, 44_100, 48_000):
-        seconds = np.arange(rate) / rate
-        tone = np.sin(2 * np.pi * 440 * seconds).astype(np.float32)
-        out = resample(tone, rate, SAMPLING_RATE)
-        assert len(out) == SAMPLING_RATE
-        expected = np.sin(2 * np.pi * 440 * np.arange(SAMPLING_RATE) / SAMPLING_RATE)
-        middle = slice(1_000, -1_000)  # away from the zero-padded edges
-        assert np.max(np.abs(out[middle] - expected[middle])) < 2e-3
-
-
-def test_resample_removes_what_cannot_be_represented() -> None:
-    rate = 48_000
-    seconds = np.arange(rate) / rate
-    above_nyquist = np.sin(2 * np.pi * 12_000 * seconds).astype(np.float32)
-    out = resample(above_nyquist, rate, SAMPLING_RATE)[1_000:-1_000]
-    assert np.sqrt(np.mean(out ** 2)) < 1e-3  # 12 kHz would alias to 4 kHz at 16 kHz
-
-
-def test_normalize_volume_only_amplifies() -> None:
-    quiet = np.full(16_000, 0.001, dtype=np.float32)
-    louder = normalize_volume(quiet)
-    assert 20 * np.log10(np.sqrt(np.mean(louder ** 2))) == pytest.approx(-30, abs=0.01)
-    loud = np.full(16_000, 0.5, dtype=np.float32)
-    assert np.array_equal(normalize_volume(loud), loud)
-    assert np.array_equal(normalize_volume(np.zeros(10, np.float32)), np.zeros(10))
-
-
-def test_trim_long_silences_cuts_pauses_and_keeps_speech() -> None:
-    rng = np.random.default_rng(1)
-    burst = (0.1 * rng.standard_normal(8_000)).astype(np.float32)  # 0.5 s of "speech"
-    pause = (1e-4 * rng.standard_normal(32_000)).astype(np.float32)  # 2 s of room noise
-    wav = np.concatenate([pause, burst, pause, burst, pause])
-    trimmed = trim_long_silences(wav)
-    # Both bursts kept, each pause cut to the dilation margin (a few 30 ms windows).
-    assert 16_000 <= len(trimmed) < 16_000 + 4 * 8 * 480
-    assert np.sum(np.abs(trimmed) > 0.05) >= 0.9 * np.sum(np.abs(wav) > 0.05)
-
-
-def test_trim_long_silences_keeps_a_clip_with_no_speech() -> None:
-    hum = (1e-4 * np.random.default_rng(2).standard_normal(16_000)).astype(np.float32)
-    assert len(trim_long_silences(hum)) > 0
-    assert len(trim_long_silences(np.zeros(16_000, np.float32))) == 16_000
-
-
-def test_preprocess_accepts_stereo_and_integers() -> None:
-    rng = np.random.default_rng(3)
-    stereo = (2_000 * rng.standard_normal((22_050, 2))).astype(np.int16)
-    wav = preprocess_wav(stereo, 22_050)
-    assert wav.dtype == np.float32 and wav.ndim == 1
-    assert abs(len(wav) - SAMPLING_RATE) <= 480
-
-
 def test_a_broken_model_file_says_how_to_fix_it(tmp_path: Path) -> None:
     broken = tmp_path / "model.npz"
     broken.write_bytes(b"not a zip")
@@ -257,27 +201,6 @@ def test_thinned_partials_stay_close_to_the_full_scheme() -> None:
     thinned = encoder.embed_many([clip], max_partials=ANALYSIS_PARTIALS)
     assert len(encoder.partial_mels(clip)) > ANALYSIS_PARTIALS  # the cap really applies
     assert float(np.sum(full * thinned)) >= 0.98
-
-
-@pytest.mark.parametrize(("from_rate", "to_rate"), [(8000, 16000), (48000, 16000), (32000, 16000)])
-def test_whole_number_resampling_matches_the_general_path(from_rate: int, to_rate: int) -> None:
-    import math
-
-    from viewer.voice import encoder as module
-
-    wav = np.random.default_rng(3).normal(size=from_rate * 2).astype(np.float32)
-    fast = module.resample(wav, from_rate, to_rate)
-    common = math.gcd(from_rate, to_rate)
-    up, down = to_rate // common, from_rate // common
-    cutoff = min(1.0, to_rate / from_rate)
-    half = math.ceil(module._RESAMPLE_ZEROS / cutoff)
-    taps = np.arange(-half + 1, half + 1)
-    distance = (np.arange(up) / up)[:, None] - taps[None, :]
-    kernel = (cutoff * np.sinc(cutoff * distance) * module._kaiser(
-        distance / (half + 1), module._RESAMPLE_KAISER_BETA)).astype(np.float32)
-    padded = np.concatenate((np.zeros(half, np.float32), wav, np.zeros(half + 1, np.float32)))
-    general = module._resample_general(padded, kernel, taps, up, down, len(fast), half)
-    assert np.abs(fast - general).max() < 1e-5
 
 
 def test_threads_share_the_work_without_changing_the_result(

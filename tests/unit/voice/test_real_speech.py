@@ -16,7 +16,8 @@ from viewer.analysis.findings import Verdict
 from viewer.analysis.verdicts import decide
 from viewer.voice.analysis import ANALYSIS_PARTIALS, LOOP_SECONDS, OwnerVoices, voice_findings
 from viewer.voice.cohort import COHORT_PATH, load_cohort
-from viewer.voice.encoder import SpeakerEncoder, preprocess_wav
+from viewer.voice.encoder import SpeakerEncoder
+from viewer.voice.preprocess import preprocess_wav
 
 BENCHMARKS = Path(__file__).resolve().parents[3] / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))

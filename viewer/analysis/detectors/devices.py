@@ -147,9 +147,9 @@ def _judge(profile: OwnershipProfile, recording: Recording, device: Device | Non
     if registered and device is not None and profile.owns_voice_devices is not False \
             and not profile.devices:
         row = registration_source(device)
-        evidence = (seen, evidence_at(row, device.key)) if row else (seen,)
+        cited = (seen, evidence_at(row, device.key)) if row else (seen,)
         return Finding("registered-device",
                        f"Device {label} is in the export's registration table"
                        f"{f' ({row})' if row else ''}.",
-                       WEIGHT_REGISTERED, recording.path, evidence)
+                       WEIGHT_REGISTERED, recording.path, cited)
     return None

@@ -8,6 +8,9 @@ since the registration table describes the account whose export this is.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+
 from viewer.analysis.detectors.base import (
     CheckContext,
     evidence_at,
@@ -101,61 +104,91 @@ def _recording_value(recording: Recording, contents: ExportContents, fact_key: s
     return None
 
 
-def locale_mismatch(profile: OwnershipProfile, contents: ExportContents,
-                    context: CheckContext) -> list[Finding]:
-    registered = {normalise_locale(k): v for k, v in _registered(contents, "locale").items()}
+@dataclass(frozen=True, slots=True)
+class _Setting:
+    """A device setting a recording carries (locale, marketplace) and how it is compared."""
+
+    finding: str
+    #: The start of the finding's sentence: "The device's locale".
+    subject: str
+    fact_key: str
+    attribute: str
+    #: A recording's value as it is shown and compared.
+    read: Callable[[str], str]
+    #: A registered device's value as the key it is compared against.
+    key: Callable[[str], str]
+    fits: Callable[[str, Collection[str]], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class _Stated:
+    """What the profile accepts for a setting, how the finding words it, and its evidence."""
+
+    accepted: Collection[str]
+    says: str
+    evidence: Evidence
+
+
+def _as_written(value: str) -> str:
+    return value
+
+
+def _is_listed(value: str, accepted: Collection[str]) -> bool:
+    return value in accepted
+
+
+_LOCALE = _Setting("locale-mismatch", "The device's locale", "device_locale", "locale",
+                   _as_written, normalise_locale, locale_matches)
+_MARKETPLACE = _Setting("marketplace-mismatch", "The recording's marketplace", "marketplace",
+                        "marketplace", normalise_marketplace, normalise_marketplace,
+                        _is_listed)
+
+
+def _mismatches(setting: _Setting, stated: _Stated | None,
+                contents: ExportContents) -> list[Finding]:
+    """A finding per recording whose setting the profile (when it says) or, without one, the
+    export's registered devices do not accept."""
+    registered = {setting.key(k): v for k, v in _registered(contents, setting.attribute).items()}
     findings = []
     for recording in contents.recordings:
-        seen = _recording_value(recording, contents, "device_locale", "locale")
+        seen = _recording_value(recording, contents, setting.fact_key, setting.attribute)
         if seen is None:
             continue
-        value, evidence = seen
-        if profile.locales:
-            if not locale_matches(value, profile.locales):
-                wanted = ", ".join(profile.locales)
+        raw, evidence = seen
+        value = setting.read(raw)
+        if stated is not None:
+            if not setting.fits(value, stated.accepted):
                 findings.append(Finding(
-                    "locale-mismatch",
-                    f"The device's locale is {value}; your profile says {wanted}.",
-                    WEIGHT_PROFILE, recording.path,
-                    (evidence, profile_evidence(profile, "locales", wanted))))
-        elif registered and not locale_matches(value, registered):
+                    setting.finding, f"{setting.subject} is {value}; {stated.says}.",
+                    WEIGHT_PROFILE, recording.path, (evidence, stated.evidence)))
+        elif registered and not setting.fits(value, registered):
             wanted = ", ".join(sorted(registered))
             findings.append(Finding(
-                "locale-mismatch",
-                f"The device's locale is {value}; the export's registered devices use "
-                f"{wanted}.",
+                setting.finding,
+                f"{setting.subject} is {value}; the export's registered devices use {wanted}.",
                 WEIGHT_EXPORT, recording.path, (evidence, *registered.values())))
     return findings
+
+
+def locale_mismatch(profile: OwnershipProfile, contents: ExportContents,
+                    context: CheckContext) -> list[Finding]:
+    stated = None
+    if profile.locales:
+        wanted = ", ".join(profile.locales)
+        stated = _Stated(profile.locales, f"your profile says {wanted}",
+                         profile_evidence(profile, "locales", wanted))
+    return _mismatches(_LOCALE, stated, contents)
 
 
 def marketplace_mismatch(profile: OwnershipProfile, contents: ExportContents,
                          context: CheckContext) -> list[Finding]:
     implied = profile_marketplaces(profile)
-    registered = {normalise_marketplace(k): v
-                  for k, v in _registered(contents, "marketplace").items()}
-    findings = []
-    for recording in contents.recordings:
-        seen = _recording_value(recording, contents, "marketplace", "marketplace")
-        if seen is None:
-            continue
-        value, evidence = seen
-        market = normalise_marketplace(value)
-        if implied:
-            if market not in implied:
-                why = "; ".join(f"{m} from your {reason}" for m, reason in implied.items())
-                findings.append(Finding(
-                    "marketplace-mismatch",
-                    f"The recording's marketplace is {market}; your profile implies {why}.",
-                    WEIGHT_PROFILE, recording.path,
-                    (evidence, profile_evidence(profile, "locales/accounts", ", ".join(implied)))))
-        elif registered and market not in registered:
-            wanted = ", ".join(sorted(registered))
-            findings.append(Finding(
-                "marketplace-mismatch",
-                f"The recording's marketplace is {market}; the export's registered devices "
-                f"use {wanted}.",
-                WEIGHT_EXPORT, recording.path, (evidence, *registered.values())))
-    return findings
+    stated = None
+    if implied:
+        why = "; ".join(f"{m} from your {reason}" for m, reason in implied.items())
+        stated = _Stated(implied, f"your profile implies {why}",
+                         profile_evidence(profile, "locales/accounts", ", ".join(implied)))
+    return _mismatches(_MARKETPLACE, stated, contents)
 
 
 def language_mismatch(profile: OwnershipProfile, contents: ExportContents,

@@ -14,24 +14,24 @@ Device facts (serial, locale, marketplace, location) are not stored with a recor
 in activity tables keyed by time. Each recording takes them from the event just after its
 start, with the row they came from, because the ownership analysis weighs exactly these facts
 and a person must be able to check each one.
+
+Which member is which file is ``amazon_tables``; the times the tables write, ``amazon_times``.
 """
 
 from __future__ import annotations
 
 import bisect
-import csv
-import io
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta, timezone
-from enum import StrEnum
+from datetime import UTC, datetime
 from fnmatch import fnmatchcase
+from functools import partial
 from pathlib import PurePosixPath
 from typing import Any
 
-from viewer.archive import NEST_SEPARATOR, Member, MemberError, MemberKind
+from viewer.archive import NEST_SEPARATOR, Member, MemberKind
 from viewer.formats.base import (
     CsvTable,
     ExportIndex,
@@ -41,16 +41,15 @@ from viewer.formats.base import (
     register,
     safe_call,
 )
-from viewer.formats.importers.generic import recording_from_name
-from viewer.formats.times import (
-    DAY_FIRST,
-    MONTH_FIRST,
-    DateOrder,
-    Stamp,
-    decide_day_month,
-    iso_stamp,
-    stamp_from_local,
+from viewer.formats.importers.amazon_tables import (
+    Catalogue,
+    TableKind,
+    is_audio_name,
+    looks_like_transcriptions,
 )
+from viewer.formats.importers.amazon_times import date_order_of, parse_loose_time
+from viewer.formats.importers.generic import recording_from_name
+from viewer.formats.times import Stamp
 from viewer.model import Account, Device, Fact, Recording, SourceRef, TranscriptEntry
 
 FORMAT = "amazon-alexa"
@@ -77,249 +76,16 @@ _TIME_COLUMNS = frozenset({
     "first time registered", "last time registered", "time deregistered",
 })
 
-#: Paths that make a content-recognised transcription table Amazon's (names get translated).
-_NAME_HINT = re.compile(r"transcri|transkri|alexa|amazon|audio and transcription", re.IGNORECASE)
-
-_AUDIO_SUFFIXES = (".wav", ".mp3", ".ogg", ".opus", ".flac", ".m4a")
-
-
-class TableKind(StrEnum):
-    """The Amazon files this importer understands, by shape."""
-
-    INTENT = "intent"
-    GEOLOCATION = "geolocation"
-    SESSIONS = "device sessions"
-    INTERACTIONS = "mobile interactions"
-    REGISTRATION = "device registration"
-    DESCRIPTIONS = "file descriptions"
-    TRANSCRIPTIONS = "transcriptions"
-    VOICE_HISTORY = "voice history"
-
-
-#: (kind, columns that must all be there, columns of which one must be there).
-_SHAPES: tuple[tuple[TableKind, frozenset[str], frozenset[str]], ...] = (
-    (TableKind.INTENT, frozenset({"utterance text", "utterance creation date"}), frozenset()),
-    (TableKind.GEOLOCATION, frozenset({"latitudeindegrees", "longitudeindegrees", "eventdate"}),
-     frozenset()),
-    (TableKind.SESSIONS, frozenset({"device locale", "marketplace", "event creation date"}),
-     frozenset()),
-    (TableKind.INTERACTIONS, frozenset({"event_name", "device_model", "interaction_date"}),
-     frozenset()),
-    (TableKind.REGISTRATION, frozenset({"device serial number"}),
-     frozenset({"first time registered", "last time registered", "amazon device model name"})),
-    (TableKind.DESCRIPTIONS, frozenset({"file name", "description"}), frozenset()),
+#: (fact key, column) of the geolocation and device session tables.
+_GEOLOCATION_FACTS = (
+    ("device_serial", "deviceserialnumber"), ("latitude", "latitudeindegrees"),
+    ("longitude", "longitudeindegrees"), ("location_accuracy_m", "coordinatesaccuracyinmeters"),
+    ("location_source", "sourceoflocation"),
 )
-
-#: How surely each file says "Amazon export"; the importer scores its surest file.
-_WEIGHTS: dict[TableKind, float] = {
-    TableKind.INTENT: 0.9,
-    TableKind.TRANSCRIPTIONS: 0.9,
-    TableKind.VOICE_HISTORY: 0.85,
-    TableKind.GEOLOCATION: 0.7,
-    TableKind.SESSIONS: 0.7,
-    TableKind.REGISTRATION: 0.7,
-    TableKind.INTERACTIONS: 0.6,
-    # "File name,Description" alone is a weak hint: other services might write one too.
-    TableKind.DESCRIPTIONS: 0.15,
-}
-
-
-# --- Times in the many shapes exports and PDFs write them --------------------------------
-
-_ZONE = r"(?:\s*(?P<zone>Z|UTC|GMT)?\s*(?P<offset>[+-]\d\d:?\d\d)?)"
-_CLOCK = r"(?P<h>\d{1,2}):(?P<mi>\d\d)(?::(?P<s>\d\d)(?:[.,](?P<frac>\d{1,6}))?)?"
-#: 9/3/2024 6:41:12 AM: month-first in US exports, day-first elsewhere; the file decides.
-_SLASH_SHAPE = re.compile(
-    r"(?<![\d/])(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d\d),?\s+" + _CLOCK
-    + r"(?:\s*(?P<ampm>[AaPp])\.?[Mm]\.?)?" + _ZONE)
-_TIME_SHAPES: tuple[re.Pattern[str], ...] = (
-    # 2024-09-03 06:41:12 UTC, 2024-09-03T06:41:12.929Z, 2024/09/03 06:41
-    re.compile(r"(?<!\d)(?P<y>\d{4})[-/](?P<mo>\d\d)[-/](?P<d>\d\d)(?:T|,?\s+)" + _CLOCK + _ZONE),
-    # 03.09.2024 06:41:12 (German)
-    re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<mo>\d{1,2})\.(?P<y>\d{4}),?\s+" + _CLOCK + _ZONE),
-    _SLASH_SHAPE,
+_SESSION_FACTS = (
+    ("device_type", "device type"), ("device_application", "device application"),
+    ("device_locale", "device locale"), ("marketplace", "marketplace"),
 )
-#: Just the date part of a slash date, to gather a file's evidence cheaply.
-_SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d\d)(?![\d/])")
-#: Amazon's own slash dates are US-style; a file that does not say otherwise is read so.
-_DEFAULT_ORDER = MONTH_FIRST
-_DEFAULT_ORDER_REASON = "read month-first, the order of Amazon's US-style dates"
-
-
-@dataclass(frozen=True, slots=True)
-class FoundTime:
-    """A date and time found in a line: where it sits and what it means."""
-
-    start: int
-    end: int
-    stamp: Stamp
-    #: The two leading fields of a slash date as written (9/3/2024 -> (9, 3)), whose order
-    #: the file decides; None for other shapes.
-    day_month: tuple[int, int] | None = None
-
-
-def find_time(text: str, order: str | None = None) -> FoundTime | None:
-    """The first date-with-time in ``text`` in any of the shapes exports use, or None.
-
-    ``order`` (DAY_FIRST or MONTH_FIRST) is the file's decision for slash dates; without one
-    each date is read alone (month-first unless its first field cannot be a month), which is
-    only good enough for recognising a file's shape. No zone means UTC, assumed.
-    """
-    for pattern in _TIME_SHAPES:
-        for match in pattern.finditer(text):
-            found = _time_from_match(match, order if pattern is _SLASH_SHAPE else None,
-                                     slash=pattern is _SLASH_SHAPE)
-            if found is not None:
-                return found
-    return None
-
-
-def parse_loose_time(value: str | None, order: str | None = None) -> Stamp | None:
-    """A cell that is nothing but a time, in ISO or a common local shape."""
-    text = clean_value(value)
-    if not text:
-        return None
-    iso = iso_stamp(text)
-    if iso is not None:
-        return iso
-    found = find_time(text, order)
-    if found is None or text[:found.start].strip() or text[found.end:].strip():
-        return None
-    return found.stamp
-
-
-def date_order_of(cells: Iterable[str | None]) -> DateOrder | None:
-    """The day/month order of one file's slash dates, decided from all of them."""
-    pairs = ((int(match[1]), int(match[2])) for cell in cells if cell and "/" in cell
-             for match in _SLASH_DATE.finditer(cell))
-    return decide_day_month(pairs, _DEFAULT_ORDER, _DEFAULT_ORDER_REASON)
-
-
-def _time_from_match(match: re.Match[str], order: str | None, *,
-                     slash: bool) -> FoundTime | None:
-    parts = match.groupdict()
-    year, month, day = int(parts["y"]), int(parts["mo"]), int(parts["d"])
-    written = (month, day) if slash else None
-    if year < 100:
-        year += 2000
-    # Without the file's decision, 25/12/2024 alone can only be day-first.
-    if order == DAY_FIRST or (order is None and month > 12 and day <= 12):
-        month, day = day, month
-    hour = int(parts["h"])
-    ampm = (parts.get("ampm") or "").lower()
-    if ampm:
-        if hour > 12:
-            return None
-        hour = hour % 12 + (12 if ampm == "p" else 0)
-    fraction = parts["frac"] or ""
-    offset = parts["offset"]
-    precision = 60.0 if parts["s"] is None else 10.0 ** -len(fraction) if fraction else 1.0
-    try:
-        local = datetime(year, month, day, hour, int(parts["mi"]), int(parts["s"] or 0),
-                         int(fraction.ljust(6, "0")) if fraction else 0)
-    except ValueError:
-        return None
-    if offset:
-        sign = 1 if offset[0] == "+" else -1
-        digits = offset[1:].replace(":", "")
-        minutes = sign * (int(digits[:2]) * 60 + int(digits[2:]))
-        try:
-            stamp = Stamp(local.replace(tzinfo=timezone(timedelta(minutes=minutes))),
-                          precision)
-        except ValueError:  # an offset of 24 hours or more
-            return None
-    else:
-        stamp = stamp_from_local(local, parts["zone"], precision)
-    return FoundTime(match.start(), match.end(), stamp, written)
-
-
-# --- Recognising files by shape ---------------------------------------------------------
-
-
-def header_cells(line: str) -> list[str]:
-    """A CSV header line split into folded column names (the delimiter guessed)."""
-    line = line.lstrip("\ufeff")
-    delimiter = max(",;\t", key=line.count)
-    try:
-        cells = next(csv.reader([line], delimiter=delimiter), [])
-    except csv.Error:
-        return []
-    return [cell.strip().strip("\ufeff").casefold() for cell in cells]
-
-
-def table_kind_of_header(cells: Sequence[str]) -> TableKind | None:
-    columns = set(cells)
-    for kind, required, one_of in _SHAPES:
-        if required <= columns and (not one_of or one_of & columns):
-            return kind
-    return None
-
-
-def _is_audio_name(value: str) -> bool:
-    return value.strip().casefold().endswith(_AUDIO_SUFFIXES)
-
-
-def _rows_of(text: str) -> list[list[str]]:
-    """Rows of a CSV text (the last, possibly cut-off line of a peek is dropped by callers)."""
-    sample = text.lstrip("\ufeff")
-    delimiter = max(",;\t", key=sample[:2048].count)
-    try:
-        return [row for row in csv.reader(io.StringIO(sample), delimiter=delimiter)
-                if any(cell.strip() for cell in row)]
-    except csv.Error:
-        return []
-
-
-def looks_like_transcriptions(rows: Sequence[Sequence[str]]) -> bool:
-    """The older table: some row has an audio file name and, in another cell, a time."""
-    for row in rows[:50]:
-        audio = [i for i, cell in enumerate(row) if _is_audio_name(cell)]
-        if audio and any(parse_loose_time(cell) for i, cell in enumerate(row) if i not in audio):
-            return True
-    return False
-
-
-class _Catalogue:
-    """Which member is which Amazon file, worked out once per export."""
-
-    def __init__(self, index: ExportIndex) -> None:
-        self.kinds: dict[str, TableKind] = {}
-        for member in index.members:
-            try:
-                kind = _kind_of_member(index, member)
-            except MemberError:
-                kind = None  # load() never sees it; the archive layer lists why
-            if kind is not None:
-                self.kinds[member.path] = kind
-
-    def paths(self, kind: TableKind) -> list[str]:
-        # Sorted so that split parts (-1, -2 ...) are read in order.
-        return sorted(path for path, found in self.kinds.items() if found is kind)
-
-    def score(self) -> float:
-        weights = [_WEIGHTS[kind] for path, kind in self.kinds.items()
-                   if kind is not TableKind.TRANSCRIPTIONS or _NAME_HINT.search(path)]
-        if not weights:
-            # A table of file names and times, named like nothing Amazon writes, is a
-            # generic sidecar: leave it to the fallback unless Amazon's own files are here.
-            return 0.0
-        return max(_WEIGHTS[kind] for kind in self.kinds.values())
-
-
-def _kind_of_member(index: ExportIndex, member: Member) -> TableKind | None:
-    lowered = member.path.casefold()
-    if member.kind is MemberKind.TABLE and lowered.endswith((".csv", ".tsv")):
-        kind = table_kind_of_header(header_cells(index.first_line(member.path)))
-        if kind is not None:
-            return kind
-        rows = _rows_of(index.head_text(member.path, 16384))
-        if looks_like_transcriptions(rows[:-1] if len(rows) > 2 else rows):
-            return TableKind.TRANSCRIPTIONS
-        return None
-    if (member.kind is MemberKind.JSON
-            and "customerhistoryrecords" in index.head_text(member.path, 65536).casefold()):
-        return TableKind.VOICE_HISTORY
-    return None
 
 
 # --- The importer -----------------------------------------------------------------------
@@ -331,12 +97,12 @@ class AmazonImporter(Importer):
     label = "Amazon Alexa"
 
     def __init__(self) -> None:
-        self._known: tuple[ExportIndex, _Catalogue] | None = None
+        self._known: tuple[ExportIndex, Catalogue] | None = None
 
-    def _catalogue(self, index: ExportIndex) -> _Catalogue:
+    def _catalogue(self, index: ExportIndex) -> Catalogue:
         # score() and load() see the same index; reading every header twice is waste.
         if self._known is None or self._known[0] is not index:
-            self._known = (index, _Catalogue(index))
+            self._known = (index, Catalogue(index))
         return self._known[1]
 
     def score(self, index: ExportIndex) -> float:
@@ -417,7 +183,7 @@ class _Loader:
     """One load() run: reads every recognised file, then builds recordings and devices."""
 
     def __init__(self, index: ExportIndex, unclaimed: frozenset[str],
-                 catalogue: _Catalogue) -> None:
+                 catalogue: Catalogue) -> None:
         self.index = index
         self.unclaimed = unclaimed
         self.catalogue = catalogue
@@ -444,7 +210,7 @@ class _Loader:
         )
         for kind, reader in readers:
             for path in self.catalogue.paths(kind):
-                safe_call(self.result, path, lambda path=path, reader=reader: reader(path))
+                safe_call(self.result, path, partial(reader, path))
         self._recordings()
         self.result.devices.extend(self._devices())
         return self.result
@@ -535,28 +301,21 @@ class _Loader:
                 self.listed.append(_Listed(name, source))
 
     def _geolocation(self, path: str) -> None:
-        for source, row in self._rows(path):
-            stamp = self._time(row, "eventdate", source, "location row")
-            if stamp is None:
-                continue
-            values = {key: value for key, column in (
-                ("device_serial", "deviceserialnumber"), ("latitude", "latitudeindegrees"),
-                ("longitude", "longitudeindegrees"),
-                ("location_accuracy_m", "coordinatesaccuracyinmeters"),
-                ("location_source", "sourceoflocation"),
-            ) if (value := row.get(column))}
-            self.geolocation.add(_Event(stamp.moment, source, values))
+        self._events(path, "eventdate", "location row", _GEOLOCATION_FACTS, self.geolocation)
 
     def _sessions(self, path: str) -> None:
+        self._events(path, "event creation date", "device session row", _SESSION_FACTS,
+                     self.sessions)
+
+    def _events(self, path: str, time_column: str, what: str,
+                facts: tuple[tuple[str, str], ...], timeline: _EventTimeline) -> None:
+        """An activity table's rows as timed events carrying ``facts`` (key, column)."""
         for source, row in self._rows(path):
-            stamp = self._time(row, "event creation date", source, "device session row")
+            stamp = self._time(row, time_column, source, what)
             if stamp is None:
                 continue
-            values = {key: value for key, column in (
-                ("device_type", "device type"), ("device_application", "device application"),
-                ("device_locale", "device locale"), ("marketplace", "marketplace"),
-            ) if (value := row.get(column))}
-            self.sessions.add(_Event(stamp.moment, source, values))
+            values = {key: value for key, column in facts if (value := row.get(column))}
+            timeline.add(_Event(stamp.moment, source, values))
 
     def _interactions(self, path: str) -> None:
         """The Alexa app on phones: devices of the account, but never registered Echos."""
@@ -617,7 +376,7 @@ class _Loader:
         cell = _cells(row)
         audio = clean_value(cell(columns.audio))
         stamp = self._stamp(cell(columns.time), source)
-        if not audio or not _is_audio_name(audio):
+        if not audio or not is_audio_name(audio):
             self.result.problem(path, source.locator,
                                 "this row names no audio file; it was skipped")
             return
@@ -739,7 +498,7 @@ class _Columns:
 def _transcription_columns(rows: Sequence[Sequence[str]]) -> _Columns | None:
     """Find the columns by content; the rest keep the known order: request, then response."""
     width = max((len(row) for row in rows), default=0)
-    audio_counts = [sum(1 for row in rows if i < len(row) and _is_audio_name(row[i]))
+    audio_counts = [sum(1 for row in rows if i < len(row) and is_audio_name(row[i]))
                     for i in range(width)]
     if not any(audio_counts):
         return None
@@ -777,7 +536,7 @@ def _voice_history_entry(record: Any, source: SourceRef) -> TranscriptEntry | No
                 if item.get("recordItemType") == kind and item.get("transcriptText")]
 
     said, replies = texts("CUSTOMER_TRANSCRIPT"), texts("ALEXA_RESPONSE")
-    device = record.get("device") if isinstance(record.get("device"), dict) else {}
+    device = written if isinstance(written := record.get("device"), dict) else {}
     utterance_id = next((str(item["utteranceId"]) for item in items if item.get("utteranceId")),
                         None)
     facts = tuple(Fact(key, str(value), source) for key, value in (

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from viewer.archive import MemberError, MemberKind, format_bytes
 from viewer.formats.base import ExportIndex, Importer, ImportResult, register
-from viewer.formats.importers.amazon import FoundTime, date_order_of, find_time
+from viewer.formats.importers.amazon_times import FoundTime, date_order_of, find_time
 from viewer.formats.pdf_text import PdfTextError, read_pdf_text
 from viewer.formats.times import DateOrder
 from viewer.model import SourceRef, TranscriptEntry

@@ -18,6 +18,7 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -92,12 +93,12 @@ class FacebookImporter(Importer):
         for member in _profile_candidates(index):
             if member.path in unclaimed:
                 found = safe_call(result, member.path,
-                                  lambda m=member: _load_profile(index, m, result))
+                                  partial(_load_profile, index, member, result))
                 owner = owner or found
         loader = _ThreadLoader(index, unclaimed, result, owner)
         for member in _thread_candidates(index):
             if member.path in unclaimed:
-                safe_call(result, member.path, lambda m=member: loader.load(m))
+                safe_call(result, member.path, partial(loader.load, member))
         loader.add_unnamed_audio()
         return result
 
@@ -105,19 +106,12 @@ class FacebookImporter(Importer):
 # -- finding files ------------------------------------------------------------------------
 
 def _thread_candidates(index: ExportIndex) -> list[Member]:
-    found = []
-    for member in index.of_kind(MemberKind.JSON):
-        if _THREAD_NAME.match(member.name):
-            found.append(member)
-            continue
-        try:
-            head = index.head_text(member.path, 4096)
-        except Exception:  # an unreadable head is reported by whoever can read it
-            continue
-        if head.lstrip().startswith("{") and _THREAD_HEAD.search(head) and \
-                _MESSAGES_HEAD.search(head):
-            found.append(member)
-    return found
+    def is_thread(member: Member) -> bool:
+        head = index.head_text(member.path, 4096)
+        return bool(head.lstrip().startswith("{") and _THREAD_HEAD.search(head)
+                    and _MESSAGES_HEAD.search(head))
+
+    return index.named_or_shaped(MemberKind.JSON, _THREAD_NAME, is_thread)
 
 
 def _profile_candidates(index: ExportIndex) -> list[Member]:

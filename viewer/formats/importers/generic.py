@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 from viewer.archive import Member, MemberKind
@@ -58,11 +59,11 @@ class GenericImporter(Importer):
             if member.path not in unclaimed:
                 continue
             if member.kind is MemberKind.TABLE and member.path.lower().endswith((".csv", ".tsv")):
-                safe_call(result, member.path, lambda m=member: self._table(index, m, result))
+                safe_call(result, member.path, partial(self._table, index, member, result))
             elif member.kind is MemberKind.JSON:
-                safe_call(result, member.path, lambda m=member: self._json(index, m, result))
+                safe_call(result, member.path, partial(self._json, index, member, result))
             elif member.kind is MemberKind.TEXT:
-                safe_call(result, member.path, lambda m=member: self._text(index, m, result))
+                safe_call(result, member.path, partial(self._text, index, member, result))
         return result
 
     def _table(self, index: ExportIndex, member: Member, result: ImportResult) -> None:

@@ -13,6 +13,8 @@ Each record names its recording in ``audioFiles``; the file name's time differs 
 record's ``time`` by seconds, so recordings are linked by name, never by time. Google's own
 voice-match flag ("From unrecognized speaker") is put on the recording as
 ``platform_unrecognized_speaker = yes``: it is the platform saying "this was not the owner".
+
+The HTML page's markup and date lines are read by ``google_activity_page``.
 """
 
 from __future__ import annotations
@@ -22,12 +24,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from html.parser import HTMLParser
-from pathlib import PurePosixPath
+from functools import partial
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
-from viewer.archive import NEST_SEPARATOR, Member, MemberKind
+from viewer.archive import Member, MemberKind
 from viewer.formats.base import (
     ExportFormatError,
     ExportIndex,
@@ -38,7 +38,13 @@ from viewer.formats.base import (
     shared_prefix_length,
 )
 from viewer.formats.importers.generic import recording_from_name
-from viewer.formats.times import NO_ZONE_NOTE, Stamp, iso_stamp, stamp_from_local
+from viewer.formats.importers.google_activity_page import (
+    ActivityPageParser,
+    Block,
+    basename,
+    parse_activity_date,
+)
+from viewer.formats.times import NO_ZONE_NOTE, iso_stamp
 from viewer.model import Account, Fact, Recording, SourceRef, TranscriptEntry
 
 log = logging.getLogger("viewer.formats.google_takeout")
@@ -55,7 +61,6 @@ _ACTIVITY_NAME = re.compile(
     r"|le ?mie ?attivit\w*|mijn ?activiteit\w*|minhas ?atividades|minha ?atividade)"
     r"(?:-\d+)?\.(?:json|html?)$", re.IGNORECASE)
 _JSON_SHAPE = re.compile(r'^\s*\[\s*\{.*"(?:header|title)"\s*:', re.DOTALL)
-_AUDIO_SUFFIXES = (".mp3", ".wav", ".ogg", ".opus", ".flac", ".m4a", ".aac", ".amr", ".3gp")
 #: How much of an HTML page is read to see whether it is a My Activity page (its CSS comes
 #: first and is long).
 _HTML_SNIFF_BYTES = 1024 * 1024
@@ -139,7 +144,7 @@ class GoogleTakeoutImporter(Importer):
             if member.path not in unclaimed:
                 continue
             found = safe_call(result, member.path,
-                              lambda m=member, read=reader: read(index, m.path, result))
+                              partial(reader, index, member.path, result))
             if found is None:
                 continue
             voice = _voice_only(found)
@@ -161,38 +166,24 @@ class GoogleTakeoutImporter(Importer):
 # -- finding files ------------------------------------------------------------------------
 
 def _json_candidates(index: ExportIndex) -> list[Member]:
-    found = []
-    for member in index.of_kind(MemberKind.JSON):
-        if _ACTIVITY_NAME.match(member.name):
-            found.append(member)
-            continue
-        try:
-            head = index.head_text(member.path, 4096)
-        except Exception:  # an unreadable head is somebody else's problem to report
-            continue
-        if _JSON_SHAPE.match(head) and '"time"' in head and (
-                '"products"' in head or '"header"' in head):
-            found.append(member)
-    return found
+    def is_activity_list(member: Member) -> bool:
+        head = index.head_text(member.path, 4096)
+        return bool(_JSON_SHAPE.match(head)) and '"time"' in head and (
+            '"products"' in head or '"header"' in head)
+
+    return index.named_or_shaped(MemberKind.JSON, _ACTIVITY_NAME, is_activity_list)
 
 
 def _html_candidates(index: ExportIndex) -> list[Member]:
-    found = []
-    for member in index.of_kind(MemberKind.HTML):
-        if _ACTIVITY_NAME.match(member.name):
-            found.append(member)
-            continue
-        try:
-            # Cheap first look: a My Activity page names Material Design Lite classes early
-            # (in its CSS or its first block); only such pages are read further.
-            if "mdl-" not in index.head_text(member.path, 8192):
-                continue
-            head = index.head_text(member.path, _HTML_SNIFF_BYTES)
-        except Exception:
-            continue
-        if "outer-cell" in head and "content-cell" in head:
-            found.append(member)
-    return found
+    def is_activity_page(member: Member) -> bool:
+        # Cheap first look: a My Activity page names Material Design Lite classes early
+        # (in its CSS or its first block); only such pages are read further.
+        if "mdl-" not in index.head_text(member.path, 8192):
+            return False
+        head = index.head_text(member.path, _HTML_SNIFF_BYTES)
+        return "outer-cell" in head and "content-cell" in head
+
+    return index.named_or_shaped(MemberKind.HTML, _ACTIVITY_NAME, is_activity_page)
 
 
 # -- JSON variant -------------------------------------------------------------------------
@@ -221,7 +212,7 @@ def _activity_from_json(path: str, locator: str, record: dict[str, Any]) -> _Act
                          title=_text(record.get("title")),
                          time=stamp.moment if stamp else None,
                          zone_assumed=bool(stamp and stamp.zone_assumed))
-    activity.audio_names = [_basename(name) for name in _strings(record.get("audioFiles"))]
+    activity.audio_names = [basename(name) for name in _strings(record.get("audioFiles"))]
     activity.replies = [_text(item.get("name")) for item in _objects(record.get("subtitles"))
                         if _text(item.get("name"))]
     activity.products = _strings(record.get("products"))
@@ -261,7 +252,7 @@ def _not_voice_reason(activities: list[_Activity]) -> str:
 # -- HTML variant -------------------------------------------------------------------------
 
 def _read_html_file(index: ExportIndex, path: str, result: ImportResult) -> list[_Activity]:
-    parser = _ActivityPageParser()
+    parser = ActivityPageParser()
     parser.feed(index.read_text(path))
     parser.close()
     if not parser.blocks:
@@ -277,128 +268,6 @@ def _read_html_file(index: ExportIndex, path: str, result: ImportResult) -> list
     return activities
 
 
-@dataclass(slots=True)
-class _Line:
-    text: str = ""
-    bold: bool = False
-
-
-@dataclass(slots=True)
-class _Block:
-    """One ``outer-cell``: its header, body lines, caption lines, audio and links."""
-
-    header: list[str] = field(default_factory=list)
-    body: list[str] = field(default_factory=list)
-    caption: list[_Line] = field(default_factory=list)
-    audio: list[str] = field(default_factory=list)
-    links: list[str] = field(default_factory=list)
-
-
-class _ActivityPageParser(HTMLParser):
-    """Splits a My Activity page into blocks, each cell into ``<br>``-separated lines.
-
-    Tolerant on purpose: unknown tags are ignored, unclosed blocks are closed at the end,
-    and audio is found wherever it is (``<audio src>``, ``<source src>``, ``<a href>``).
-    """
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[_Block] = []
-        self._block: _Block | None = None
-        self._roles: list[str] = []  # one per open <div>
-        self._cell: str | None = None
-        self._line = _Line()
-
-    # The cell a div opens, from its classes.
-    @staticmethod
-    def _role(classes: list[str]) -> str:
-        if "outer-cell" in classes:
-            return "outer"
-        if "header-cell" in classes:
-            return "header"
-        if "content-cell" in classes:
-            if "mdl-typography--text-right" in classes:
-                return "right"
-            if "mdl-typography--caption" in classes:
-                return "caption"
-            return "body"
-        return "other"
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        if tag == "div":
-            role = self._role(values.get("class", "").split())
-            self._roles.append(role)
-            if role == "outer":
-                self._finish_block()
-                self._block = _Block()
-            elif role in ("header", "body", "caption", "right") and self._block is not None:
-                self._flush()
-                self._cell = role
-            return
-        if self._block is None:
-            return
-        if tag in ("br", "p") or (tag == "li" and self._cell):
-            self._flush()
-        elif tag in ("b", "strong") and not self._line.text.strip():
-            self._line.bold = True
-        for name in ("src", "href"):
-            if values.get(name):
-                self._reference(tag, values[name])
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("p", "li"):
-            self._flush()
-        if tag != "div" or not self._roles:
-            return
-        role = self._roles.pop()
-        if role == "outer":
-            self._finish_block()
-        elif role in ("header", "body", "caption", "right"):
-            self._flush()
-            self._cell = None
-
-    def handle_data(self, data: str) -> None:
-        if self._block is not None and self._cell:
-            self._line.text += data
-
-    def close(self) -> None:
-        super().close()
-        self._finish_block()
-
-    def _reference(self, tag: str, target: str) -> None:
-        assert self._block is not None
-        address = unquote(urlsplit(target).path)
-        if address.lower().endswith(_AUDIO_SUFFIXES):
-            name = _basename(address)
-            if name not in self._block.audio:
-                self._block.audio.append(name)
-        elif tag == "a":
-            self._block.links.append(target)
-
-    def _flush(self) -> None:
-        if self._block is None or self._cell is None:
-            self._line = _Line()
-            return
-        text = _squash(self._line.text)
-        if text:
-            if self._cell == "header":
-                self._block.header.append(text)
-            elif self._cell == "body":
-                self._block.body.append(text)
-            elif self._cell == "caption":
-                self._block.caption.append(_Line(text, self._line.bold))
-        self._line = _Line()
-
-    def _finish_block(self) -> None:
-        if self._block is None:
-            return
-        self._flush()
-        self.blocks.append(self._block)
-        self._block = None
-        self._cell = None
-
-
 #: Caption section titles ("Products:", "Details:", "Locations:") and their translations
 #: [guess for the non-English ones].
 _SECTIONS = {
@@ -410,7 +279,7 @@ _SECTIONS = {
 }
 
 
-def _activity_from_block(path: str, locator: str, block: _Block) -> _Activity:
+def _activity_from_block(path: str, locator: str, block: Block) -> _Activity:
     activity = _Activity(path, locator, header=" ".join(block.header))
     # A link to the recording shows its file name as text; that is not part of the answer.
     lines = [line for line in block.body if line not in block.audio]
@@ -448,73 +317,6 @@ def _activity_from_block(path: str, locator: str, block: _Block) -> _Activity:
     return activity
 
 
-# -- dates in HTML pages ------------------------------------------------------------------
-
-_MONTHS: dict[str, int] = {}
-for _number, _names in enumerate((
-        "jan janv jän ene gen", "feb févr fév fevr", "mar mär mrz mars", "apr avr abr",
-        "may mai mayo mag", "jun juin giu", "jul juil lug", "aug août aou ago",
-        "sep sept set", "oct okt ott", "nov", "dec dez déc dic"), start=1):
-    for _name in _names.split():
-        _MONTHS[_name] = _number
-
-_CLOCK = (r"(?P<h>\d{1,2})[:.](?P<mi>\d\d)(?:[:.](?P<s>\d\d))?\s*(?P<ampm>[ap]\.?\s?m\.?)?"
-          r"\s*(?P<zone>[A-Za-z]{1,5}(?:\s?[+-]\d{1,2}(?::?\d\d)?)?|[+-]\d\d:?\d\d)?\s*$")
-_DATE_PATTERNS = (
-    # Apr 16, 2018, 1:42:52 PM CEST
-    re.compile(r"^(?P<mon>[^\W\d_]{3,9})\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4}),?\s+(?:at\s+)?"
-               + _CLOCK, re.IGNORECASE),
-    # 16.04.2018, 13:42:52 MESZ ; 16/04/2018 13:42:52 CEST
-    re.compile(r"^(?P<d>\d{1,2})[./](?P<mo>\d{1,2})[./](?P<y>\d{4}),?\s+(?:um\s+|à\s+)?"
-               + _CLOCK, re.IGNORECASE),
-    # 16 Apr 2018, 13:42:52 CEST ; 16 avr. 2018 ; 16 de abr. de 2018
-    re.compile(r"^(?P<d>\d{1,2})\.?\s+(?:de\s+)?(?P<mon>[^\W\d_]{3,9})\.?\s+(?:de\s+)?"
-               r"(?P<y>\d{4}),?\s+(?:at\s+|um\s+|à\s+|a las\s+)?" + _CLOCK, re.IGNORECASE),
-    # 2018-04-16, 13:42:52 UTC
-    re.compile(r"^(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d),?\s+" + _CLOCK, re.IGNORECASE),
-)
-
-def parse_activity_date(text: str) -> Stamp | None:
-    """A My Activity page's date line as a stamp.
-
-    Zones come as abbreviations ("CEST", German "MESZ") or offsets ("GMT+2"). A missing or
-    unknown zone is read as UTC, and an abbreviation that names several zones ("IST", "CST")
-    as its most common one; both are marked assumed, so no later check trusts them.
-    """
-    line = _squash(text)
-    for pattern in _DATE_PATTERNS:
-        match = pattern.match(line)
-        if match is None:
-            continue
-        local = _local_time(match)
-        if local is None:
-            continue
-        return stamp_from_local(local, match["zone"], 1.0 if match["s"] else 60.0)
-    return None
-
-
-def _local_time(match: re.Match[str]) -> datetime | None:
-    groups = match.groupdict()
-    if groups.get("mon"):
-        month = _MONTHS.get(groups["mon"].casefold()[:4]) or _MONTHS.get(
-            groups["mon"].casefold()[:3])
-    else:
-        month = int(groups["mo"])
-    if not month:
-        return None
-    hour = int(groups["h"])
-    marker = (groups.get("ampm") or "").replace(".", "").replace(" ", "").lower()
-    if marker == "pm" and hour < 12:
-        hour += 12
-    elif marker == "am" and hour == 12:
-        hour = 0
-    try:
-        return datetime(int(groups["y"]), month, int(groups["d"]), hour, int(groups["mi"]),
-                        int(groups["s"] or 0))
-    except ValueError:
-        return None
-
-
 # -- transcripts and recordings -----------------------------------------------------------
 
 def transcript_text(title: str) -> str:
@@ -550,7 +352,7 @@ def _transcript_entries(index: ExportIndex, activities: list[_Activity],
                         result: ImportResult) -> Iterable[TranscriptEntry]:
     for activity in activities:
         facts = _transcript_facts(activity)
-        names = activity.audio_names or [None]
+        names: list[str | None] = [*activity.audio_names] or [None]
         for position, name in enumerate(names, start=1):
             locator = activity.locator if len(names) == 1 else (
                 f"{activity.locator}, audio {position}")
@@ -615,14 +417,14 @@ def _load_account(index: ExportIndex, unclaimed: frozenset[str],
     for member in index.of_kind(MemberKind.JSON):
         if member.path not in unclaimed or not re.match(r"(?i)^profil", member.name):
             continue
-        account = safe_call(result, member.path, lambda m=member: _profile_account(index, m))
+        account = safe_call(result, member.path, partial(_profile_account, index, member))
         if account is not None:
             result.accounts.append(account)
             result.claimed.add(member.path)
             return account.key
     for member in index.of_kind(MemberKind.HTML):
         if member.path in unclaimed and member.name.casefold() == "archive_browser.html":
-            account = safe_call(result, member.path, lambda m=member: _browser_account(index, m))
+            account = safe_call(result, member.path, partial(_browser_account, index, member))
             result.claimed.add(member.path)
             if account is not None:
                 result.accounts.append(account)
@@ -641,7 +443,7 @@ def _profile_account(index: ExportIndex, member: Member) -> Account | None:
     primary = next((_text(item.get("value")) for item in _objects(data.get("emails"))
                     if item.get("primary") is True and "@" in _text(item.get("value"))),
                    emails[0])
-    name = data.get("name") if isinstance(data.get("name"), dict) else {}
+    name = written if isinstance(written := data.get("name"), dict) else {}
     display = _text(data.get("displayName")) or _text(name.get("formattedName")) or None
     source = SourceRef(member.path)
     facts = tuple(Fact("email", email, source) for email in emails)
@@ -677,15 +479,5 @@ def _objects(value: Any) -> list[dict[str, Any]]:
     return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
-def _basename(path: str) -> str:
-    return PurePosixPath(path.replace("\\", "/").rsplit(NEST_SEPARATOR, 1)[-1]).name
-
-
 def _folder(path: str) -> str:
     return path.rsplit("/", 1)[0] if "/" in path else ""
-
-
-
-def _squash(text: str) -> str:
-    """Whitespace as one plain space: Takeout uses NBSP, EM SPACE and NARROW NBSP freely."""
-    return " ".join(text.replace("\u202f", " ").replace("\u2003", " ").split())

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 from viewer.archive import Member, MemberError, MemberKind
@@ -35,8 +36,7 @@ from viewer.formats.base import (
     safe_call,
     shared_prefix_length,
 )
-from viewer.formats.importers.generic import recording_from_name
-from viewer.formats.timenames import NameTime
+from viewer.formats.importers.chat_run import ChatRun
 from viewer.model import Account, Fact, Recording, SourceRef, TranscriptEntry
 
 FORMAT = "telegram"
@@ -51,37 +51,6 @@ _AUDIO_MEDIA = frozenset({"voice_message", "audio_file"})
 #: Telegram Desktop's names for voice files: audio_1@14-11-2023_22-13-20.ogg
 _TELEGRAM_AUDIO_NAME = re.compile(r"^audio_\d+@\d\d-\d\d-\d{4}_\d\d-\d\d-\d\d\.\w+$")
 _MEDIA_FOLDERS = frozenset({"voice_messages", "audio_files"})
-_NAME_TIME = re.compile(r"@(\d\d)-(\d\d)-(\d{4})_(\d\d)-(\d\d)-(\d\d)")
-
-
-def name_time(name: str) -> NameTime | None:
-    """The local time in a Telegram file name (``audio_1@14-11-2023_22-13-20.ogg``)."""
-    match = _NAME_TIME.search(name.rsplit("/", 1)[-1])
-    if match is None:
-        return None
-    day, month, year, hour, minute, second = (int(part) for part in match.groups())
-    try:
-        return NameTime(datetime(year, month, day, hour, minute, second, tzinfo=UTC), 1.0,
-                        False)
-    except ValueError:
-        return None
-
-
-def recording_from_file_name(member: Member) -> Recording:
-    """A recording timed by its file name, like the generic importer's.
-
-    ``timenames.time_from_name`` raises IndexError on Telegram names (its pattern lacks the
-    "ms" group it reads); until that is fixed the Telegram shape is read here.
-    """
-    try:
-        return recording_from_name(member, FORMAT)
-    except IndexError:
-        stated = name_time(member.name)
-        if stated is None:
-            return Recording(path=member.path, format=FORMAT)
-        return Recording(path=member.path, format=FORMAT, start=stated.time,
-                         time_source="file name", time_precision_s=stated.precision_s,
-                         time_zone_assumed=True)
 
 
 def flatten_text(value: Any) -> str:
@@ -141,14 +110,9 @@ def _folder(path: str) -> str:
 
 
 @dataclass(slots=True)
-class _Run:
-    """What one load shares between its small steps."""
+class _Run(ChatRun):
+    """A chat run that also collects the accounts it meets."""
 
-    index: ExportIndex
-    unclaimed: frozenset[str]
-    audio: frozenset[str]
-    result: ImportResult
-    taken: set[str] = field(default_factory=set)
     accounts: dict[str, Account] = field(default_factory=dict)
 
     def add_account(self, account: Account) -> None:
@@ -183,9 +147,7 @@ class TelegramImporter(Importer):
         return 0.2 if candidates else 0.0
 
     def load(self, index: ExportIndex, unclaimed: frozenset[str]) -> ImportResult:
-        run = _Run(index, unclaimed,
-                   frozenset(m.path for m in index.of_kind(MemberKind.AUDIO)),
-                   ImportResult(self.name, time_link_tolerance_s=1.0))
+        run = _Run(index, unclaimed, ImportResult(self.name, time_link_tolerance_s=1.0))
         loaded = [member.path for member, shaped in _candidates(index)
                   if member.path in unclaimed and _load_json(run, member.path, shaped)]
         for json_path in loaded:
@@ -237,8 +199,7 @@ def _load_export(run: _Run, path: str, data: dict[str, Any]) -> None:
             if not isinstance(message, dict):
                 run.result.problem(path, locator, "a message that is not a JSON object")
                 continue
-            safe_call(run.result, path, lambda c=chat, m=message, loc=locator:
-                      _message(run, c, m, loc))
+            safe_call(run.result, path, partial(_message, run, chat, message, locator))
 
 
 def _owner(run: _Run, path: str, info: dict[str, Any]) -> None:
@@ -324,7 +285,7 @@ def _message(run: _Run, chat: _Chat, message: dict[str, Any], locator: str) -> N
         run.add_account(Account(key=sender_id, kind="chat-participant", name=sender,
                                 sources=(SourceRef(chat.json_path, locator),)))
     file_value = message.get("file")
-    mime = message.get("mime_type") if isinstance(message.get("mime_type"), str) else ""
+    mime = written if isinstance(written := message.get("mime_type"), str) else ""
     if message.get("media_type") not in _AUDIO_MEDIA and not mime.startswith("audio/"):
         return
     if not isinstance(file_value, str):
@@ -386,10 +347,9 @@ def _facts(chat: _Chat, message: dict[str, Any], source: SourceRef) -> list[Fact
 def _resolve(run: _Run, json_path: str, relative: str) -> str | None:
     """The unclaimed audio member a message's ``file`` names, relative to result.json."""
     exact = _folder(json_path) + relative
-    if exact in run.audio and exact in run.unclaimed and exact not in run.taken:
+    if run.is_free(exact):
         return exact
-    usable = [path for path in run.index.by_basename(relative)
-              if path in run.audio and path in run.unclaimed and path not in run.taken]
+    usable = [path for path in run.index.by_basename(relative) if run.is_free(path)]
     if not usable:
         return None
     return max(usable, key=lambda p: shared_prefix_length(p, exact))
@@ -399,13 +359,10 @@ def _unnamed_audio(run: _Run, json_path: str) -> None:
     """Telegram voice files under the export's folder that no message names (or whose JSON
     is broken): still recordings, timed from their names (local time, assumed UTC)."""
     folder = _folder(json_path)
-    for member in run.index.of_kind(MemberKind.AUDIO):
-        path = member.path
-        if path in run.taken or path not in run.unclaimed or not path.startswith(folder):
-            continue
-        parent = _folder(path).rstrip("/").rsplit("/", 1)[-1]
-        if parent in _MEDIA_FOLDERS or _TELEGRAM_AUDIO_NAME.match(member.name):
-            run.taken.add(path)
-            recording = recording_from_file_name(member)
-            note = Fact("named_in_export", "no", SourceRef(json_path))
-            run.result.recordings.append(replace(recording, facts=(*recording.facts, note)))
+
+    def belongs(member: Member) -> bool:
+        parent = _folder(member.path).rstrip("/").rsplit("/", 1)[-1]
+        return member.path.startswith(folder) and (
+            parent in _MEDIA_FOLDERS or bool(_TELEGRAM_AUDIO_NAME.match(member.name)))
+
+    run.add_unnamed_audio(json_path, belongs, "named_in_export")

@@ -34,8 +34,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import PurePosixPath
 
 from viewer.archive import Member, MemberError, MemberKind
@@ -47,8 +48,8 @@ from viewer.formats.base import (
     safe_call,
     shared_prefix_length,
 )
-from viewer.formats.importers.generic import recording_from_name
-from viewer.formats.timenames import NameTime, time_from_name
+from viewer.formats.importers.chat_run import ChatRun
+from viewer.formats.timenames import time_from_name
 from viewer.formats.times import (
     DAY_FIRST,
     MONTH_FIRST,
@@ -247,43 +248,6 @@ def is_voice_note(name: str) -> bool:
     return path.suffix.lower() in _AUDIO_SUFFIXES or bool(_VOICE_NAME.search(path.name))
 
 
-#: iOS media names: 00000038-AUDIO-2022-03-27-21-44-47.opus (local time, no zone).
-_IOS_NAME_TIME = re.compile(r"(\d{4})-(\d\d)-(\d\d)-(\d\d)-(\d\d)-(\d\d)")
-
-
-def name_time(name: str) -> NameTime | None:
-    """The time a media file name states.
-
-    ``timenames.time_from_name`` raises IndexError on iOS names (its pattern lacks the "ms"
-    group it reads); until that is fixed the iOS shape is read here.
-    """
-    try:
-        return time_from_name(name)
-    except IndexError:
-        match = _IOS_NAME_TIME.search(name.rsplit("/", 1)[-1])
-        if match is None:
-            return None
-        try:
-            moment = datetime(*(int(part) for part in match.groups()), tzinfo=UTC)
-        except ValueError:
-            return None
-        return NameTime(moment, 1.0, False)
-
-
-def recording_from_file_name(member: Member) -> Recording:
-    """A recording timed by its file name (else the archive entry time), like the generic
-    importer's, but safe against the time_from_name IndexError above."""
-    try:
-        return recording_from_name(member, FORMAT)
-    except IndexError:
-        stated = name_time(member.name)
-        if stated is None:
-            return Recording(path=member.path, format=FORMAT)
-        return Recording(path=member.path, format=FORMAT, start=stated.time,
-                         time_source="file name", time_precision_s=stated.precision_s,
-                         time_zone_assumed=not stated.zone_given)
-
-
 # -- dates ---------------------------------------------------------------------------------
 
 
@@ -333,7 +297,7 @@ def _file_name_votes(messages: Sequence[ChatMessage], order: str) -> int:
     votes = 0
     for message in messages:
         name = attachment_name(message)
-        stated = name_time(name) if name else None
+        stated = time_from_name(name) if name else None
         if stated is not None and stated.time.date() == _as_date(message, order):
             votes += 1
     return votes
@@ -413,18 +377,6 @@ def _parent(path: str) -> str:
 
 
 
-@dataclass(slots=True)
-class _Run:
-    """What one load shares between its small steps."""
-
-    index: ExportIndex
-    unclaimed: frozenset[str]
-    audio: frozenset[str]
-    result: ImportResult
-    #: Audio members this run already made recordings of.
-    taken: set[str] = field(default_factory=set)
-
-
 @dataclass(frozen=True, slots=True)
 class _Chat:
     """One parsed chat text with its date decision."""
@@ -446,13 +398,11 @@ class WhatsAppImporter(Importer):
 
     def load(self, index: ExportIndex, unclaimed: frozenset[str]) -> ImportResult:
         # Every entry names its file or says it was left out: never pair by time.
-        run = _Run(index, unclaimed,
-                   frozenset(m.path for m in index.of_kind(MemberKind.AUDIO)),
-                   ImportResult(self.name, time_link_tolerance_s=0.0))
+        run = ChatRun(index, unclaimed, ImportResult(self.name, time_link_tolerance_s=0.0))
         chats = [member.path for member in index.of_kind(MemberKind.TEXT)
                  if member.path in unclaimed and _is_chat(index, member)]
         for path in chats:
-            safe_call(run.result, path, lambda p=path: _load_chat(run, p))
+            safe_call(run.result, path, partial(_load_chat, run, path))
         for path in chats:
             _unnamed_audio(run, path)
         return run.result
@@ -476,7 +426,7 @@ def _is_chat(index: ExportIndex, member: Member) -> bool:
     return False
 
 
-def _load_chat(run: _Run, path: str) -> None:
+def _load_chat(run: ChatRun, path: str) -> None:
     messages, stray = parse_chat(run.index.read_text(path))
     result = run.result
     result.claimed.add(path)
@@ -538,7 +488,7 @@ def _calendars(path: str, messages: Sequence[ChatMessage], facts: list[Fact],
     return {m.line for m in unknown}
 
 
-def _present(run: _Run, name: str) -> list[str]:
+def _present(run: ChatRun, name: str) -> list[str]:
     """Members a chat line's file name stands for; a bare-dot name ("AUD-…-WA0043.") stands
     for the audio files of that stem."""
     present = run.index.by_basename(name)
@@ -563,7 +513,7 @@ def _context(chat: _Chat, position: int) -> str:
                      for m in chat.messages[low: position + CONTEXT_MESSAGES + 1])
 
 
-def _voice_note(run: _Run, chat: _Chat, position: int, name: str, present: list[str]) -> None:
+def _voice_note(run: ChatRun, chat: _Chat, position: int, name: str, present: list[str]) -> None:
     """A transcript entry (the chat context) and, when the file is there, its recording."""
     message = chat.messages[position]
     locator = f"line {message.line}"
@@ -585,7 +535,7 @@ def _voice_note(run: _Run, chat: _Chat, position: int, name: str, present: list[
     if member is None:
         return
     run.taken.add(member)
-    stated = name_time(audio_name)
+    stated = time_from_name(audio_name)
     if stated is not None:
         facts.append(Fact("file_name_time", stated.time.isoformat(), source))
     start: datetime | None = moment
@@ -603,7 +553,7 @@ def _voice_note(run: _Run, chat: _Chat, position: int, name: str, present: list[
         sender=message.sender, facts=tuple(facts)))
 
 
-def _omitted_note(run: _Run, chat: _Chat, position: int, words: str, voice: bool) -> None:
+def _omitted_note(run: ChatRun, chat: _Chat, position: int, words: str, voice: bool) -> None:
     """A line of a chat exported without media: a transcript entry without audio, so the
     voice note (or the media that may have been one) stays visible."""
     message = chat.messages[position]
@@ -618,23 +568,17 @@ def _omitted_note(run: _Run, chat: _Chat, position: int, words: str, voice: bool
         facts=(*chat.facts, fact)))
 
 
-def _pick_member(run: _Run, chat_path: str, candidates: list[str]) -> str | None:
+def _pick_member(run: ChatRun, chat_path: str, candidates: list[str]) -> str | None:
     """The audio member a chat line names: the free one nearest to the chat text."""
-    usable = [path for path in candidates
-              if path in run.unclaimed and path in run.audio and path not in run.taken]
+    usable = [path for path in candidates if run.is_free(path)]
     if not usable:
         return None
     folder = _parent(chat_path)
     return max(usable, key=lambda p: (_parent(p) == folder, shared_prefix_length(p, chat_path)))
 
 
-def _unnamed_audio(run: _Run, chat_path: str) -> None:
+def _unnamed_audio(run: ChatRun, chat_path: str) -> None:
     """Audio beside the chat text that no line names: still shown, time from its name."""
     folder = _parent(chat_path)
-    for member in run.index.of_kind(MemberKind.AUDIO):
-        if (member.path in run.unclaimed and member.path not in run.taken
-                and _parent(member.path) == folder):
-            run.taken.add(member.path)
-            recording = recording_from_file_name(member)
-            note = Fact("named_in_chat", "no", SourceRef(chat_path))
-            run.result.recordings.append(replace(recording, facts=(*recording.facts, note)))
+    run.add_unnamed_audio(chat_path, lambda member: _parent(member.path) == folder,
+                          "named_in_chat")

@@ -1,10 +1,13 @@
-"""Where the app keeps the user's own data (review state), per platform, without a dependency.
+"""Where the app keeps the user's own data, per platform, without a dependency.
 
-Review marks and notes are the user's work, not a cache that may be thrown away, so they live
-in the platform's *data* folder (not the cache folder): ``$XDG_DATA_HOME`` or
-``~/.local/share`` on Linux and other Unix systems, ``~/Library/Application Support`` on
-macOS, ``%LOCALAPPDATA%`` on Windows. The folder holds notes about other people's voices, so
-it is created readable by the user alone (0700), as the XDG spec asks.
+The review (``viewer.review``) and the voice samples the user records (``viewer.audio``) both
+live here; neither owns the folder. Review marks and notes are the user's work, not a cache
+that may be thrown away, so they live in the platform's *data* folder (not the cache
+folder): ``$XDG_DATA_HOME`` or ``~/.local/share`` on Linux and other Unix systems,
+``~/Library/Application Support`` on macOS, ``%LOCALAPPDATA%`` on Windows. The folder holds
+notes about other people's voices and recordings of the user's, so it is created readable by
+the user alone (0700), as the XDG spec asks. Tests point ``XDG_DATA_HOME`` at a fresh folder
+(tests/conftest.py), never the user's.
 """
 
 from __future__ import annotations
@@ -17,8 +20,6 @@ from pathlib import Path
 APP_FOLDER = "Export Viewer"
 #: Folder name on Linux and other Unix systems, where data folders are lower-case words.
 UNIX_FOLDER = "export-viewer"
-#: The review database inside the data folder.
-STORE_FILE = "review.sqlite3"
 
 
 def _absolute_env(name: str) -> Path | None:
@@ -71,8 +72,3 @@ def ensure_private_dir(folder: Path) -> Path:
                 # chmod makes the intent explicit and independent of it.
                 folder.chmod(0o700)
     return folder
-
-
-def default_store_path() -> Path:
-    """``<user data folder>/review.sqlite3``, creating the folder (0700) if needed."""
-    return user_data_dir(create=True) / STORE_FILE

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from viewer.review import paths
+from viewer import userdirs
 
 
 def test_linux_uses_xdg_data_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    assert paths.user_data_dir() == tmp_path / "data" / "export-viewer"
+    assert userdirs.user_data_dir() == tmp_path / "data" / "export-viewer"
 
 
 def test_linux_falls_back_to_local_share(monkeypatch: pytest.MonkeyPatch,
@@ -23,49 +23,38 @@ def test_linux_falls_back_to_local_share(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.delenv("XDG_DATA_HOME")
-    assert paths.user_data_dir() == tmp_path / ".local" / "share" / "export-viewer"
+    assert userdirs.user_data_dir() == tmp_path / ".local" / "share" / "export-viewer"
     # The XDG spec: a relative value is invalid and ignored.
     monkeypatch.setenv("XDG_DATA_HOME", "relative/data")
-    assert paths.user_data_dir() == tmp_path / ".local" / "share" / "export-viewer"
+    assert userdirs.user_data_dir() == tmp_path / ".local" / "share" / "export-viewer"
 
 
 def test_macos(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(sys, "platform", "darwin")
     monkeypatch.setenv("HOME", str(tmp_path))
     expected = tmp_path / "Library" / "Application Support" / "Export Viewer"
-    assert paths.user_data_dir() == expected
+    assert userdirs.user_data_dir() == expected
 
 
 @pytest.mark.skipif(os.name != "posix", reason="HOME decides Path.home() only on POSIX")
 def test_windows(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(sys, "platform", "win32")
     monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "Local"))
-    assert paths.user_data_dir() == tmp_path / "Local" / "Export Viewer"
+    assert userdirs.user_data_dir() == tmp_path / "Local" / "Export Viewer"
     monkeypatch.delenv("LOCALAPPDATA")
     monkeypatch.setenv("HOME", str(tmp_path))
-    assert paths.user_data_dir() == tmp_path / "AppData" / "Local" / "Export Viewer"
-
-
-def test_default_store_path_creates_a_private_folder() -> None:
-    folder = paths.user_data_dir()
-    assert not folder.exists()
-    store = paths.default_store_path()
-    assert store == folder / "review.sqlite3"
-    assert folder.is_dir()
-    assert str(folder).startswith(os.environ["XDG_DATA_HOME"])  # never the real one
-    if os.name == "posix":
-        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert userdirs.user_data_dir() == tmp_path / "AppData" / "Local" / "Export Viewer"
 
 
 def test_existing_folder_keeps_its_mode(tmp_path: Path) -> None:
     folder = tmp_path / "shared"
     folder.mkdir(mode=0o755)
     folder.chmod(0o755)
-    paths.ensure_private_dir(folder)
+    userdirs.ensure_private_dir(folder)
     if os.name == "posix":
         assert stat.S_IMODE(folder.stat().st_mode) == 0o755
 
 
 def test_user_data_dir_without_create_has_no_side_effect() -> None:
-    assert not paths.user_data_dir().exists()
-    assert paths.user_data_dir(create=True).is_dir()
+    assert not userdirs.user_data_dir().exists()
+    assert userdirs.user_data_dir(create=True).is_dir()

@@ -5,8 +5,8 @@
 Starts from nothing (fresh settings and review store in temporary folders), writes real
 reports of the bundled demo (and of a small generated Google Takeout) dated in the past,
 makes cases of them in each state (one overdue), opens the window and saves PNGs to
-resources/screenshots/ (or --out). The complaint PDF's first page goes through
-``pdftoppm -png -r 80``.
+resources/screenshots/ (or --out): 11 the overdue bar, 12 the Cases window, 13 the complaint
+dialog, 14 the complaint's first page (through ``pdftoppm -png -r 80``).
 """
 
 from __future__ import annotations
@@ -34,12 +34,13 @@ from viewer.analysis.check import check_export  # noqa: E402
 from viewer.analysis.profile import load_profile  # noqa: E402
 from viewer.archive import open_export  # noqa: E402
 from viewer.cases import CaseStore  # noqa: E402
-from viewer.cases.authorities import authorities  # noqa: E402
+from viewer.cases.authorities import authorities, authority_table  # noqa: E402
 from viewer.formats import import_export  # noqa: E402
 from viewer.report import ReportRequest, build_report_data, write_report  # noqa: E402
 from viewer.resources import DEMO_EXPORT, DEMO_PROFILE  # noqa: E402
 from viewer.review import ReviewStore  # noqa: E402
 from viewer.ui.app import create_application  # noqa: E402
+from viewer.ui.cases_dialogs import ComplaintDialog  # noqa: E402
 from viewer.ui.main_window import MainWindow  # noqa: E402
 from viewer.ui.report_pdf import render_pdf  # noqa: E402
 
@@ -54,6 +55,7 @@ def write_reports(folder: Path) -> None:
     """Four cases in the default review store: overdue, sent, draft, answered."""
     request = ReportRequest(user_name="Max Mustermann", contact="max@example.de",
                             requested=days_ago(150), received=days_ago(120))
+    documents = Path(os.environ["HOME"]) / "Documents"
     with ReviewStore.open_default() as review:
         cases = CaseStore(review)
         made = []
@@ -65,8 +67,9 @@ def write_reports(folder: Path) -> None:
                                       load_profile(profile) if profile else None)
                 created = datetime.combine(days_ago(written), time(10), tzinfo=UTC)
                 data = build_report_data(result, export, request, created=created)
-                files = write_report(folder / f"report {number + 1}", data, export,
-                                     render_pdf=render_pdf)
+                # Where the app would put it: Documents, named after the export.
+                target = documents / f"{Path(path).stem} report {number + 1}"
+                files = write_report(target, data, export, render_pdf=render_pdf)
                 made.append(cases.create_from_report(data, files, export).id)
         answered, overdue, sent, _draft = made
         cases.mark_sent(answered, days_ago(98))
@@ -115,15 +118,22 @@ def main() -> int:
         save(shown, "12-cases.png")
         case = shown.view.current_case()
         assert case is not None
-        # A user in Berlin complains to the Land's authority (private companies).
-        german = [item for item in authorities() if item.country == "DE"]
-        authority = next((item for item in german
-                          if "Berlin" in (getattr(item, "region", "") or "")), german[0])
-        pdf = work / "complaint.pdf"
-        shown.view.write_complaint(case.id, authority, "en", pdf)
+        # A user in Berlin complains to the Land's authority (the company is abroad).
+        table = authority_table()
+        dialog = ComplaintDialog(case, authorities(), table.note, "DE", shown)
+        dialog.choose("DE-BE")
+        dialog.target.setText(str(work / "complaint.pdf"))
+        dialog.show()
+        dialog.adjustSize()
+        QApplication.processEvents()
+        save(dialog, "13-complaint-dialog.png")
+        shown.view.write_complaint(case.id, dialog.chosen_authority(), "en",
+                                   dialog.chosen_target())
+        dialog.close()
         subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
-                        str(pdf), str(args.out / "complaint-page-1")], check=True)
-        print(args.out / "complaint-page-1.png")
+                        str(dialog.chosen_target()), str(args.out / "14-complaint-berlin-page-1")],
+                       check=True)
+        print(args.out / "14-complaint-berlin-page-1.png")
         shown.close()
         window.close()
         shutil.rmtree(work, ignore_errors=True)

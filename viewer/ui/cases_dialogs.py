@@ -6,6 +6,7 @@ take the same steps without a dialog.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -230,6 +231,12 @@ class ReminderDialog(_LetterDialog):
         layout.addWidget(self.buttons)
 
 
+def _wrapped(text: str, width: int = 90) -> str:
+    """Escaped, with line breaks: the label is not word-wrapped (a wrapped label in a form
+    is given the height of a narrow one, leaving gaps above and below)."""
+    return "<br>".join(escape(line) for line in textwrap.wrap(text, width))
+
+
 def authority_html(authority: Authority) -> str:
     """Name, address and the ways to reach an authority, for a rich-text label."""
     lines = [f"<b>{escape(authority.name)}</b>"]
@@ -237,7 +244,7 @@ def authority_html(authority: Authority) -> str:
         lines.append(escape(authority.local_name))
     lines.append(escape(authority.address).replace("\n", "<br>"))
     if authority.scope:
-        lines.append(f"<i>{escape(authority.scope)}</i>")
+        lines.append(f"<i>{_wrapped(authority.scope)}</i>")
     for label, url in ((tr("Complaint form"), authority.web_form),
                        (tr("How to complain"), authority.complaint_page),
                        (tr("Website"), authority.website)):
@@ -246,7 +253,7 @@ def authority_html(authority: Authority) -> str:
     if authority.email:
         email = tr("E-mail")
         lines.append(f"{escape(email)}: {escape(authority.email)}")
-    lines.extend(escape(comment) for comment in authority.comments)
+    lines.extend(_wrapped(comment) for comment in authority.comments)
     if authority.source:
         source = tr("Source")
         lines.append(f"<small>{escape(source)}: {escape(authority.source)}</small>")
@@ -281,7 +288,6 @@ class ComplaintDialog(_LetterDialog):
                       if authority.country == country), 0)
         self.country.setCurrentIndex(first)
         self.details = QLabel()
-        self.details.setWordWrap(True)
         self.details.setOpenExternalLinks(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.details.setAccessibleName(tr("The authority"))

@@ -382,7 +382,7 @@ class CasesView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.COMPANY, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(36)
-        for column, width in ((Column.NUMBER, 36), (Column.EXPORT, 150), (Column.STATE, 84),
+        for column, width in ((Column.NUMBER, 36), (Column.EXPORT, 130), (Column.STATE, 84),
                               (Column.SENT, 84), (Column.DEADLINE, 84),
                               (Column.DAYS_LEFT, 120)):
             self.table.setColumnWidth(column, width)

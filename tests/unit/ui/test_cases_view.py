@@ -26,7 +26,15 @@ from viewer.report import ReportData, build_report_data, write_report
 from viewer.resources import DEMO_EXPORT
 from viewer.review import ReviewStore
 from viewer.ui.cases_dialogs import AnswerChoice, AnswerDialog, ComplaintDialog, DayDialog
-from viewer.ui.cases_model import OVERDUE_COLOUR, CasesTableModel, Column, Role
+from viewer.ui.cases_model import (
+    OVERDUE_COLOUR,
+    CasesTableModel,
+    Column,
+    Role,
+    company_name,
+    days_left_text,
+    state_sentence,
+)
 from viewer.ui.cases_view import CasesView
 from viewer.ui.main_window import MainWindow
 from viewer.ui.report_dialog import ReportDialog
@@ -429,3 +437,28 @@ def test_the_cases_speak_german(german: None, view: CasesView, cases: CaseStore,
     assert row_texts(view, overdue)[Column.STATE] == "⚠ überfällig"
     assert row_texts(view, overdue)[Column.DAYS_LEFT] == f"{late} Tage überfällig"
     assert view.detail.reminder_button.text() == "Erinnerung schreiben…"
+
+
+def test_days_left_words_on_the_last_day_and_the_day_before(
+        qtbot: QtBot, cases: CaseStore, demo_report: DemoReport) -> None:
+    case = cases.case(new_case(cases, demo_report, sent=10))
+    deadline = case.deadline
+    assert deadline is not None
+    assert days_left_text(case, deadline) == "due today"
+    assert state_sentence(case, deadline) == "Sent: the answer is due today"
+    assert days_left_text(case, deadline - timedelta(days=1)) == "1 day left"
+    assert days_left_text(case, deadline + timedelta(days=1)) == "1 day overdue"
+    assert state_sentence(case, deadline + timedelta(days=1)) == (
+        "⚠ Overdue: no answer 1 day after the deadline")
+
+
+@pytest.mark.parametrize(("controller", "name"), [
+    ("Amazon Europe Core S.à r.l., 38 avenue John F. Kennedy, L-1855 Luxembourg",
+     "Amazon Europe Core S.à r.l."),
+    ("Google Ireland Ltd., Gordon House, Barrow Street, Dublin 4, Ireland",
+     "Google Ireland Ltd."),
+    ("Example, Inc., 1 Main Street", "Example, Inc."),
+    ("the company that sent the export", "the company that sent the export"),
+])
+def test_the_list_names_the_company_without_its_address(controller: str, name: str) -> None:
+    assert company_name(controller) == name

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     QUrl,
     Signal,
 )
@@ -208,6 +209,7 @@ class CaseDetail(QWidget):
         layout.addStretch(1)
         layout.addLayout(delete_row)
         scroll = QScrollArea()
+        self._scroll = scroll
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -263,6 +265,12 @@ class CaseDetail(QWidget):
         self.complaint_button.setEnabled(state is not CaseState.DRAFT)
         self.close_button.setEnabled(state is not CaseState.CLOSED)
         self.delete_button.setEnabled(True)
+        # The rows of facts were replaced. Once they are laid out, the scroll area must size
+        # its content again: alone it keeps the last case's height, squeezing a taller one.
+        QTimer.singleShot(0, self, self._fit_content)
+
+    def _fit_content(self) -> None:
+        self._scroll.setWidgetResizable(True)  # recomputes the content's height
 
     def _show_facts(self, case: Case | None) -> None:
         while self.facts_form.rowCount():

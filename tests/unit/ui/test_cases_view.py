@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 import viewer
 from tests.helpers.report import REQUEST, checked_demo, flagged_transcripts
 from viewer.analysis.check import CheckResult
 from viewer.archive import Export
-from viewer.cases import CaseState, CaseStore
+from viewer.cases import CaseState, CaseStore, compare_export
 from viewer.cases.authorities import authorities
 from viewer.cases.deadlines import add_months
 from viewer.report import ReportData, build_report_data, write_report
@@ -35,7 +35,7 @@ from viewer.ui.cases_model import (
     days_left_text,
     state_sentence,
 )
-from viewer.ui.cases_view import CasesView
+from viewer.ui.cases_view import CasesView, CasesWindow
 from viewer.ui.main_window import MainWindow
 from viewer.ui.report_dialog import ReportDialog
 from viewer.ui.tasks import TaskRunner
@@ -462,3 +462,20 @@ def test_days_left_words_on_the_last_day_and_the_day_before(
 ])
 def test_the_list_names_the_company_without_its_address(controller: str, name: str) -> None:
     assert company_name(controller) == name
+
+
+def test_a_taller_case_after_a_short_one_is_not_squeezed(
+        qtbot: QtBot, cases: CaseStore, demo_report: DemoReport) -> None:
+    tall = new_case(cases, demo_report, sent=20, answered=2)
+    cases.attach_comparison(tall, compare_export(cases.case(tall), demo_report.export, TODAY))
+    new_case(cases, demo_report)  # the newest, shown first: a draft, short
+    window = CasesWindow(cases, TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    window.view.select_case(tall)
+    facts = window.view.detail.facts.findChildren(QLabel)
+    assert len(facts) > 12
+    qtbot.wait(20)
+    assert all(label.height() >= label.minimumSizeHint().height() for label in facts)

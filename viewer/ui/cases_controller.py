@@ -105,6 +105,7 @@ def overdue_message(overdue: Sequence[Case], today: date) -> str:
 class CasesController(QObject):
     def __init__(self, window: QMainWindow, review: ReviewStore | None, runner: TaskRunner,
                  command: QAction, report_writer: ReportWriter, *,
+                 forget_everything: QAction | None = None,
                  today: Callable[[], date] = date.today) -> None:
         super().__init__(window)
         self.window = window
@@ -133,6 +134,10 @@ class CasesController(QObject):
         command.triggered.connect(lambda: self.show_cases())
         command.setEnabled(self.store is not None)
         report_writer.report_written.connect(self.report_written)
+        if forget_everything is not None:
+            # Connected after the window's own handler, so this runs once it has forgotten
+            # (or the user cancelled): either way the bar and the list show what is left.
+            forget_everything.triggered.connect(self.reload)
         self.check_overdue()
 
     # -- the bar ----------------------------------------------------------------------------
@@ -156,6 +161,19 @@ class CasesController(QObject):
         return True
 
     _bar_case: int | None = None
+
+    def reload(self) -> None:
+        """Show the cases as they are now in the store (after "Forget Everything")."""
+        if self.store is None:
+            return
+        if self.last_case is not None and not any(
+                case.id == self.last_case.id for case in self.store.cases()):
+            self.last_case = None
+            if self.bar.kind == "news":
+                self.hide_bar()
+        self.check_overdue()
+        if self.cases_window is not None:
+            self.cases_window.view.refresh()
 
     def hide_bar(self) -> None:
         self.toolbar.hide()

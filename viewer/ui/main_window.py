@@ -132,7 +132,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect()
         self.cases = CasesController(self, self.review, self.runner, self.actions.cases,
-                                     self.report_writer)
+                                     self.report_writer,
+                                     forget_everything=self.actions.forget_everything)
         self._restore_settings()
         self._show_audio_status()
 

@@ -479,3 +479,21 @@ def test_a_taller_case_after_a_short_one_is_not_squeezed(
     assert len(facts) > 12
     qtbot.wait(20)
     assert all(label.height() >= label.minimumSizeHint().height() for label in facts)
+
+
+def test_forgetting_everything_takes_the_cases_and_the_bar_away(
+        qtbot: QtBot, demo_report: DemoReport, monkeypatch: pytest.MonkeyPatch) -> None:
+    with ReviewStore.open_default() as review:
+        new_case(CaseStore(review), demo_report, sent=45)
+    window = MainWindow(use_voice=False)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.cases.toolbar.isVisible()
+    window.cases.show_cases()
+    monkeypatch.setattr("viewer.ui.main_window.QMessageBox.question",
+                        lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    window.actions.forget_everything.trigger()
+    assert window.cases.store is not None and window.cases.store.cases() == []
+    assert not window.cases.toolbar.isVisible()
+    assert window.cases.cases_window is not None
+    assert window.cases.cases_window.view.model.rowCount() == 0

@@ -437,6 +437,11 @@ class CasesView(QWidget):
         current = self.current_case()
         keep = select if select is not None else (current.id if current else None)
         self.model.set_cases(self.store.cases(), self.today())
+        # The state and the days left are read in full ("38 Tage überfällig"); the company
+        # column takes what is left.
+        for column in (Column.NUMBER, Column.STATE, Column.SENT, Column.DEADLINE,
+                       Column.DAYS_LEFT):
+            self.table.resizeColumnToContents(column)
         self.select_case(keep)
 
     def select_case(self, case_id: int | None) -> None:

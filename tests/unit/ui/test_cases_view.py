@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -497,3 +498,17 @@ def test_forgetting_everything_takes_the_cases_and_the_bar_away(
     assert not window.cases.toolbar.isVisible()
     assert window.cases.cases_window is not None
     assert window.cases.cases_window.view.model.rowCount() == 0
+
+
+def test_the_days_left_are_read_in_full(german: None, view: CasesView, cases: CaseStore,
+                                        demo_report: DemoReport) -> None:
+    overdue = new_case(cases, demo_report, sent=45)
+    view.refresh()
+    row = view.model.row_of(overdue)
+    assert row is not None
+    for column in (Column.STATE, Column.DAYS_LEFT):
+        index = view.model.index(row, column)
+        font = view.table.font()
+        font.setBold(index.data(Qt.ItemDataRole.FontRole).bold())  # as the table draws it
+        width = QFontMetrics(font).horizontalAdvance(index.data())
+        assert view.table.columnWidth(column) > width, index.data()

@@ -50,10 +50,13 @@ class CasesBar(QFrame):
 
     STYLES: ClassVar[dict[str, str]] = {
         # Overdue: the app's vermilion edge, dark text on a light tint (said in words too).
+        # The bar keeps its light tint in the dark theme, so its text and ✕ keep dark ink.
         "overdue": "QFrame#casesBar { background: #fff1e6; border: 1px solid #D55E00;"
-                   " border-radius: 4px; } QFrame#casesBar QLabel { color: #5a2000; }",
+                   " border-radius: 4px; }"
+                   " QFrame#casesBar QLabel, QFrame#casesBar QToolButton { color: #5a2000; }",
         "news": "QFrame#casesBar { background: #e8f1fb; border: 1px solid #0072B2;"
-                " border-radius: 4px; } QFrame#casesBar QLabel { color: #0b2f4a; }",
+                " border-radius: 4px; }"
+                " QFrame#casesBar QLabel, QFrame#casesBar QToolButton { color: #0b2f4a; }",
     }
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -114,8 +114,8 @@ class MainWindow(QMainWindow):
         self.player = player or PlayerController(self.runner, self)
         self.analysis = AnalysisController(self.runner, self, use_voice=use_voice)
         self.report_writer = ReportWriter(self.runner, self)
-        self.actions = build_actions(self)
-        for action in self.actions.all():
+        self.commands = build_actions(self)
+        for action in self.commands.all():
             self.addAction(action)  # shortcuts work whichever page shows
 
         self.review = open_review_store()
@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
 
     # -- construction ---------------------------------------------------------------------
     def _build_pages(self) -> None:
-        a = self.actions
+        a = self.commands
         self.drop_page = DropPage(a.open_file, a.open_folder, a.open_demo)
         self.banner = QLabel()
         self.banner.setObjectName("errorBanner")
@@ -177,8 +177,8 @@ class MainWindow(QMainWindow):
             self.table.setColumnWidth(column, width)
 
         self.detail = DetailPane()
-        self.transport = TransportBar(self.actions.previous, self.actions.play_pause,
-                                      self.actions.next, self.actions.play_through)
+        self.transport = TransportBar(self.commands.previous, self.commands.play_pause,
+                                      self.commands.next, self.commands.play_through)
 
         list_side = QWidget()
         list_layout = QVBoxLayout(list_side)
@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
         layout.addLayout(banner_row)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
-        self.help_overlay = HelpOverlay(self.actions.all(), central)
+        self.help_overlay = HelpOverlay(self.commands.all(), central)
 
         # The guided check sits beside the recordings (which stay in sight) until skipped.
         self.guided_panel = GuidedPanel()
@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
         self.guided_dock.hide()
 
     def _build_menus(self) -> None:
-        a = self.actions
+        a = self.commands
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu(tr("&File"))
         file_menu.addActions([a.open_file, a.open_folder])
@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
         bar.messageChanged.connect(lambda message: self.status_label.setVisible(not message))
 
     def _connect(self) -> None:
-        a = self.actions
+        a = self.commands
         a.open_file.triggered.connect(self.choose_files)
         a.open_folder.triggered.connect(self.choose_folder)
         a.open_demo.triggered.connect(self.open_demo)
@@ -383,7 +383,7 @@ class MainWindow(QMainWindow):
         self.voices_panel.answer_given.connect(self.save_answer)
         self.guided_panel.answer_given.connect(self.save_answer)
         self.guided_panel.play_requested.connect(self._play_voice_sample)
-        self.guided_panel.report_requested.connect(self.actions.report.trigger)
+        self.guided_panel.report_requested.connect(self.commands.report.trigger)
         self.guided_panel.skip_requested.connect(self.skip_guided_check)
 
         self.player.attach_waveform(self.detail.waveform)
@@ -412,10 +412,10 @@ class MainWindow(QMainWindow):
         self.transport.volume.setValue(round(volume * 100))
         self.player.set_speed(speed)
         self.player.set_volume(volume)
-        self.actions.play_through.setChecked(settings.PLAY_THROUGH.read(store))
+        self.commands.play_through.setChecked(settings.PLAY_THROUGH.read(store))
         self._colour_mode = settings.TIMELINE_COLOURS.read(store)
-        {"verdict": self.actions.colour_by_verdict, "voice": self.actions.colour_by_voice}.get(
-            self._colour_mode, self.actions.colour_by_device).setChecked(True)
+        {"verdict": self.commands.colour_by_verdict, "voice": self.commands.colour_by_voice}.get(
+            self._colour_mode, self.commands.colour_by_device).setChecked(True)
 
     # -- opening --------------------------------------------------------------------------
     def open_paths(self, paths: Sequence[str | Path]) -> None:
@@ -455,9 +455,9 @@ class MainWindow(QMainWindow):
         self.detail.show_recording(None, None)
         self._current_path = None
         self._export_sha = None
-        self.actions.report.setEnabled(False)
-        self.actions.guided_check.setEnabled(False)
-        self.actions.forget_export.setEnabled(False)
+        self.commands.report.setEnabled(False)
+        self.commands.guided_check.setEnabled(False)
+        self.commands.forget_export.setEnabled(False)
         self._hide_guided_dock()
         self.guided_panel.clear()
         self.model.set_marks({})
@@ -623,9 +623,9 @@ class MainWindow(QMainWindow):
                     kept = {path for path in document.get(key, []) if path not in marks}
                     document[key] = sorted(kept | marked)
         self.model.set_analysis({})
-        self.actions.report.setEnabled(False)
-        self.actions.guided_check.setEnabled(True)
-        self.actions.forget_export.setEnabled(self.review is not None)
+        self.commands.report.setEnabled(False)
+        self.commands.guided_check.setEnabled(True)
+        self.commands.forget_export.setEnabled(self.review is not None)
         self.voices_panel.show_waiting(listening=self.analysis.use_voice)
         self.guided_panel.show_running()
         self.analysis.start(export, contents, document or None, self.review)
@@ -716,7 +716,7 @@ class MainWindow(QMainWindow):
             verdicts = {row.recording.path: self.model.verdict(row.recording.path)
                         for row in self.model.rows()}
             self.guided_panel.show_result(result, verdicts,
-                                          can_report=self.actions.report.isEnabled())
+                                          can_report=self.commands.report.isEnabled())
 
     def _show_guided_dock(self) -> None:
         """Beside the recordings. Where the screen is too narrow for the list, the detail
@@ -826,7 +826,7 @@ class MainWindow(QMainWindow):
         if self._colour_mode in ("verdict", "voice"):
             self._fill_timeline()
         self._refresh_voices()
-        self.actions.report.setEnabled(True)
+        self.commands.report.setEnabled(True)
         self._refresh_guided(offer=True)
         counts = {verdict: result.count(verdict) for verdict in Verdict}
         self.statusBar().showMessage(tr(
@@ -919,8 +919,8 @@ class MainWindow(QMainWindow):
     def _update_undo_actions(self) -> None:
         has_export = self.review is not None and self._export_sha is not None
         sha = self._export_sha or ""
-        self.actions.undo.setEnabled(has_export and self.review.peek_undo(sha) is not None)  # type: ignore[union-attr]
-        self.actions.redo.setEnabled(has_export and self.review.peek_redo(sha) is not None)  # type: ignore[union-attr]
+        self.commands.undo.setEnabled(has_export and self.review.peek_undo(sha) is not None)  # type: ignore[union-attr]
+        self.commands.redo.setEnabled(has_export and self.review.peek_redo(sha) is not None)  # type: ignore[union-attr]
 
     def _fill_recent_menu(self, recent: list[str]) -> None:
         self.recent_menu.clear()

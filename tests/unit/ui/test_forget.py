@@ -43,8 +43,8 @@ def test_forget_this_export_deletes_its_review_voiceprints_and_voice_answers(
     review.put_embeddings("m", {digest: np.ones(4, np.float32)}, export=sha)
     review.save_profile({"people": ["Max"], "voices": [{"answer": "not-us",
                                                         "sha256": [digest]}]})
-    assert window.actions.forget_export.isEnabled()
-    window.actions.forget_export.trigger()
+    assert window.commands.forget_export.isEnabled()
+    window.commands.forget_export.trigger()
     assert says_yes == ["Forget This Export"]
     assert window.session.export is None  # closed first, so no check re-creates it
     assert review.marks(sha) == {}
@@ -52,7 +52,7 @@ def test_forget_this_export_deletes_its_review_voiceprints_and_voice_answers(
     assert review.get_cached(sha, "member-sha256", 1) is None
     # The user's own profile stays; only the answers about this export's voices go.
     assert review.load_profile() == {"people": ["Max"], "voices": []}
-    assert not window.actions.forget_export.isEnabled()
+    assert not window.commands.forget_export.isEnabled()
 
 
 def test_forget_everything_deletes_the_store_and_recorded_samples(
@@ -64,7 +64,7 @@ def test_forget_everything_deletes_the_store_and_recorded_samples(
     samples = user_data_dir(create=True) / "voice"
     samples.mkdir()
     (samples / "sample-1.wav").write_bytes(b"RIFF")
-    window.actions.forget_everything.trigger()
+    window.commands.forget_everything.trigger()
     assert says_yes == ["Forget Everything"]
     assert review.exports() == [] and review.load_profile() is None
     assert review.marks(sha) == {}

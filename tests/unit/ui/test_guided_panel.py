@@ -159,13 +159,13 @@ def test_device_name_and_voice_answers_go_into_the_profile(
 
 def test_the_panel_can_be_skipped_and_opened_again(qtbot: QtBot, window: MainWindow,
                                                    alexa_2018: Path) -> None:
-    assert window.actions.guided_check.shortcut().toString() == "Ctrl+G"
-    assert not window.actions.guided_check.isEnabled()  # nothing open
+    assert window.commands.guided_check.shortcut().toString() == "Ctrl+G"
+    assert not window.commands.guided_check.isEnabled()  # nothing open
     review_menu = next(action.menu() for action in window.menuBar().actions()
                        if action.text() == "&Review")
-    assert window.actions.guided_check in review_menu.actions()
+    assert window.commands.guided_check in review_menu.actions()
     toolbar = window.findChild(QWidget, "reportToolBar")
-    assert window.actions.guided_check in toolbar.actions()  # beside Report Discrepancy
+    assert window.commands.guided_check in toolbar.actions()  # beside Report Discrepancy
 
     open_checked(qtbot, window, alexa_2018)
     assert window.guided_dock.isVisible()
@@ -178,14 +178,14 @@ def test_the_panel_can_be_skipped_and_opened_again(qtbot: QtBot, window: MainWin
         window.start_check()
     assert not window.guided_dock.isVisible()
 
-    window.actions.guided_check.trigger()
+    window.commands.guided_check.trigger()
     assert window.guided_dock.isVisible()
     assert "This export holds 36 Alexa recordings." in texts(window.guided_panel)
     assert window.guided_panel.count_label.text() == "36 of 36 recordings are unsure"
 
     window.close_export()
     assert not window.guided_dock.isVisible()
-    assert not window.actions.guided_check.isEnabled()
+    assert not window.commands.guided_check.isEnabled()
 
 
 def test_an_export_with_nothing_unsure_is_not_interrupted(qtbot: QtBot,
@@ -197,7 +197,7 @@ def test_an_export_with_nothing_unsure_is_not_interrupted(qtbot: QtBot,
     assert window.analysis.result is not None
     assert window.analysis.result.count(Verdict.NOT_MINE) == 36
     assert not window.guided_dock.isVisible()
-    window.actions.guided_check.trigger()  # still there when asked for
+    window.commands.guided_check.trigger()  # still there when asked for
     assert window.guided_dock.isVisible()
     assert window.guided_panel.count_label.text() == "36 of 36 recordings are not yours"
     assert window.guided_panel.report_button.isEnabled()

@@ -126,10 +126,10 @@ def test_timeline_click_selects_the_recording(qtbot: QtBot, window: MainWindow) 
 def test_next_and_previous_move_through_the_list(qtbot: QtBot, window: MainWindow) -> None:
     window.open_paths([DEMO_EXPORT])
     wait_opened(qtbot, window)
-    window.actions.next.trigger()
-    window.actions.next.trigger()
+    window.commands.next.trigger()
+    window.commands.next.trigger()
     assert window.table.currentIndex().row() == 2
-    window.actions.previous.trigger()
+    window.commands.previous.trigger()
     assert window.table.currentIndex().row() == 1
 
 
@@ -199,12 +199,12 @@ def test_about_box_states_the_privacy_promise(qtbot: QtBot, window: MainWindow,
     shown: list[str] = []
     monkeypatch.setattr("viewer.ui.main_window.QMessageBox.about",
                         lambda parent, title, text: shown.append(text))
-    window.actions.about.trigger()
+    window.commands.about.trigger()
     assert "never opens a network connection" in shown[0]
 
 
 def test_help_overlay_lists_the_shortcuts(qtbot: QtBot, window: MainWindow) -> None:
-    window.actions.shortcuts.trigger()
+    window.commands.shortcuts.trigger()
     assert window.help_overlay.isVisible()
     rows = dict(window.help_overlay.rows())
     assert rows["Play / Pause"] == "Space"
@@ -220,12 +220,12 @@ def test_play_through_advances_on_the_null_audio_device(qtbot: QtBot,
         pytest.skip(f"no audio output device: {window.player.unavailable_reason}")
     window.open_paths([DEMO_EXPORT])
     wait_opened(qtbot, window)
-    window.actions.play_through.setChecked(True)
+    window.commands.play_through.setChecked(True)
     qtbot.waitUntil(lambda: window.player.current_path == window.model.rows()[0].recording.path
                     and not window.player.is_loading, timeout=10_000)
     positions: list[float] = []
     window.player.position_changed.connect(positions.append)
-    window.actions.play_pause.trigger()
+    window.commands.play_pause.trigger()
     qtbot.waitUntil(lambda: window.table.currentIndex().row() >= 2, timeout=20_000)
     assert window.player.engine.frames_played > 0
     assert positions and max(positions) > 0
@@ -245,9 +245,9 @@ def test_without_an_audio_device_everything_else_works(
     assert reason in window.transport.status.text()
     window.open_paths([DEMO_EXPORT])
     wait_opened(qtbot, window)
-    window.actions.play_pause.trigger()  # must not raise
+    window.commands.play_pause.trigger()  # must not raise
     assert reason in window.transport.status.text()
-    window.actions.next.trigger()
+    window.commands.next.trigger()
     assert window.table.currentIndex().row() == 1
     assert window.detail.transcript.toPlainText().strip()
 
@@ -343,21 +343,21 @@ def test_marks_persist_undo_and_colour_the_timeline(qtbot: QtBot, window: MainWi
     window.table.selectionModel().select(
         window.proxy.index(4, 0), window.table.selectionModel().SelectionFlag.Select
         | window.table.selectionModel().SelectionFlag.Rows)
-    window.actions.mark_not_mine.trigger()
+    window.commands.mark_not_mine.trigger()
     assert [window.model.verdict(path) for path in paths] == ["not-mine"] * 3
     window.filter_bar.verdict.setCurrentIndex(window.filter_bar.verdict.findData("not-mine"))
     assert window.proxy.rowCount() == 3 + sum(  # the marked three and the check's strangers
         1 for row in window.model.rows() if row.recording.path not in paths
         and window.model.verdict(row.recording.path) == "not-mine")
     window.filter_bar.reset()
-    window.actions.colour_by_verdict.trigger()
+    window.commands.colour_by_verdict.trigger()
     title, entries = window.timeline.legend()
     assert title == "Colour: verdict"
     assert [label for label, _ in entries] == ["not mine", "unsure"]
     # Undo is one step for the three, and the marks survive a new window (the SQLite store).
-    window.actions.undo.trigger()
+    window.commands.undo.trigger()
     assert not any(window.model.is_marked(path) for path in paths)
-    window.actions.redo.trigger()
+    window.commands.redo.trigger()
     window.close()
     again = MainWindow(use_voice=False)
     qtbot.addWidget(again)
@@ -366,7 +366,7 @@ def test_marks_persist_undo_and_colour_the_timeline(qtbot: QtBot, window: MainWi
     assert all(again.model.is_marked(path) for path in paths)
     assert [again.model.verdict(path) for path in paths] == ["not-mine"] * 3
     assert again._colour_mode == "verdict"
-    again.actions.colour_by_device.trigger()
+    again.commands.colour_by_device.trigger()
 
 
 def test_the_check_runs_in_the_background_and_explains_itself(qtbot: QtBot,
@@ -410,7 +410,7 @@ def test_about_you_saves_the_profile_and_rechecks(qtbot: QtBot, window: MainWind
 
     monkeypatch.setattr(ProfileDialog, "exec", fill_and_accept)
     with qtbot.waitSignal(window.analysis.finished, timeout=30_000):
-        window.actions.about_you.trigger()
+        window.commands.about_you.trigger()
     saved = window.review.load_profile()
     assert saved["timezone"] == "Europe/Berlin"
     assert saved["devices"][0] == {"serial": "G090LF1187654321", "name": "Küche",
@@ -554,12 +554,12 @@ def test_the_timeline_colours_by_voice_from_the_view_menu(qtbot: QtBot,
     view_menu = next(action.menu() for action in window.menuBar().actions()
                      if action.text() == "&View")
     colour_actions = [action for action in view_menu.actions() if action.actionGroup()]
-    assert colour_actions == [window.actions.colour_by_device, window.actions.colour_by_verdict,
-                              window.actions.colour_by_voice]
+    assert colour_actions == [window.commands.colour_by_device, window.commands.colour_by_verdict,
+                              window.commands.colour_by_voice]
     assert colour_actions[0].actionGroup().isExclusive()
-    window.actions.colour_by_voice.trigger()
-    assert window.actions.colour_by_voice.isChecked()
-    assert not window.actions.colour_by_verdict.isChecked()
+    window.commands.colour_by_voice.trigger()
+    assert window.commands.colour_by_voice.isChecked()
+    assert not window.commands.colour_by_verdict.isChecked()
     title, entries = window.timeline.legend()
     assert title == "Colour: voice"
     assert [label for label, _ in entries] == ["Voice 1", "Voice 2", "no voice"]
@@ -567,5 +567,5 @@ def test_the_timeline_colours_by_voice_from_the_view_menu(qtbot: QtBot,
     # The choice is remembered.
     again = MainWindow(use_voice=False)
     qtbot.addWidget(again)
-    assert again.actions.colour_by_voice.isChecked()
-    again.actions.colour_by_device.trigger()
+    assert again.commands.colour_by_voice.isChecked()
+    again.commands.colour_by_device.trigger()

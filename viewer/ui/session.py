@@ -17,10 +17,9 @@ from viewer.archive import ArchiveError, Export, OpenProgress, open_export_steps
 from viewer.formats import import_steps
 from viewer.model import ExportContents
 from viewer.ui.i18n import tr
-from viewer.ui.tasks import Task, TaskRunner
+from viewer.ui.tasks import SingleJob, TaskRunner
 
 log = logging.getLogger("viewer.ui.session")
-
 
 
 def open_and_import(
@@ -50,29 +49,33 @@ class ExportSession(QObject):
     def __init__(self, runner: TaskRunner, parent: QObject | None = None,
                  prepare: Callable[[ExportContents], Any] | None = None) -> None:
         super().__init__(parent)
-        self._runner = runner
         self._prepare = prepare
-        self._task: Task | None = None
+        # An opening that ends after it was replaced or cancelled opened an export nobody
+        # shows: close it.
+        self._job = SingleJob(runner, "open export", self,
+                              discard=lambda result: result[0].close())
+        self._job.progress.connect(self.progress)
+        self._job.finished.connect(self._on_opened)
+        self._job.failed.connect(self._on_failed)
+        self._job.cancelled.connect(self.cancelled)
         self.export: Export | None = None
         self.contents: ExportContents | None = None
         self.paths: list[str] = []
 
     @property
     def is_opening(self) -> bool:
-        return self._task is not None
+        return self._job.running
 
     def open(self, paths: Sequence[str]) -> None:
-        self.cancel()
+        """Open ``paths`` in the background, replacing an opening still under way."""
         self.paths = [str(path) for path in paths]
         self.opening.emit(self.paths)
-        self._task = self._runner.start(
-            lambda: open_and_import(self.paths, self._prepare), name="open export",
-            on_progress=self.progress.emit, on_finished=self._on_opened,
-            on_failed=self._on_failed, on_cancelled=self._on_cancelled)
+        paths, prepare = list(self.paths), self._prepare
+        self._job.start(lambda: open_and_import(paths, prepare))
 
     def cancel(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
+        """Stop the opening; ``cancelled`` follows once its files are released."""
+        self._job.cancel()
 
     def close(self) -> None:
         self.cancel()
@@ -83,7 +86,6 @@ class ExportSession(QObject):
         self.closed.emit()
 
     def _on_opened(self, result: Any) -> None:
-        self._task = None
         export, contents, prepared = result
         if self.export is not None:
             self.export.close()
@@ -91,7 +93,6 @@ class ExportSession(QObject):
         self.opened.emit(export, contents, prepared)
 
     def _on_failed(self, error: BaseException) -> None:
-        self._task = None
         if isinstance(error, ArchiveError):
             self.failed.emit(str(error))
         else:
@@ -99,7 +100,3 @@ class ExportSession(QObject):
             self.failed.emit(tr("The export could not be opened because of an internal "
                                 "error ({kind}: {error}).").format(
                 kind=type(error).__name__, error=error))
-
-    def _on_cancelled(self) -> None:
-        self._task = None
-        self.cancelled.emit()

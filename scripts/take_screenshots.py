@@ -73,7 +73,7 @@ def main() -> int:
         return lambda: window.table.selectRow(row)
 
     def skip_questions() -> None:
-        window.skip_guided_check()
+        window.guided.skip()
         window.statusBar().clearMessage()
 
     def answer_me_on_the_first_voice() -> None:

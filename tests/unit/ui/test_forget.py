@@ -27,8 +27,8 @@ def says_yes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def open_demo_checked(qtbot: QtBot, window: MainWindow) -> str:
     with qtbot.waitSignal(window.analysis.finished, timeout=30_000):
         window.open_paths([DEMO_EXPORT])
-    assert window._export_sha is not None and window.review is not None
-    return window._export_sha
+    assert window.review.export_sha is not None and window.review.store is not None
+    return window.review.export_sha
 
 
 def test_forget_this_export_deletes_its_review_voiceprints_and_voice_answers(
@@ -36,7 +36,7 @@ def test_forget_this_export_deletes_its_review_voiceprints_and_voice_answers(
     sha = open_demo_checked(qtbot, window)
     result = window.analysis.result
     assert result is not None
-    review = window.review
+    review = window.review.store
     assert review is not None
     path, digest = next(iter(result.member_sha256.items()))
     review.set_mark(sha, path, "not-mine")
@@ -58,7 +58,7 @@ def test_forget_this_export_deletes_its_review_voiceprints_and_voice_answers(
 def test_forget_everything_deletes_the_store_and_recorded_samples(
         qtbot: QtBot, window: MainWindow, says_yes: list[str]) -> None:
     sha = open_demo_checked(qtbot, window)
-    review = window.review
+    review = window.review.store
     assert review is not None
     review.save_profile({"people": ["Max"]})
     samples = user_data_dir(create=True) / "voice"

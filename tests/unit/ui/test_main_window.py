@@ -269,7 +269,7 @@ def test_the_status_bar_shows_one_message_at_a_time_and_sound_on_the_right(
 
     def one_message_area() -> None:
         # The export summary and a passing message share the left: never both at once.
-        assert window.status_label.isVisible() == (bar.currentMessage() == "")
+        assert window.status.label.isVisible() == (bar.currentMessage() == "")
 
     # A message that comes before the window shows: Qt alone would draw it over the summary.
     bar.showMessage("Something happened", 60_000)
@@ -282,15 +282,15 @@ def test_the_status_bar_shows_one_message_at_a_time_and_sound_on_the_right(
     wait_opened(qtbot, window)
     one_message_area()
     # No sound is a state on the right, beside (not over) whatever the left says.
-    sound = window.audio_status
+    sound = window.status.audio
     assert sound.isVisible() and sound.text() == "No sound"
     assert "no audio output device was found" in sound.toolTip()
     assert "Error querying device -1" in sound.toolTip()
-    assert bar.currentMessage() == "" or not window.status_label.isVisible()
+    assert bar.currentMessage() == "" or not window.status.label.isVisible()
     bar.clearMessage()
-    assert window.status_label.isVisible() and "100 recordings" in window.status_label.text()
-    assert not window.status_label.geometry().intersects(sound.geometry())
-    assert window.status_label.geometry().right() < sound.geometry().left()
+    assert window.status.label.isVisible() and "100 recordings" in window.status.label.text()
+    assert not window.status.label.geometry().intersects(sound.geometry())
+    assert window.status.label.geometry().right() < sound.geometry().left()
     bar.showMessage("Check done", 60_000)
     one_message_area()
     assert sound.isVisible()
@@ -411,7 +411,7 @@ def test_about_you_saves_the_profile_and_rechecks(qtbot: QtBot, window: MainWind
     monkeypatch.setattr(ProfileDialog, "exec", fill_and_accept)
     with qtbot.waitSignal(window.analysis.finished, timeout=30_000):
         window.commands.about_you.trigger()
-    saved = window.review.load_profile()
+    saved = window.review.store.load_profile()
     assert saved["timezone"] == "Europe/Berlin"
     assert saved["devices"][0] == {"serial": "G090LF1187654321", "name": "Küche",
                                    "model": "Echo Dot"}
@@ -435,7 +435,7 @@ def test_voices_panel_answers_for_a_whole_voice(qtbot: QtBot) -> None:
     # for every recording of the voice, and learns from it what the user sounds like.
     with qtbot.waitSignal(window.analysis.finished, timeout=60_000):
         panel.me.click()
-    assert window.review.load_profile()["voices"] == [
+    assert window.review.store.load_profile()["voices"] == [
         {"answer": "me", "sha256": sorted(voice.sha256)}]
     assert all(window.model.verdict(path) == "mine" for path in voice.members)
     assert not any(window.model.is_marked(path) for path in voice.members)
@@ -447,7 +447,7 @@ def test_voices_panel_answers_for_a_whole_voice(qtbot: QtBot) -> None:
     # "Don't Know" takes it back.
     with qtbot.waitSignal(window.analysis.finished, timeout=60_000):
         panel.dont_know.click()
-    assert window.review.load_profile()["voices"] == []
+    assert window.review.store.load_profile()["voices"] == []
     assert not panel.cards[0].status.text().startswith("You said")
     with qtbot.waitSignal(window.player.recording_changed, timeout=5_000):
         panel.play.click()
@@ -505,10 +505,10 @@ def test_a_mark_overrides_the_saved_profile_instead_of_breaking_it(
     owner_path = next(row.recording.path for row in window.model.rows()
                       if row.recording.device == "G090LF1187654321")
     # Once called "mine" in the saved profile; now the user marks it "not mine".
-    window.review.save_profile({"confirmed_mine": [owner_path]})
+    window.review.store.save_profile({"confirmed_mine": [owner_path]})
     failures: list[str] = []
     window.analysis.failed.connect(failures.append)
-    window.mark_paths([owner_path], "not-mine")
+    window.review.mark_paths([owner_path], "not-mine")
     with qtbot.waitSignal(window.analysis.finished, timeout=30_000):
         window.start_check()  # as saving About You does
     assert failures == []  # the profile was used, not refused for naming the path twice
@@ -525,12 +525,12 @@ def test_closing_the_export_stops_a_report_that_reads_it(qtbot: QtBot, window: M
 
     with qtbot.waitSignal(window.analysis.finished, timeout=30_000):
         window.open_paths([DEMO_EXPORT])
-    window.report_writer.start(window.session.export, window.analysis.result, ReportRequest(),
+    window.reports.writer.start(window.session.export, window.analysis.result, ReportRequest(),
                                tmp_path / "report", clean_copy=True)
-    assert window.report_writer.running
+    assert window.reports.writer.running
     window.close_export()  # the report job reads the export that this closes
-    assert not window.report_writer.running
-    assert window.progress.isHidden()
+    assert not window.reports.writer.running
+    assert window.status.progress.isHidden()
     window.runner.wait_all()
     assert not (tmp_path / "report" / "amazon-demo-export-cleaned.zip").exists()
     # Closing leaves an empty window (it used to stop half-way, on a missing FilesView.clear).

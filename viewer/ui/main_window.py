@@ -9,7 +9,6 @@ pane and the player.
 
 from __future__ import annotations
 
-import gc
 import logging
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,19 +16,13 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QActionGroup, QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +35,7 @@ from viewer.model import ExportContents
 from viewer.ui import settings
 from viewer.ui.actions import build_actions
 from viewer.ui.analysis_controller import AnalysisController
+from viewer.ui.banner import ErrorBanner
 from viewer.ui.controls import FilterBar, TransportBar
 from viewer.ui.detail import DetailPane
 from viewer.ui.drop_page import DropPage
@@ -54,12 +48,12 @@ from viewer.ui.opening import OpeningController, dropped_paths
 from viewer.ui.playback_controller import PlaybackController
 from viewer.ui.player import PlayerController
 from viewer.ui.recordings_model import (
-    Column,
     RecordingFilter,
     RecordingRow,
     RecordingTableModel,
     Role,
     build_rows,
+    recordings_table,
 )
 from viewer.ui.report_controller import ReportController
 from viewer.ui.review_controller import ReviewController
@@ -81,7 +75,6 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1280, 820)
         self.runner = runner or TaskRunner(self)
-        self.runner.idle.connect(self._collect_previous_export)
         self.session = ExportSession(self.runner, self, prepare=build_rows)
         self.player = player or PlayerController(self.runner, self)
         self.analysis = AnalysisController(self.runner, self, use_voice=use_voice)
@@ -114,44 +107,11 @@ class MainWindow(QMainWindow):
     def _build_pages(self) -> None:
         a = self.commands
         self.drop_page = DropPage(a.open_file, a.open_folder, a.open_demo)
-        self.banner = QLabel()
-        self.banner.setObjectName("errorBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.banner.setAccessibleName(tr("Message"))
-        self.banner.setStyleSheet("QLabel#errorBanner { background: #fdecea; color: #611a15;"
-                                  " border: 1px solid #f5c2c0; border-radius: 4px;"
-                                  " padding: 8px; }")
-        self.banner.hide()
-        banner_close = QToolButton()
-        banner_close.setText("✕")
-        banner_close.setAccessibleName(tr("Dismiss message"))
-        banner_close.setAutoRaise(True)
-        banner_close.clicked.connect(self.banner.hide)
-        banner_close.clicked.connect(banner_close.hide)
-        self._banner_close = banner_close
-        banner_close.hide()
+        self.banner = ErrorBanner()
 
         self.timeline = TimelineWidget()
         self.filter_bar = FilterBar()
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName(tr("Recordings"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(Column.TIME, Qt.SortOrder.AscendingOrder)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(
-            self.table.fontMetrics().height() + 8)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.TRANSCRIPT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((Column.TIME, 150), (Column.DURATION, 60), (Column.DEVICE, 150),
-                              (Column.LINK, 110), (Column.VERDICT, 80)):
-            self.table.setColumnWidth(column, width)
+        self.table = recordings_table(self.proxy)
 
         self.detail = DetailPane()
         self.transport = TransportBar(self.commands.previous, self.commands.play_pause,
@@ -191,13 +151,10 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.drop_page)
         self.pages.addWidget(self.tabs)
 
-        banner_row = QHBoxLayout()
-        banner_row.addWidget(self.banner, 1)
-        banner_row.addWidget(banner_close, 0, Qt.AlignmentFlag.AlignTop)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
-        layout.addLayout(banner_row)
+        layout.addWidget(self.banner)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.help_overlay = HelpOverlay(self.commands.all(), central)
@@ -341,7 +298,6 @@ class MainWindow(QMainWindow):
         self.opening.open_paths(paths)
 
     def close_export(self) -> None:
-        self._previous_export_garbage |= self.session.export is not None
         self.analysis.cancel()
         self.reports.cancel()  # it reads the export that is about to be closed
         self.player.stop()
@@ -364,17 +320,12 @@ class MainWindow(QMainWindow):
         self.status.show_text(tr("No export open"))
         self.statusBar().clearMessage()  # e.g. "Check done: …" of the export just closed
         self.status.end_progress()
-        self._collect_previous_export()
-
-    #: An export was closed or replaced since the last full collection.
-    _previous_export_garbage = False
+        self.session.collect_closed()
 
     def _on_opening(self, _paths: list[str]) -> None:
-        self._previous_export_garbage |= self.session.export is not None
         # A report still being written reads the open export, which the new one replaces.
         self.reports.cancel()
         self.banner.hide()
-        self._banner_close.hide()
 
     def _on_opened(self, export: Export, contents: ExportContents,
                    rows: list[RecordingRow]) -> None:
@@ -409,10 +360,7 @@ class MainWindow(QMainWindow):
         if export.problems:
             self.show_error(" ".join(export.problems))
         self._update_count()
-        # The export's objects live as long as it is open: take them out of the cyclic
-        # collector's scans, whose full passes over a large heap stop every thread (the GUI
-        # and the audio thread) for 100 ms and more.
-        gc.freeze()
+        self.session.freeze_open_export()
         if self.proxy.rowCount():
             self.table.selectRow(0)
         else:
@@ -421,25 +369,7 @@ class MainWindow(QMainWindow):
     def _fill_files_view(self, export: Export, contents: ExportContents) -> None:
         if self.session.export is export:  # not closed or replaced in the meantime
             self.files_view.set_export(export, contents)
-        self._collect_previous_export()
-
-    def _collect_previous_export(self) -> None:
-        """Free what a closed export left in reference cycles.
-
-        The heap is frozen after each opening (see _on_opened), and the cyclic collector
-        never looks at frozen objects: without this pass, such leftovers of every export
-        opened would stay for the whole session. One full pass: ~40 ms at 1,700 recordings,
-        run after the first frame of the new export (or on closing), and only once no
-        background job runs: a job the opening cancelled holds the old export until its
-        next step, and a pass before it lets go would leave the old export for good.
-        """
-        if self.runner.busy:
-            return  # the runner's idle signal calls again
-        if self._previous_export_garbage:
-            self._previous_export_garbage = False
-            gc.unfreeze()
-            gc.collect()
-            gc.freeze()
+        self.session.collect_closed()
 
     def _fill_timeline(self) -> None:
         """Marks for the open export's recordings, coloured by the chosen mode."""
@@ -546,9 +476,7 @@ class MainWindow(QMainWindow):
         self._update_count()
 
     def show_error(self, message: str) -> None:
-        self.banner.setText(message)
-        self.banner.show()
-        self._banner_close.show()
+        self.banner.show_message(message)
 
     # -- current recording ----------------------------------------------------------------
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -1,4 +1,5 @@
-"""The recordings list: a thin Qt model over ExportContents, and the filter bar's proxy.
+"""The recordings list: a thin Qt model over ExportContents, the filter bar's proxy, and
+the table that shows them.
 
 Display strings are computed once when an export loads (a 10,000-row table is repainted
 constantly while scrolling); sorting uses raw values through ``SortRole``.
@@ -21,6 +22,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from viewer.model import ExportContents, Link, LinkMethod, Recording, TranscriptEntry
 from viewer.ui.i18n import percent, seconds, tr
@@ -347,3 +349,25 @@ class RecordingFilter(QSortFilterProxyModel):
                 if start is None or not window[0] <= start <= window[1]:
                     return False
         return True
+
+
+def recordings_table(proxy: RecordingFilter) -> QTableView:
+    """The list of recordings: rows selected whole, sorted by time, one line each."""
+    table = QTableView()
+    table.setModel(proxy)
+    table.setAccessibleName(tr("Recordings"))
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setSortingEnabled(True)
+    table.sortByColumn(Column.TIME, Qt.SortOrder.AscendingOrder)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(Column.TRANSCRIPT, QHeaderView.ResizeMode.Stretch)
+    for column, width in ((Column.TIME, 150), (Column.DURATION, 60), (Column.DEVICE, 150),
+                          (Column.LINK, 110), (Column.VERDICT, 80)):
+        table.setColumnWidth(column, width)
+    return table

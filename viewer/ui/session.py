@@ -7,6 +7,7 @@ to the GUI thread.
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable, Generator, Sequence
 from typing import Any
@@ -49,11 +50,12 @@ class ExportSession(QObject):
     def __init__(self, runner: TaskRunner, parent: QObject | None = None,
                  prepare: Callable[[ExportContents], Any] | None = None) -> None:
         super().__init__(parent)
+        self._runner = runner
+        runner.idle.connect(self.collect_closed)
         self._prepare = prepare
-        # An opening that ends after it was replaced or cancelled opened an export nobody
-        # shows: close it.
-        self._job = SingleJob(runner, "open export", self,
-                              discard=lambda result: result[0].close())
+        #: An export was closed or replaced since the last full collection.
+        self._closed_since_collection = False
+        self._job = SingleJob(runner, "open export", self, discard=self._discard)
         self._job.progress.connect(self.progress)
         self._job.finished.connect(self._on_opened)
         self._job.failed.connect(self._on_failed)
@@ -81,6 +83,7 @@ class ExportSession(QObject):
         self.cancel()
         if self.export is not None:
             self.export.close()
+            self._closed_since_collection = True
         self.export = None
         self.contents = None
         self.closed.emit()
@@ -89,8 +92,15 @@ class ExportSession(QObject):
         export, contents, prepared = result
         if self.export is not None:
             self.export.close()
+            self._closed_since_collection = True
         self.export, self.contents = export, contents
         self.opened.emit(export, contents, prepared)
+
+    def _discard(self, result: Any) -> None:
+        """An opening that ended after it was replaced or cancelled opened an export
+        nobody shows: close it."""
+        result[0].close()
+        self._closed_since_collection = True
 
     def _on_failed(self, error: BaseException) -> None:
         if isinstance(error, ArchiveError):
@@ -100,3 +110,27 @@ class ExportSession(QObject):
             self.failed.emit(tr("The export could not be opened because of an internal "
                                 "error ({kind}: {error}).").format(
                 kind=type(error).__name__, error=error))
+
+    def freeze_open_export(self) -> None:
+        """Once the open export is shown: its objects live as long as it is open, so take
+        them out of the cyclic collector's scans, whose full passes over a large heap stop
+        every thread (the GUI and the audio thread) for 100 ms and more."""
+        gc.freeze()
+
+    def collect_closed(self) -> None:
+        """Free what a closed export left in reference cycles.
+
+        The heap is frozen after each opening (``freeze_open_export``), and the cyclic
+        collector never looks at frozen objects: without this pass, such leftovers of every
+        export opened would stay for the whole session. One full pass: ~40 ms at 1,700
+        recordings, run after the first frame of the new export (or on closing), and only
+        once no background job runs: a job the opening cancelled holds the old export until
+        its next step, and a pass before it lets go would leave the old export for good.
+        """
+        if self._runner.busy:
+            return  # the runner's idle signal calls again
+        if self._closed_since_collection:
+            self._closed_since_collection = False
+            gc.unfreeze()
+            gc.collect()
+            gc.freeze()

@@ -492,9 +492,9 @@ def test_opening_again_lets_go_of_the_previous_export(qtbot: QtBot, window: Main
     # the closed one (which it used to keep, with all its recordings, for the session).
     assert window.player._cache_owner is current
     # Nothing holds it any more. The window freezes the heap after opening, so whatever the
-    # old export left in reference cycles is only freed by the pass the window runs itself
-    # once the new export is shown and no job runs (MainWindow._collect_previous_export,
-    # called again by the runner's idle signal, which the event loop delivers).
+    # old export left in reference cycles is only freed by the pass the session runs itself
+    # once the new export is shown and no job runs (ExportSession.collect_closed, called
+    # again by the runner's idle signal, which the event loop delivers).
     qtbot.waitUntil(lambda: first() is None, timeout=5_000)
 
 

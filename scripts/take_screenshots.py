@@ -77,7 +77,7 @@ def main() -> int:
         window.statusBar().clearMessage()
 
     def answer_me_on_the_first_voice() -> None:
-        window.guided_panel.scroll.ensureWidgetVisible(window.guided_panel.voice_cards[0])
+        window.guided_panel.scroll_area.ensureWidgetVisible(window.guided_panel.voice_cards[0])
         buttons = window.guided_panel.voice_cards[0].buttons
         assert buttons is not None
         buttons.button("me").click()

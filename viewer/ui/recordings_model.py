@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QByteArray,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -263,9 +264,9 @@ class RecordingTableModel(QAbstractTableModel):
             return _VERDICT_ORDER.get(self.verdict(row.recording.path), 4)
         return self._display(row, column) or ""
 
-    def roleNames(self) -> dict[int, bytes]:
+    def roleNames(self) -> dict[int, QByteArray]:
         names = dict(super().roleNames())
-        names.update({role.value: role.name.lower().encode() for role in Role})
+        names.update({role.value: QByteArray(role.name.lower().encode()) for role in Role})
         return names
 
 

@@ -9,7 +9,6 @@ pane and the player.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -63,8 +62,6 @@ from viewer.ui.tasks import TaskRunner
 from viewer.ui.timeline import TimelineItem, TimelineWidget
 from viewer.ui.timeline_colours import by_device, by_verdict, by_voice
 from viewer.ui.voices_panel import VoicesPanel
-
-log = logging.getLogger("viewer.ui")
 
 
 class MainWindow(QMainWindow):

@@ -225,7 +225,8 @@ class SingleJob(QObject):
         """Some job of this kind still holds its work (a cancelled one until it stops)."""
         return bool(self._live)
 
-    def start(self, job: Job) -> None:
+    def start(self, job: Job, *, name: str = "") -> None:
+        """Run ``job`` (``name`` for the log, else the kind's), replacing the running one."""
         self._forget_current()
         self._stopping = None  # replaced, not cancelled: its end is nobody's news
         self._started += 1
@@ -233,7 +234,7 @@ class SingleJob(QObject):
         self._current = number
         self._live.add(number)
         task = self._runner.start(
-            job, name=self.name,
+            job, name=name or self.name,
             on_progress=lambda step: self._progress(number, step),
             on_finished=lambda result: self._ended(number, self.finished, result),
             on_failed=lambda error: self._ended(number, self.failed, error),

@@ -189,3 +189,25 @@ def test_idle_waits_for_a_replaced_job_to_end(qtbot: QtBot, runner: TaskRunner) 
     with qtbot.waitSignal(single.idle, timeout=5_000):
         gate.set()
     assert heard.events[1:] == [("finished", "second"), ("idle", None)]
+
+
+def test_a_job_failing_after_its_cancel_ends_cancelled(qtbot: QtBot,
+                                                       runner: TaskRunner) -> None:
+    """Its error is the cancel's consequence (the export closed under it), not news."""
+    gate = threading.Event()
+    ends: list[str] = []
+
+    def failing() -> Generator[Any, None, Any]:
+        yield "inside"
+        gate.wait(GATE_TIMEOUT_S)
+        raise OSError("read from a closed file")
+
+    started = threading.Event()
+    task = runner.start(failing, on_progress=lambda _: started.set(),
+                        on_failed=lambda error: ends.append(f"failed: {error}"),
+                        on_cancelled=lambda: ends.append("cancelled"))
+    qtbot.waitUntil(started.is_set, timeout=5_000)
+    task.cancel()
+    with qtbot.waitSignal(task.signals.cancelled, timeout=5_000):
+        gate.set()
+    assert ends == ["cancelled"]

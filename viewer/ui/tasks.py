@@ -8,8 +8,8 @@ the generator at its next yield, which runs its ``finally`` blocks (files are re
 Tests swap the pool for ``run_synchronously`` so they need no waiting.
 
 ``SingleJob`` is the lifecycle of a kind of job the window runs one at a time (the
-opening, the check, the report): a new start replaces the running job, and whatever a
-replaced job still delivers is dropped.
+opening, the check, the report, a recording's decoding): a new start replaces the running
+job, and whatever a replaced job still delivers is dropped.
 """
 
 from __future__ import annotations
@@ -184,7 +184,7 @@ class TaskRunner(QObject):
 
 
 class SingleJob(QObject):
-    """One job of a kind at a time (the opening, the check, the report), on a runner.
+    """One job of a kind at a time (the opening, the check, a recording's decoding).
 
     ``start`` replaces the running job: the old one is cancelled, and what it still
     delivers afterwards (a late result, an error) is dropped, so only the latest job

@@ -42,14 +42,37 @@ def returning(value: Any, *steps: Any) -> Callable[[], Generator[Any, None, Any]
     return job
 
 
-def waiting_for(gate: threading.Event, value: Any = None,
-                ) -> Callable[[], Generator[Any, None, Any]]:
+class Gate:
+    """Holds a job inside its work until opened. A job sees a cancel only between steps:
+    one that has ``reached`` the gate has passed that check and runs on to its next step."""
+
+    def __init__(self) -> None:
+        self.reached = threading.Event()
+        self._open = threading.Event()
+
+    def wait(self) -> None:
+        self.reached.set()
+        self._open.wait(GATE_TIMEOUT_S)
+
+    def set(self) -> None:
+        self._open.set()
+
+
+def waiting_for(gate: Gate, value: Any = None) -> Callable[[], Generator[Any, None, Any]]:
     def job() -> Generator[Any, None, Any]:
         yield "waiting"
-        gate.wait(GATE_TIMEOUT_S)
+        gate.wait()
         yield None
         return value
     return job
+
+
+def enter(qtbot: QtBot, single: SingleJob, job: Callable[[], Generator[Any, None, Any]],
+          gate: Gate) -> None:
+    """Start ``job``, hear its first step, and wait until it waits at ``gate``."""
+    with qtbot.waitSignal(single.progress, timeout=5_000):
+        single.start(job)
+    qtbot.waitUntil(gate.reached.is_set, timeout=5_000)
 
 
 @pytest.fixture
@@ -86,9 +109,8 @@ def test_cancel_stops_the_job_and_says_so_once_it_has_stopped(qtbot: QtBot,
                                                               runner: TaskRunner) -> None:
     single = SingleJob(runner, "wait")
     heard = Heard(single)
-    gate = threading.Event()
-    with qtbot.waitSignal(single.progress, timeout=5_000):
-        single.start(waiting_for(gate, "too late"))
+    gate = Gate()
+    enter(qtbot, single, waiting_for(gate, "too late"), gate)
     single.cancel()
     assert not single.running  # at once: nothing it says now is taken
     assert single.busy  # but it still holds its work until its next step
@@ -116,15 +138,14 @@ def test_a_replaced_job_neither_fails_nor_cancels_aloud(qtbot: QtBot,
                                                         runner: TaskRunner) -> None:
     single = SingleJob(runner, "check")
     heard = Heard(single)
-    gate = threading.Event()
+    gate = Gate()
 
     def failing() -> Generator[Any, None, Any]:
         yield "inside"
-        gate.wait(GATE_TIMEOUT_S)
+        gate.wait()
         raise OSError("the export was closed under the job")
 
-    with qtbot.waitSignal(single.progress, timeout=5_000):
-        single.start(failing)
+    enter(qtbot, single, failing, gate)
     single.cancel()
     single.start(waiting_for(gate, "second"))  # replaces the cancelled one, too
     with qtbot.waitSignal(single.idle, timeout=5_000):
@@ -153,7 +174,7 @@ def test_idle_comes_once_the_worker_has_let_go_of_the_work(qtbot: QtBot,
                                                            runner: TaskRunner) -> None:
     """Even a failed job's error, kept by whoever heard it, holds nothing of the work."""
     single = SingleJob(runner, "hold")
-    gate = threading.Event()
+    gate = Gate()
     alive_at_idle: list[bool] = []
     errors: list[BaseException] = []
     single.failed.connect(errors.append)
@@ -162,7 +183,7 @@ def test_idle_comes_once_the_worker_has_let_go_of_the_work(qtbot: QtBot,
         def job() -> Generator[Any, None, Any]:
             held = work
             yield None
-            gate.wait(GATE_TIMEOUT_S)
+            gate.wait()
             raise RuntimeError(f"failed with {type(held).__name__}")
         return job
 
@@ -180,9 +201,8 @@ def test_idle_comes_once_the_worker_has_let_go_of_the_work(qtbot: QtBot,
 def test_idle_waits_for_a_replaced_job_to_end(qtbot: QtBot, runner: TaskRunner) -> None:
     single = SingleJob(runner, "wait")
     heard = Heard(single)
-    gate = threading.Event()
-    with qtbot.waitSignal(single.progress, timeout=5_000):
-        single.start(waiting_for(gate, "first"))  # and inside it, waiting at the gate
+    gate = Gate()
+    enter(qtbot, single, waiting_for(gate, "first"), gate)
     with qtbot.waitSignal(single.finished, timeout=5_000):
         single.start(returning("second"))
     assert single.busy and "idle" not in heard.names()  # the first still holds its work
@@ -194,19 +214,17 @@ def test_idle_waits_for_a_replaced_job_to_end(qtbot: QtBot, runner: TaskRunner) 
 def test_a_job_failing_after_its_cancel_ends_cancelled(qtbot: QtBot,
                                                        runner: TaskRunner) -> None:
     """Its error is the cancel's consequence (the export closed under it), not news."""
-    gate = threading.Event()
+    gate = Gate()
     ends: list[str] = []
 
     def failing() -> Generator[Any, None, Any]:
         yield "inside"
-        gate.wait(GATE_TIMEOUT_S)
+        gate.wait()
         raise OSError("read from a closed file")
 
-    started = threading.Event()
-    task = runner.start(failing, on_progress=lambda _: started.set(),
-                        on_failed=lambda error: ends.append(f"failed: {error}"),
+    task = runner.start(failing, on_failed=lambda error: ends.append(f"failed: {error}"),
                         on_cancelled=lambda: ends.append("cancelled"))
-    qtbot.waitUntil(started.is_set, timeout=5_000)
+    qtbot.waitUntil(gate.reached.is_set, timeout=5_000)
     task.cancel()
     with qtbot.waitSignal(task.signals.cancelled, timeout=5_000):
         gate.set()

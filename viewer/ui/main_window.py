@@ -95,8 +95,7 @@ class MainWindow(QMainWindow):
                                            self.status, self.commands, self)
         self.guided = GuidedCheckController(
             self, self.guided_panel, self.detail, self.analysis, self.commands.report,
-            lambda: {row.recording.path: self.model.verdict(row.recording.path)
-                     for row in self.model.rows()})
+            self.model.verdicts)
         self._connect()
         self._restore_settings()
 
@@ -448,9 +447,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_voices(self) -> None:
         result = self.analysis.result
-        verdicts = {row.recording.path: self.model.verdict(row.recording.path)
-                    for row in self.model.rows()}
-        self.voices_panel.show_result(result, verdicts=verdicts)
+        self.voices_panel.show_result(result, verdicts=self.model.verdicts())
 
     # -- the user's own marks -------------------------------------------------------------
     def selected_paths(self) -> list[str]:

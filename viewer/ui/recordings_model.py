@@ -156,6 +156,10 @@ class RecordingTableModel(QAbstractTableModel):
     def verdict(self, path: str) -> str:
         return self._marks.get(path) or self._analysis.get(path) or "unchecked"
 
+    def verdicts(self) -> dict[str, str]:
+        """Every recording's verdict as shown, by member path."""
+        return {row.recording.path: self.verdict(row.recording.path) for row in self._rows}
+
     def is_marked(self, path: str) -> bool:
         return path in self._marks
 

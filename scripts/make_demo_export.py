@@ -19,6 +19,9 @@ Outputs, next to ``--out`` (default ``viewer/resources/demo/amazon-demo-export.z
 
 Needs ``espeak-ng`` and ``sox`` on PATH, PySide6 and pypdf in the Python environment.
 
+Over 600 lines: one script on purpose, so the demo's story, its data tables and the way they
+are written are read and changed together, and regenerating the demo needs nothing else.
+
 Usage::
 
     .venv/bin/python scripts/make_demo_export.py [--out PATH]

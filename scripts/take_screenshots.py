@@ -73,11 +73,11 @@ def main() -> int:
         return lambda: window.table.selectRow(row)
 
     def skip_questions() -> None:
-        window.skip_guided_check()
+        window.guided.skip()
         window.statusBar().clearMessage()
 
     def answer_me_on_the_first_voice() -> None:
-        window.guided_panel.scroll.ensureWidgetVisible(window.guided_panel.voice_cards[0])
+        window.guided_panel.scroll_area.ensureWidgetVisible(window.guided_panel.voice_cards[0])
         buttons = window.guided_panel.voice_cards[0].buttons
         assert buttons is not None
         buttons.button("me").click()
@@ -114,14 +114,14 @@ def main() -> int:
                 "Additional Data/Alexa/Alexa/Transcripts.pdf")),
             (1200, shot("04-files-pdf")),
             (100, lambda: window.tabs.setCurrentIndex(0)),
-            (300, window.actions.shortcuts.trigger),
+            (300, window.commands.shortcuts.trigger),
             (400, shot("05-shortcuts")),
             (100, window.help_overlay.hide),
-            (100, window.actions.guided_check.trigger),
+            (100, window.commands.guided_check.trigger),
             (300, answer_me_on_the_first_voice),
             (100, CHECKED),
             (600, shot("09-guided-check-demo")),
-            (100, window.actions.show_voices.trigger),
+            (100, window.commands.show_voices.trigger),
             (600, shot("10-voices")),
             (100, window.close),
             (300, app.quit),

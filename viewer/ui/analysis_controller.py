@@ -17,7 +17,7 @@ from viewer.analysis.profile import ProfileError, profile_from_dict
 from viewer.archive import Export
 from viewer.model import ExportContents
 from viewer.ui.i18n import tr
-from viewer.ui.tasks import Task, TaskRunner
+from viewer.ui.tasks import SingleJob, TaskRunner
 from viewer.voice import voice_evidence
 
 log = logging.getLogger("viewer.ui.analysis")
@@ -32,14 +32,16 @@ class AnalysisController(QObject):
     def __init__(self, runner: TaskRunner, parent: QObject | None = None, *,
                  use_voice: bool = True) -> None:
         super().__init__(parent)
-        self._runner = runner
-        self._task: Task | None = None
+        self._job = SingleJob(runner, "check", self)
+        self._job.progress.connect(self.progress)
+        self._job.finished.connect(self._on_finished)
+        self._job.failed.connect(self._on_failed)
         self.use_voice = use_voice
         self.result: CheckResult | None = None
 
     @property
     def running(self) -> bool:
-        return self._task is not None
+        return self._job.running
 
     def start(self, export: Export, contents: ExportContents,
               profile_document: dict[str, Any] | None, store: Any | None = None) -> None:
@@ -61,26 +63,16 @@ class AnalysisController(QObject):
                                            cache=store))
 
         self.started.emit()
-        self._task = self._runner.start(job, name="check", on_progress=self.progress.emit,
-                                        on_finished=self._on_finished,
-                                        on_failed=self._on_failed,
-                                        on_cancelled=self._on_cancelled)
+        self._job.start(job)
 
     def cancel(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            self._task = None
+        self._job.cancel()
 
     def _on_finished(self, result: CheckResult) -> None:
-        self._task = None
         self.result = result
         self.finished.emit(result)
 
     def _on_failed(self, error: BaseException) -> None:
-        self._task = None
         log.error("the check failed", exc_info=error)
         self.failed.emit(tr("The check could not finish: {reason}").format(reason=error))
-
-    def _on_cancelled(self) -> None:
-        self._task = None
 

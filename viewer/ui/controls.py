@@ -6,7 +6,7 @@ means for the model and the player.
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction
@@ -24,6 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.ui.i18n import tr
+
+
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
 
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 
@@ -54,18 +58,18 @@ class FilterBar(QWidget):
 
         self.linked = QComboBox()
         self.linked.setAccessibleName(tr("Transcript link"))
-        for label, value in ((tr("Any link"), None), (tr("With transcript"), True),
-                             (tr("Without transcript"), False)):
-            self.linked.addItem(label, value)
+        for label, linked in ((tr("Any link"), None), (tr("With transcript"), True),
+                              (tr("Without transcript"), False)):
+            self.linked.addItem(label, linked)
         self.linked.currentIndexChanged.connect(
             lambda: self.linked_changed.emit(self.linked.currentData()))
 
         self.verdict = QComboBox()
         self.verdict.setAccessibleName(tr("Verdict"))
-        for label, value in ((tr("Any verdict"), None), (tr("Not mine"), "not-mine"),
-                             (tr("Unsure"), "unsure"), (tr("Mine"), "mine"),
-                             (tr("Not checked"), "unchecked")):
-            self.verdict.addItem(label, value)
+        for label, verdict in ((tr("Any verdict"), None), (tr("Not mine"), "not-mine"),
+                               (tr("Unsure"), "unsure"), (tr("Mine"), "mine"),
+                               (tr("Not checked"), "unchecked")):
+            self.verdict.addItem(label, verdict)
         self.verdict.currentIndexChanged.connect(
             lambda: self.verdict_changed.emit(self.verdict.currentData()))
 
@@ -134,8 +138,8 @@ class FilterBar(QWidget):
         if not self.use_dates.isChecked():
             self.dates_changed.emit(None)
             return
-        start = datetime.combine(self.date_from.date().toPython(), time.min).astimezone()
-        end = datetime.combine(self.date_to.date().toPython(), time.max).astimezone()
+        start = datetime.combine(_day(self.date_from.date()), time.min).astimezone()
+        end = datetime.combine(_day(self.date_to.date()), time.max).astimezone()
         self.dates_changed.emit((start.timestamp(), end.timestamp()))
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Mapping
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -54,6 +54,8 @@ from viewer.ui.voice_card import (
 
 # A change to the profile document: the document in, the answered document out.
 ProfileChange = Callable[[dict[str, Any]], dict[str, Any]]
+#: An answer as the buttons give it: yes/no/not sure, or a voice's owner ("me", ...).
+_Answer = TypeVar("_Answer", bool | None, str | None)
 
 
 # --- what the profile already says (the answers the panel shows pressed) ---------------------
@@ -194,12 +196,12 @@ class GuidedPanel(QWidget):
         header.addWidget(self.summary_label)
         header.addLayout(actions)
 
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.content = QWidget()
-        self.scroll.setWidget(self.content)
+        self.scroll_area.setWidget(self.content)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -208,7 +210,7 @@ class GuidedPanel(QWidget):
         line.setFrameShape(QFrame.Shape.HLine)
         line.setFrameShadow(QFrame.Shadow.Sunken)
         layout.addWidget(line)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
 
         self.platform_rows: dict[str, AnswerButtons] = {}
         self.device_rows: dict[str, AnswerButtons] = {}
@@ -294,8 +296,8 @@ class GuidedPanel(QWidget):
         layout.setContentsMargins(0, 4, 4, 4)
         layout.setSpacing(6)
 
-        for question in every.platforms:
-            self._add_platform(layout, question, platform_answer(profile, question))
+        for platform in every.platforms:
+            self._add_platform(layout, platform, platform_answer(profile, platform))
 
         open_devices = {question.key for question in still_open.devices}
         devices = [(question, device_answer(profile, question)) for question in every.devices]
@@ -305,8 +307,8 @@ class GuidedPanel(QWidget):
         if devices:
             layout.addSpacing(8)
             layout.addWidget(_heading(tr("Which of these devices are yours?")))
-            for question, answer in devices:
-                self._add_device(layout, question, answer)
+            for device, mine in devices:
+                self._add_device(layout, device, mine)
 
         voices = every.voices
         if voices:
@@ -323,8 +325,8 @@ class GuidedPanel(QWidget):
                 card = VoiceCard(voice, times=member_times(result.contents, voice.members),
                                  span=span, answerable=True)
                 key = ("voice", ",".join(voice.sha256))
-                answer = voice_answer(profile, voice.sha256)
-                card.set_answer(answer, pressed=answer is not None or key in self._not_sure)
+                said = voice_answer(profile, voice.sha256)
+                card.set_answer(said, pressed=said is not None or key in self._not_sure)
                 card.play_requested.connect(self.play_requested)
                 card.answered.connect(partial(self._voice_answered, voice.sha256, key))
                 self.voice_cards.append(card)
@@ -343,8 +345,8 @@ class GuidedPanel(QWidget):
             layout.addWidget(_heading(tr("Do you know {names}?").format(names=listed)))
             layout.addWidget(_hint(tr("These names are said in the transcripts. People you "
                                       "do not know point to someone else's recordings.")))
-            for question, answer in names:
-                self._add_name(layout, question, answer)
+            for name, known in names:
+                self._add_name(layout, name, known)
 
         if every.empty:
             layout.addWidget(_hint(tr("This export raises no questions the check could use. "
@@ -353,17 +355,17 @@ class GuidedPanel(QWidget):
         self._replace_content(content)
 
     def _replace_content(self, content: QWidget) -> None:
-        position = self.scroll.verticalScrollBar().value()
-        old = self.scroll.takeWidget()
+        position = self.scroll_area.verticalScrollBar().value()
+        old = self.scroll_area.takeWidget()
         if old is not None:
             old.deleteLater()  # it may hold the button whose click led here
         self.content = content
-        self.scroll.setWidget(content)
+        self.scroll_area.setWidget(content)
         # Never narrower than its widest row (it does not scroll sideways).
-        self.scroll.setMinimumWidth(content.minimumSizeHint().width()
-                                    + self.scroll.verticalScrollBar().sizeHint().width() + 4)
+        self.scroll_area.setMinimumWidth(content.minimumSizeHint().width()
+                                    + self.scroll_area.verticalScrollBar().sizeHint().width() + 4)
         # Where the user was (the question just answered), once the new content has a height.
-        QTimer.singleShot(0, self, lambda: self.scroll.verticalScrollBar().setValue(position))
+        QTimer.singleShot(0, self, lambda: self.scroll_area.verticalScrollBar().setValue(position))
 
     def _add_platform(self, layout: QVBoxLayout, question: PlatformQuestion,
                       answer: bool | None) -> None:
@@ -426,19 +428,19 @@ class GuidedPanel(QWidget):
 
     # -- answers ----------------------------------------------------------------------------
     @staticmethod
-    def _platform_change(service: str, value: object) -> ProfileChange:
+    def _platform_change(service: str, value: bool | None) -> ProfileChange:
         return partial(answer_platform, service=service, uses=value)
 
     @staticmethod
-    def _device_change(question: DeviceQuestion, value: object) -> ProfileChange:
+    def _device_change(question: DeviceQuestion, value: bool | None) -> ProfileChange:
         return partial(answer_device, question=question, mine=value)
 
     @staticmethod
-    def _name_change(name: str, value: object) -> ProfileChange:
+    def _name_change(name: str, value: bool | None) -> ProfileChange:
         return partial(answer_name, name=name, known=value)
 
-    def _answered(self, key: tuple[str, str], change_for: Callable[[object], ProfileChange],
-                  value: object) -> None:
+    def _answered(self, key: tuple[str, str], change_for: Callable[[_Answer], ProfileChange],
+                  value: _Answer) -> None:
         if value is None:
             self._not_sure.add(key)
         else:
@@ -446,6 +448,6 @@ class GuidedPanel(QWidget):
         self.answer_given.emit(change_for(value))
 
     def _voice_answered(self, sha256: tuple[str, ...], key: tuple[str, str],
-                        answer: object) -> None:
+                        answer: str | None) -> None:
         self._answered(key, lambda value: partial(answer_voice, sha256=sha256, answer=value),
                        answer)

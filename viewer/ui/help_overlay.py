@@ -38,7 +38,7 @@ class HelpOverlay(QWidget):
         if self.isVisible():
             self.hide()
             return
-        self.setGeometry(self.parentWidget().rect())
+        self._cover_parent()
         self.setAccessibleDescription("; ".join(f"{a}: {k}" for a, k in self.rows()))
         self.show()
         self.raise_()
@@ -46,8 +46,13 @@ class HelpOverlay(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect())
+            self._cover_parent()
         return False
+
+    def _cover_parent(self) -> None:
+        parent = self.parentWidget()
+        assert parent is not None  # made with the window's central widget as its parent
+        self.setGeometry(parent.rect())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         self.hide()

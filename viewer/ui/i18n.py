@@ -37,9 +37,14 @@ def percent(fraction: float) -> str:
     return f"{QLocale().toString(round(fraction * 100))} %"
 
 
+def local_date_time(moment: datetime) -> QDateTime:
+    """``moment`` in the computer's zone (a naive one is taken to be in it already)."""
+    return QDateTime.fromMSecsSinceEpoch(round(moment.timestamp() * 1000))
+
+
 def long_local_time(moment: datetime) -> str:
     """A full, localised date and time in the computer's zone: "Samstag, 17. August 2024"."""
-    local = QDateTime(moment.astimezone())
+    local = local_date_time(moment)
     locale = QLocale()
     # The locale's own long date ("17. August" in German, "August 17" in English), then a
     # 24-hour time with the zone: times are compared with logs, so no AM/PM.

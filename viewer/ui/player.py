@@ -30,7 +30,7 @@ from viewer.audio.playback import (
     PlaybackState,
     time_stretch,
 )
-from viewer.ui.tasks import Task, TaskRunner
+from viewer.ui.tasks import SingleJob, TaskRunner
 
 if TYPE_CHECKING:
     from viewer.archive import Export
@@ -98,8 +98,12 @@ class PlayerController(QObject):
         #: When a recording ends, ask the window for the next one (``advance_requested``).
         self.play_through = False
         self._path = ""
+        #: Counts the recordings asked for: a time stretch for an earlier one is dropped.
         self._serial = 0
-        self._task: Task | None = None
+        # One recording decodes at a time; asking for another drops the one under way.
+        self._decoding = SingleJob(runner, "decode", self)
+        self._decoding.finished.connect(self._on_decoded)
+        self._decoding.failed.connect(self._on_decode_failed)
         self._play_when_ready = False
         self._state = PlaybackState.STOPPED
         self._position = 0.0
@@ -142,7 +146,7 @@ class PlayerController(QObject):
 
     @property
     def is_loading(self) -> bool:
-        return self._task is not None
+        return self._decoding.running
 
     @property
     def state(self) -> PlaybackState:
@@ -170,7 +174,6 @@ class PlayerController(QObject):
         self._cancel_loading()
         self._engine.unload()  # fades out whatever is playing
         self._serial += 1
-        serial = self._serial
         self._path = path
         self._play_when_ready = self.autoplay if autoplay is None else autoplay
         self._sync()
@@ -185,7 +188,7 @@ class PlayerController(QObject):
         if cached is not None:
             # Going back to a recording heard a moment ago: no decoding, no waiting.
             self._cache.move_to_end(path)
-            self._on_decoded(serial, cached)
+            self._on_decoded(cached)
             return
 
         def job() -> Generator[None, None, _Decoded]:
@@ -199,10 +202,7 @@ class PlayerController(QObject):
                 stretched = time_stretch(audio.samples, speed, audio.sample_rate)
             return _Decoded(path, audio, peaks, speed, stretched)
 
-        self._task = self._runner.start(
-            job, name=f"decode {path}",
-            on_finished=lambda result: self._on_decoded(serial, result),
-            on_failed=lambda error: self._on_decode_failed(serial, path, error))
+        self._decoding.start(job, name=f"decode {path}")
 
     def unload(self) -> None:
         self._cancel_loading()
@@ -223,10 +223,7 @@ class PlayerController(QObject):
                 > CACHE_BYTES):
             self._cache.popitem(last=False)
 
-    def _on_decoded(self, serial: int, result: _Decoded) -> None:
-        if serial != self._serial:
-            return  # another recording was asked for meanwhile
-        self._task = None
+    def _on_decoded(self, result: _Decoded) -> None:
         self._remember(result)
         stretched = result.stretched if result.speed == self._engine.speed else None
         self._engine.load(result.audio, stretched=stretched)
@@ -237,10 +234,8 @@ class PlayerController(QObject):
             self._play_when_ready = False
             self.play()
 
-    def _on_decode_failed(self, serial: int, path: str, error: BaseException) -> None:
-        if serial != self._serial:
-            return
-        self._task = None
+    def _on_decode_failed(self, error: BaseException) -> None:
+        path = self._path  # the job that failed is the one for the current recording
         if isinstance(error, AudioDecodeError):
             message = str(error)
         else:
@@ -254,9 +249,7 @@ class PlayerController(QObject):
             self.advance_requested.emit()
 
     def _cancel_loading(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            self._task = None
+        self._decoding.cancel()
 
     # -- control ----------------------------------------------------------------------------
     def play(self) -> None:

@@ -199,10 +199,10 @@ class ProfileDialog(QDialog):
         for index in range(listing.count()):
             entry = listing.item(index)
             if entry.checkState() == Qt.CheckState.Checked:
-                device = self._contents.device(entry.data(Qt.ItemDataRole.UserRole))
-                if device is not None:
-                    self._add_device(device.serial or "", device.name or "",
-                                     device.model or device.device_type or "")
+                chosen = self._contents.device(entry.data(Qt.ItemDataRole.UserRole))
+                if chosen is not None:
+                    self._add_device(chosen.serial or "", chosen.name or "",
+                                     chosen.model or chosen.device_type or "")
 
     def _add_samples(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
@@ -221,8 +221,8 @@ class ProfileDialog(QDialog):
         """The profile as JSON, the shape ``export-viewer check --profile`` reads."""
         devices = []
         for row in range(self.devices.rowCount()):
-            values = [(self.devices.item(row, column).text().strip()
-                       if self.devices.item(row, column) else "") for column in range(3)]
+            values = [(item.text().strip() if (item := self.devices.item(row, column)) else "")
+                      for column in range(3)]
             if any(values):
                 devices.append({key: value for key, value in
                                 zip(("serial", "name", "model"), values, strict=True) if value})

@@ -1,4 +1,5 @@
-"""The recordings list: a thin Qt model over ExportContents, and the filter bar's proxy.
+"""The recordings list: a thin Qt model over ExportContents, the filter bar's proxy, and
+the table that shows them.
 
 Display strings are computed once when an export loads (a 10,000-row table is repainted
 constantly while scrolling); sorting uses raw values through ``SortRole``.
@@ -14,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QByteArray,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -21,6 +23,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from viewer.model import ExportContents, Link, LinkMethod, Recording, TranscriptEntry
 from viewer.ui.i18n import percent, seconds, tr
@@ -153,6 +156,10 @@ class RecordingTableModel(QAbstractTableModel):
     def verdict(self, path: str) -> str:
         return self._marks.get(path) or self._analysis.get(path) or "unchecked"
 
+    def verdicts(self) -> dict[str, str]:
+        """Every recording's verdict as shown, by member path."""
+        return {row.recording.path: self.verdict(row.recording.path) for row in self._rows}
+
     def is_marked(self, path: str) -> bool:
         return path in self._marks
 
@@ -261,9 +268,9 @@ class RecordingTableModel(QAbstractTableModel):
             return _VERDICT_ORDER.get(self.verdict(row.recording.path), 4)
         return self._display(row, column) or ""
 
-    def roleNames(self) -> dict[int, bytes]:
+    def roleNames(self) -> dict[int, QByteArray]:
         names = dict(super().roleNames())
-        names.update({role.value: role.name.lower().encode() for role in Role})
+        names.update({role.value: QByteArray(role.name.lower().encode()) for role in Role})
         return names
 
 
@@ -347,3 +354,25 @@ class RecordingFilter(QSortFilterProxyModel):
                 if start is None or not window[0] <= start <= window[1]:
                     return False
         return True
+
+
+def recordings_table(proxy: RecordingFilter) -> QTableView:
+    """The list of recordings: rows selected whole, sorted by time, one line each."""
+    table = QTableView()
+    table.setModel(proxy)
+    table.setAccessibleName(tr("Recordings"))
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setSortingEnabled(True)
+    table.sortByColumn(Column.TIME, Qt.SortOrder.AscendingOrder)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(Column.TRANSCRIPT, QHeaderView.ResizeMode.Stretch)
+    for column, width in ((Column.TIME, 150), (Column.DURATION, 60), (Column.DEVICE, 150),
+                          (Column.LINK, 110), (Column.VERDICT, 80)):
+        table.setColumnWidth(column, width)
+    return table

@@ -45,7 +45,7 @@ from viewer.report import (
 from viewer.report.controllers import UNKNOWN_CONTROLLER
 from viewer.ui.i18n import tr
 from viewer.ui.report_pdf import render_pdf
-from viewer.ui.tasks import Task, TaskRunner
+from viewer.ui.tasks import SingleJob, TaskRunner
 
 log = logging.getLogger("viewer.ui.report")
 
@@ -200,12 +200,14 @@ class ReportWriter(QObject):
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._runner = runner
-        self._task: Task | None = None
+        self._job = SingleJob(runner, "report", self)
+        self._job.progress.connect(self.progress)
+        self._job.finished.connect(self._on_finished)
+        self._job.failed.connect(self._on_failed)
 
     @property
     def running(self) -> bool:
-        return self._task is not None
+        return self._job.running
 
     def start(self, export: Export, result: CheckResult, request: ReportRequest,
               folder: Path, *, clean_copy: bool) -> None:
@@ -216,26 +218,16 @@ class ReportWriter(QObject):
                                                     clean_copy=clean_copy, overwrite=True)
             return data, written, export
 
-        self._task = self._runner.start(job, name="report", on_progress=self.progress.emit,
-                                        on_finished=self._on_finished,
-                                        on_failed=self._on_failed,
-                                        on_cancelled=self._on_cancelled)
+        self._job.start(job)
 
     def cancel(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            self._task = None
+        self._job.cancel()
 
     def _on_finished(self, outcome: tuple[ReportData, list[Path], Export]) -> None:
-        self._task = None
         data, written, export = outcome
         self.report_written.emit(data, written, export)
         self.finished.emit(written)
 
     def _on_failed(self, error: BaseException) -> None:
-        self._task = None
         log.error("the report could not be written", exc_info=error)
         self.failed.emit(tr("The report could not be written: {reason}").format(reason=error))
-
-    def _on_cancelled(self) -> None:
-        self._task = None

@@ -7,7 +7,7 @@ screen, not the user's choices, and are thrown away when they no longer fit.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -26,14 +26,16 @@ class Setting(Generic[T]):
 
     def read(self, store: QSettings) -> T:
         value: Any = store.value(self.key, self.default)
+        # ``kind`` is T's class at run time, which mypy cannot connect to T: hence the casts.
         if self.kind is list:
             if value is None or value == "":
-                return list(self.default)  # type: ignore[call-overload, return-value]
-            return list(value) if isinstance(value, list | tuple) else [value]  # type: ignore[return-value]
+                return cast(T, list(cast(list[Any], self.default)))
+            return cast(T, list(value) if isinstance(value, list | tuple) else [value])
         if self.kind is bool:
-            return (value in (True, "true", "1", 1)) if not isinstance(value, bool) else value  # type: ignore[return-value]
+            return cast(T, value in (True, "true", "1", 1) if not isinstance(value, bool)
+                        else value)
         try:
-            return self.kind(value)  # type: ignore[no-any-return]
+            return cast(T, self.kind(value))
         except (TypeError, ValueError):
             return self.default
 

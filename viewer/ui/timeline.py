@@ -17,6 +17,8 @@ Where ticks fall and what they say, where marks, bins and bars go and what is un
 pointer is plain Python in ``viewer.timescale`` (tested without Qt); the drawing is
 ``viewer.ui.timeline_painter`` and the input handling ``viewer.ui.timeline_input``. This
 module holds the widget: its state, the view, the words (translated) and tooltips.
+Over 600 lines by a few: the translated words must stay in the widget's class (their
+translation context), and splitting the view state from them would scatter one small API.
 
 When the marks in view are too many to tell apart (a year of a large export: 1,700 marks on
 600 columns), the lane shows where they pile up instead: one bar per bin of the density strip,

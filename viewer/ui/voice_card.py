@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QLocale, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -30,7 +30,7 @@ from viewer.analysis.check import CheckResult
 from viewer.analysis.profile import OwnershipProfile
 from viewer.analysis.questions import Span, VoiceQuestion, questions_for
 from viewer.model import ExportContents
-from viewer.ui.i18n import tr
+from viewer.ui.i18n import local_date_time, tr
 from viewer.ui.timeline_colours import OTHER_VOICES_COLOUR, VOICE_COLOURS
 from viewer.voice.analysis import THRESHOLD_DEFAULT
 
@@ -79,7 +79,7 @@ def member_times(contents: ExportContents | None, members: Sequence[str]) -> lis
 
 def local_date(moment: datetime) -> str:
     """A short date in the computer's zone, month named in its language: "4 Mar 2018"."""
-    local = QDateTime(moment.astimezone())
+    local = local_date_time(moment)
     return QLocale().toString(local.date(), tr("d MMM yyyy", "Qt date format: 4 Mar 2018"))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
@@ -70,7 +71,7 @@ class VoiceRecorderDialog(QDialog):
         self._timer = QTimer(self)
         self._timer.setInterval(50)
         self._timer.timeout.connect(self._tick)
-        self._samples = None
+        self._samples: np.ndarray | None = None
 
         layout = QVBoxLayout(self)
         for widget in (intro, self.sentence, self.level, self.status, self.record, self.buttons):
@@ -113,8 +114,8 @@ class VoiceRecorderDialog(QDialog):
         recorder, self._recorder = self._recorder, None
         if recorder is None:
             return
-        self._samples = recorder.stop()
-        seconds = len(self._samples) / RATE
+        self._samples = samples = recorder.stop()
+        seconds = len(samples) / RATE
         self.record.setText(tr("Record Again"))
         if seconds < 2.0:
             self.status.setText(tr("That was too short ({seconds:.1f} s); please read the "

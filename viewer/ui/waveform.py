@@ -363,7 +363,7 @@ class WaveformWidget(QWidget):
         painter.setFont(font)
         metrics = QFontMetrics(font)
         per_second = width / self._duration_s
-        step = _STEPS[-1]
+        step: float = _STEPS[-1]
         for candidate in _STEPS:
             label = format_time(self._duration_s, candidate)
             if candidate * per_second >= metrics.horizontalAdvance(label) + 14:

@@ -371,8 +371,8 @@ def test_no_bar_without_an_overdue_case(qtbot: QtBot, demo_report: DemoReport) -
     qtbot.addWidget(window)
     window.show()
     assert not window.cases.toolbar.isVisible()
-    assert window.actions.cases.isEnabled()
-    window.actions.cases.trigger()
+    assert window.commands.cases.isEnabled()
+    window.commands.cases.trigger()
     assert window.cases.cases_window is not None
     assert window.cases.cases_window.view.model.rowCount() == 1
 
@@ -396,9 +396,9 @@ def test_writing_a_report_in_the_window_starts_a_case(
         return QMessageBox.StandardButton.No
 
     monkeypatch.setattr(ReportDialog, "exec", accept)
-    monkeypatch.setattr("viewer.ui.main_window.QMessageBox.question", no)
-    with qtbot.waitSignal(window.report_writer.finished, timeout=30_000):
-        window.actions.report.trigger()
+    monkeypatch.setattr("viewer.ui.report_controller.QMessageBox.question", no)
+    with qtbot.waitSignal(window.reports.writer.finished, timeout=30_000):
+        window.commands.report.trigger()
     case = window.cases.last_case
     assert case is not None and case.state(TODAY) is CaseState.DRAFT
     assert case.export_sha256 == window.session.export.sha256  # type: ignore[union-attr]
@@ -491,9 +491,9 @@ def test_forgetting_everything_takes_the_cases_and_the_bar_away(
     window.show()
     assert window.cases.toolbar.isVisible()
     window.cases.show_cases()
-    monkeypatch.setattr("viewer.ui.main_window.QMessageBox.question",
+    monkeypatch.setattr("viewer.ui.review_controller.QMessageBox.question",
                         lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
-    window.actions.forget_everything.trigger()
+    window.commands.forget_everything.trigger()
     assert window.cases.store is not None and window.cases.store.cases() == []
     assert not window.cases.toolbar.isVisible()
     assert window.cases.cases_window is not None

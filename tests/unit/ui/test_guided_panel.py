@@ -44,10 +44,10 @@ def test_one_answer_settles_a_2018_export_and_the_report_lists_all_36(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Issue 11, done when: 36 strangers' recordings, no profile; one "No" makes them all
     not-mine, and the report names every one."""
-    assert window.review is not None and window.review.load_profile() is None
+    assert window.review.store is not None and window.review.store.load_profile() is None
     open_checked(qtbot, window, alexa_2018)
     panel = window.guided_panel
-    assert window.guided_dock.isVisible()  # offered without being asked for
+    assert window.guided.dock.isVisible()  # offered without being asked for
     assert window.analysis.result is not None
     assert window.analysis.result.count(Verdict.UNSURE) == 36
     assert "This export holds 36 Alexa recordings." in texts(panel)
@@ -62,7 +62,7 @@ def test_one_answer_settles_a_2018_export_and_the_report_lists_all_36(
     with qtbot.waitSignal(window.analysis.finished, timeout=CHECK_TIMEOUT):
         pass
 
-    assert window.review.load_profile() == {"voice_services": {"amazon-alexa": False}}
+    assert window.review.store.load_profile() == {"voice_services": {"amazon-alexa": False}}
     assert window.analysis.result.count(Verdict.NOT_MINE) == 36
     assert {window.model.verdict(row.recording.path) for row in window.model.rows()} == {
         "not-mine"}
@@ -82,9 +82,9 @@ def test_one_answer_settles_a_2018_export_and_the_report_lists_all_36(
         return int(dialog.result())
 
     monkeypatch.setattr(ReportDialog, "exec", write)
-    monkeypatch.setattr("viewer.ui.main_window.QMessageBox.question",
+    monkeypatch.setattr("viewer.ui.report_controller.QMessageBox.question",
                         lambda *args, **kwargs: QMessageBox.StandardButton.No)
-    with qtbot.waitSignal(window.report_writer.finished, timeout=CHECK_TIMEOUT):
+    with qtbot.waitSignal(window.reports.writer.finished, timeout=CHECK_TIMEOUT):
         click(qtbot, panel.report_button)
     report = json.loads((target / "report.json").read_text(encoding="utf-8"))
     assert report["recordings"]["by_verdict"]["not-mine"] == 36
@@ -99,7 +99,7 @@ def test_device_name_and_voice_answers_go_into_the_profile(
         qtbot: QtBot, window: MainWindow, alexa_2018: Path) -> None:
     open_checked(qtbot, window, alexa_2018)
     panel = window.guided_panel
-    assert window.review is not None
+    assert window.review.store is not None
     (device_key,) = panel.device_rows
     assert device_key == SERIAL
     assert "serial number " + SERIAL in texts(panel)
@@ -108,7 +108,7 @@ def test_device_name_and_voice_answers_go_into_the_profile(
 
     with qtbot.waitSignal(window.analysis.finished, timeout=CHECK_TIMEOUT):
         click(qtbot, panel.device_rows[SERIAL].button(False))
-    saved = window.review.load_profile()
+    saved = window.review.store.load_profile()
     assert saved is not None and [item["serial"] for item in saved["not_my_devices"]] == [
         SERIAL]
     assert window.analysis.result is not None
@@ -119,7 +119,7 @@ def test_device_name_and_voice_answers_go_into_the_profile(
         click(qtbot, panel.name_rows["Anna"].button(False))
     with qtbot.waitSignal(window.analysis.finished, timeout=CHECK_TIMEOUT):
         click(qtbot, panel.name_rows["Lukas"].button(True))
-    saved = window.review.load_profile()
+    saved = window.review.store.load_profile()
     assert saved is not None
     assert saved["unknown_people"] == ["Anna"] and saved["people"] == ["Lukas"]
     assert panel.name_rows["Anna"].button(False).isChecked()
@@ -128,7 +128,7 @@ def test_device_name_and_voice_answers_go_into_the_profile(
     # "Don't know" takes the device answer back, and stays pressed.
     with qtbot.waitSignal(window.analysis.finished, timeout=CHECK_TIMEOUT):
         click(qtbot, panel.device_rows[SERIAL].button(None))
-    saved = window.review.load_profile()
+    saved = window.review.store.load_profile()
     assert saved is not None and saved["not_my_devices"] == []
     assert panel.device_rows[SERIAL].button(None).isChecked()
 
@@ -140,7 +140,7 @@ def test_device_name_and_voice_answers_go_into_the_profile(
               {"id": 1, "recordings": 16, "representative": paths[20],
                "members": paths[20:], "similarity_to_you": 0.41})
     window.analysis.result = dataclasses.replace(result, voices=voices)
-    window._refresh_guided()
+    window.guided.refresh()
     assert [card.voice.recordings for card in panel.voice_cards] == [20, 16]
     second = panel.voice_cards[1]
     assert "Does not sound like you" in second.similarity.text()
@@ -149,7 +149,7 @@ def test_device_name_and_voice_answers_go_into_the_profile(
     assert second.buttons is not None
     with qtbot.waitSignal(window.analysis.finished, timeout=CHECK_TIMEOUT):
         click(qtbot, second.buttons.button("household"))
-    saved = window.review.load_profile()
+    saved = window.review.store.load_profile()
     assert saved is not None
     assert saved["voices"] == [{"answer": "household", "sha256": sorted(
         result.member_sha256[path] for path in paths[20:])}]
@@ -159,45 +159,45 @@ def test_device_name_and_voice_answers_go_into_the_profile(
 
 def test_the_panel_can_be_skipped_and_opened_again(qtbot: QtBot, window: MainWindow,
                                                    alexa_2018: Path) -> None:
-    assert window.actions.guided_check.shortcut().toString() == "Ctrl+G"
-    assert not window.actions.guided_check.isEnabled()  # nothing open
+    assert window.commands.guided_check.shortcut().toString() == "Ctrl+G"
+    assert not window.commands.guided_check.isEnabled()  # nothing open
     review_menu = next(action.menu() for action in window.menuBar().actions()
                        if action.text() == "&Review")
-    assert window.actions.guided_check in review_menu.actions()
+    assert window.commands.guided_check in review_menu.actions()
     toolbar = window.findChild(QWidget, "reportToolBar")
-    assert window.actions.guided_check in toolbar.actions()  # beside Report Discrepancy
+    assert window.commands.guided_check in toolbar.actions()  # beside Report Discrepancy
 
     open_checked(qtbot, window, alexa_2018)
-    assert window.guided_dock.isVisible()
+    assert window.guided.dock.isVisible()
     assert window.table.isVisible()  # the recordings stay in sight beside it
     click(qtbot, window.guided_panel.skip_button)
-    assert not window.guided_dock.isVisible()
+    assert not window.guided.dock.isVisible()
     assert window.detail.isVisible()
     # Skipped: a new check of the same export does not push it back.
     with qtbot.waitSignal(window.analysis.finished, timeout=CHECK_TIMEOUT):
         window.start_check()
-    assert not window.guided_dock.isVisible()
+    assert not window.guided.dock.isVisible()
 
-    window.actions.guided_check.trigger()
-    assert window.guided_dock.isVisible()
+    window.commands.guided_check.trigger()
+    assert window.guided.dock.isVisible()
     assert "This export holds 36 Alexa recordings." in texts(window.guided_panel)
     assert window.guided_panel.count_label.text() == "36 of 36 recordings are unsure"
 
     window.close_export()
-    assert not window.guided_dock.isVisible()
-    assert not window.actions.guided_check.isEnabled()
+    assert not window.guided.dock.isVisible()
+    assert not window.commands.guided_check.isEnabled()
 
 
 def test_an_export_with_nothing_unsure_is_not_interrupted(qtbot: QtBot,
                                                           window: MainWindow,
                                                           alexa_2018: Path) -> None:
-    assert window.review is not None
-    window.review.save_profile({"owns_voice_devices": False})
+    assert window.review.store is not None
+    window.review.store.save_profile({"owns_voice_devices": False})
     open_checked(qtbot, window, alexa_2018)
     assert window.analysis.result is not None
     assert window.analysis.result.count(Verdict.NOT_MINE) == 36
-    assert not window.guided_dock.isVisible()
-    window.actions.guided_check.trigger()  # still there when asked for
-    assert window.guided_dock.isVisible()
+    assert not window.guided.dock.isVisible()
+    window.commands.guided_check.trigger()  # still there when asked for
+    assert window.guided.dock.isVisible()
     assert window.guided_panel.count_label.text() == "36 of 36 recordings are not yours"
     assert window.guided_panel.report_button.isEnabled()

@@ -126,10 +126,10 @@ def test_timeline_click_selects_the_recording(qtbot: QtBot, window: MainWindow) 
 def test_next_and_previous_move_through_the_list(qtbot: QtBot, window: MainWindow) -> None:
     window.open_paths([DEMO_EXPORT])
     wait_opened(qtbot, window)
-    window.actions.next.trigger()
-    window.actions.next.trigger()
+    window.commands.next.trigger()
+    window.commands.next.trigger()
     assert window.table.currentIndex().row() == 2
-    window.actions.previous.trigger()
+    window.commands.previous.trigger()
     assert window.table.currentIndex().row() == 1
 
 
@@ -199,12 +199,12 @@ def test_about_box_states_the_privacy_promise(qtbot: QtBot, window: MainWindow,
     shown: list[str] = []
     monkeypatch.setattr("viewer.ui.main_window.QMessageBox.about",
                         lambda parent, title, text: shown.append(text))
-    window.actions.about.trigger()
+    window.commands.about.trigger()
     assert "never opens a network connection" in shown[0]
 
 
 def test_help_overlay_lists_the_shortcuts(qtbot: QtBot, window: MainWindow) -> None:
-    window.actions.shortcuts.trigger()
+    window.commands.shortcuts.trigger()
     assert window.help_overlay.isVisible()
     rows = dict(window.help_overlay.rows())
     assert rows["Play / Pause"] == "Space"
@@ -220,12 +220,12 @@ def test_play_through_advances_on_the_null_audio_device(qtbot: QtBot,
         pytest.skip(f"no audio output device: {window.player.unavailable_reason}")
     window.open_paths([DEMO_EXPORT])
     wait_opened(qtbot, window)
-    window.actions.play_through.setChecked(True)
+    window.commands.play_through.setChecked(True)
     qtbot.waitUntil(lambda: window.player.current_path == window.model.rows()[0].recording.path
                     and not window.player.is_loading, timeout=10_000)
     positions: list[float] = []
     window.player.position_changed.connect(positions.append)
-    window.actions.play_pause.trigger()
+    window.commands.play_pause.trigger()
     qtbot.waitUntil(lambda: window.table.currentIndex().row() >= 2, timeout=20_000)
     assert window.player.engine.frames_played > 0
     assert positions and max(positions) > 0
@@ -245,9 +245,9 @@ def test_without_an_audio_device_everything_else_works(
     assert reason in window.transport.status.text()
     window.open_paths([DEMO_EXPORT])
     wait_opened(qtbot, window)
-    window.actions.play_pause.trigger()  # must not raise
+    window.commands.play_pause.trigger()  # must not raise
     assert reason in window.transport.status.text()
-    window.actions.next.trigger()
+    window.commands.next.trigger()
     assert window.table.currentIndex().row() == 1
     assert window.detail.transcript.toPlainText().strip()
 
@@ -269,7 +269,7 @@ def test_the_status_bar_shows_one_message_at_a_time_and_sound_on_the_right(
 
     def one_message_area() -> None:
         # The export summary and a passing message share the left: never both at once.
-        assert window.status_label.isVisible() == (bar.currentMessage() == "")
+        assert window.status.label.isVisible() == (bar.currentMessage() == "")
 
     # A message that comes before the window shows: Qt alone would draw it over the summary.
     bar.showMessage("Something happened", 60_000)
@@ -282,15 +282,15 @@ def test_the_status_bar_shows_one_message_at_a_time_and_sound_on_the_right(
     wait_opened(qtbot, window)
     one_message_area()
     # No sound is a state on the right, beside (not over) whatever the left says.
-    sound = window.audio_status
+    sound = window.status.audio
     assert sound.isVisible() and sound.text() == "No sound"
     assert "no audio output device was found" in sound.toolTip()
     assert "Error querying device -1" in sound.toolTip()
-    assert bar.currentMessage() == "" or not window.status_label.isVisible()
+    assert bar.currentMessage() == "" or not window.status.label.isVisible()
     bar.clearMessage()
-    assert window.status_label.isVisible() and "100 recordings" in window.status_label.text()
-    assert not window.status_label.geometry().intersects(sound.geometry())
-    assert window.status_label.geometry().right() < sound.geometry().left()
+    assert window.status.label.isVisible() and "100 recordings" in window.status.label.text()
+    assert not window.status.label.geometry().intersects(sound.geometry())
+    assert window.status.label.geometry().right() < sound.geometry().left()
     bar.showMessage("Check done", 60_000)
     one_message_area()
     assert sound.isVisible()
@@ -343,21 +343,21 @@ def test_marks_persist_undo_and_colour_the_timeline(qtbot: QtBot, window: MainWi
     window.table.selectionModel().select(
         window.proxy.index(4, 0), window.table.selectionModel().SelectionFlag.Select
         | window.table.selectionModel().SelectionFlag.Rows)
-    window.actions.mark_not_mine.trigger()
+    window.commands.mark_not_mine.trigger()
     assert [window.model.verdict(path) for path in paths] == ["not-mine"] * 3
     window.filter_bar.verdict.setCurrentIndex(window.filter_bar.verdict.findData("not-mine"))
     assert window.proxy.rowCount() == 3 + sum(  # the marked three and the check's strangers
         1 for row in window.model.rows() if row.recording.path not in paths
         and window.model.verdict(row.recording.path) == "not-mine")
     window.filter_bar.reset()
-    window.actions.colour_by_verdict.trigger()
+    window.commands.colour_by_verdict.trigger()
     title, entries = window.timeline.legend()
     assert title == "Colour: verdict"
     assert [label for label, _ in entries] == ["not mine", "unsure"]
     # Undo is one step for the three, and the marks survive a new window (the SQLite store).
-    window.actions.undo.trigger()
+    window.commands.undo.trigger()
     assert not any(window.model.is_marked(path) for path in paths)
-    window.actions.redo.trigger()
+    window.commands.redo.trigger()
     window.close()
     again = MainWindow(use_voice=False)
     qtbot.addWidget(again)
@@ -366,7 +366,7 @@ def test_marks_persist_undo_and_colour_the_timeline(qtbot: QtBot, window: MainWi
     assert all(again.model.is_marked(path) for path in paths)
     assert [again.model.verdict(path) for path in paths] == ["not-mine"] * 3
     assert again._colour_mode == "verdict"
-    again.actions.colour_by_device.trigger()
+    again.commands.colour_by_device.trigger()
 
 
 def test_the_check_runs_in_the_background_and_explains_itself(qtbot: QtBot,
@@ -410,8 +410,8 @@ def test_about_you_saves_the_profile_and_rechecks(qtbot: QtBot, window: MainWind
 
     monkeypatch.setattr(ProfileDialog, "exec", fill_and_accept)
     with qtbot.waitSignal(window.analysis.finished, timeout=30_000):
-        window.actions.about_you.trigger()
-    saved = window.review.load_profile()
+        window.commands.about_you.trigger()
+    saved = window.review.store.load_profile()
     assert saved["timezone"] == "Europe/Berlin"
     assert saved["devices"][0] == {"serial": "G090LF1187654321", "name": "Küche",
                                    "model": "Echo Dot"}
@@ -435,7 +435,7 @@ def test_voices_panel_answers_for_a_whole_voice(qtbot: QtBot) -> None:
     # for every recording of the voice, and learns from it what the user sounds like.
     with qtbot.waitSignal(window.analysis.finished, timeout=60_000):
         panel.me.click()
-    assert window.review.load_profile()["voices"] == [
+    assert window.review.store.load_profile()["voices"] == [
         {"answer": "me", "sha256": sorted(voice.sha256)}]
     assert all(window.model.verdict(path) == "mine" for path in voice.members)
     assert not any(window.model.is_marked(path) for path in voice.members)
@@ -447,7 +447,7 @@ def test_voices_panel_answers_for_a_whole_voice(qtbot: QtBot) -> None:
     # "Don't Know" takes it back.
     with qtbot.waitSignal(window.analysis.finished, timeout=60_000):
         panel.dont_know.click()
-    assert window.review.load_profile()["voices"] == []
+    assert window.review.store.load_profile()["voices"] == []
     assert not panel.cards[0].status.text().startswith("You said")
     with qtbot.waitSignal(window.player.recording_changed, timeout=5_000):
         panel.play.click()
@@ -492,9 +492,9 @@ def test_opening_again_lets_go_of_the_previous_export(qtbot: QtBot, window: Main
     # the closed one (which it used to keep, with all its recordings, for the session).
     assert window.player._cache_owner is current
     # Nothing holds it any more. The window freezes the heap after opening, so whatever the
-    # old export left in reference cycles is only freed by the pass the window runs itself
-    # once the new export is shown and no job runs (MainWindow._collect_previous_export,
-    # called again by the runner's idle signal, which the event loop delivers).
+    # old export left in reference cycles is only freed by the pass the session runs itself
+    # once the new export is shown and no job runs (ExportSession.collect_closed, called
+    # again by the runner's idle signal, which the event loop delivers).
     qtbot.waitUntil(lambda: first() is None, timeout=5_000)
 
 
@@ -505,10 +505,10 @@ def test_a_mark_overrides_the_saved_profile_instead_of_breaking_it(
     owner_path = next(row.recording.path for row in window.model.rows()
                       if row.recording.device == "G090LF1187654321")
     # Once called "mine" in the saved profile; now the user marks it "not mine".
-    window.review.save_profile({"confirmed_mine": [owner_path]})
+    window.review.store.save_profile({"confirmed_mine": [owner_path]})
     failures: list[str] = []
     window.analysis.failed.connect(failures.append)
-    window.mark_paths([owner_path], "not-mine")
+    window.review.mark_paths([owner_path], "not-mine")
     with qtbot.waitSignal(window.analysis.finished, timeout=30_000):
         window.start_check()  # as saving About You does
     assert failures == []  # the profile was used, not refused for naming the path twice
@@ -525,12 +525,12 @@ def test_closing_the_export_stops_a_report_that_reads_it(qtbot: QtBot, window: M
 
     with qtbot.waitSignal(window.analysis.finished, timeout=30_000):
         window.open_paths([DEMO_EXPORT])
-    window.report_writer.start(window.session.export, window.analysis.result, ReportRequest(),
+    window.reports.writer.start(window.session.export, window.analysis.result, ReportRequest(),
                                tmp_path / "report", clean_copy=True)
-    assert window.report_writer.running
+    assert window.reports.writer.running
     window.close_export()  # the report job reads the export that this closes
-    assert not window.report_writer.running
-    assert window.progress.isHidden()
+    assert not window.reports.writer.running
+    assert window.status.progress.isHidden()
     window.runner.wait_all()
     assert not (tmp_path / "report" / "amazon-demo-export-cleaned.zip").exists()
     # Closing leaves an empty window (it used to stop half-way, on a missing FilesView.clear).
@@ -554,12 +554,12 @@ def test_the_timeline_colours_by_voice_from_the_view_menu(qtbot: QtBot,
     view_menu = next(action.menu() for action in window.menuBar().actions()
                      if action.text() == "&View")
     colour_actions = [action for action in view_menu.actions() if action.actionGroup()]
-    assert colour_actions == [window.actions.colour_by_device, window.actions.colour_by_verdict,
-                              window.actions.colour_by_voice]
+    assert colour_actions == [window.commands.colour_by_device, window.commands.colour_by_verdict,
+                              window.commands.colour_by_voice]
     assert colour_actions[0].actionGroup().isExclusive()
-    window.actions.colour_by_voice.trigger()
-    assert window.actions.colour_by_voice.isChecked()
-    assert not window.actions.colour_by_verdict.isChecked()
+    window.commands.colour_by_voice.trigger()
+    assert window.commands.colour_by_voice.isChecked()
+    assert not window.commands.colour_by_verdict.isChecked()
     title, entries = window.timeline.legend()
     assert title == "Colour: voice"
     assert [label for label, _ in entries] == ["Voice 1", "Voice 2", "no voice"]
@@ -567,5 +567,5 @@ def test_the_timeline_colours_by_voice_from_the_view_menu(qtbot: QtBot,
     # The choice is remembered.
     again = MainWindow(use_voice=False)
     qtbot.addWidget(again)
-    assert again.actions.colour_by_voice.isChecked()
-    again.actions.colour_by_device.trigger()
+    assert again.commands.colour_by_voice.isChecked()
+    again.commands.colour_by_device.trigger()

@@ -18,12 +18,12 @@ from viewer.ui.report_dialog import ReportDialog
 def test_the_action_writes_the_report_folder_and_offers_to_open_it(
         qtbot: QtBot, window: MainWindow, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    assert not window.actions.report.isEnabled()
-    assert window.actions.report.shortcut().toString() == "Ctrl+R"
-    window.review.save_profile({"name": "Max Mustermann", "contact": "max@example.de"})
+    assert not window.commands.report.isEnabled()
+    assert window.commands.report.shortcut().toString() == "Ctrl+R"
+    window.review.store.save_profile({"name": "Max Mustermann", "contact": "max@example.de"})
     with qtbot.waitSignal(window.analysis.finished, timeout=30_000):
         window.open_paths([DEMO_EXPORT])
-    assert window.actions.report.isEnabled()
+    assert window.commands.report.isEnabled()
     target = tmp_path / "report"
     seen: dict[str, object] = {}
 
@@ -42,11 +42,11 @@ def test_the_action_writes_the_report_folder_and_offers_to_open_it(
 
     opened: list[QUrl] = []
     monkeypatch.setattr(ReportDialog, "exec", fill_and_accept)
-    monkeypatch.setattr("viewer.ui.main_window.QMessageBox.question",
+    monkeypatch.setattr("viewer.ui.report_controller.QMessageBox.question",
                         lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
-    monkeypatch.setattr("viewer.ui.main_window.QDesktopServices.openUrl", opened.append)
-    with qtbot.waitSignal(window.report_writer.finished, timeout=30_000):
-        window.actions.report.trigger()
+    monkeypatch.setattr("viewer.ui.report_controller.QDesktopServices.openUrl", opened.append)
+    with qtbot.waitSignal(window.reports.writer.finished, timeout=30_000):
+        window.commands.report.trigger()
     assert str(seen["controller"]).startswith("Amazon Europe Core S.à r.l.")
     assert seen["name"] == "Max Mustermann" and seen["contact"] == "max@example.de"
     assert seen["received"] != QDate(2000, 1, 1) and seen["excerpts"] is False
@@ -67,7 +67,7 @@ def test_marks_made_after_the_check_are_in_the_report(
         window.open_paths([DEMO_EXPORT])
     mine = next(row.recording.path for row in window.model.rows()
                 if window.model.verdict(row.recording.path) != "not-mine")
-    window.mark_paths([mine], "not-mine")
+    window.review.mark_paths([mine], "not-mine")
     target = tmp_path / "r"
 
     def accept(dialog: ReportDialog) -> int:
@@ -76,10 +76,10 @@ def test_marks_made_after_the_check_are_in_the_report(
         return int(dialog.result())
 
     monkeypatch.setattr(ReportDialog, "exec", accept)
-    monkeypatch.setattr("viewer.ui.main_window.QMessageBox.question",
+    monkeypatch.setattr("viewer.ui.report_controller.QMessageBox.question",
                         lambda *args, **kwargs: QMessageBox.StandardButton.No)
-    with qtbot.waitSignal(window.report_writer.finished, timeout=30_000):
-        window.actions.report.trigger()
+    with qtbot.waitSignal(window.reports.writer.finished, timeout=30_000):
+        window.commands.report.trigger()
     report = json.loads((target / "report.json").read_text(encoding="utf-8"))
     assert mine in {item["path"] for item in report["not_mine"]}
     assert report["recordings"]["user_marked"] == 1
@@ -99,8 +99,8 @@ def test_an_unwritable_folder_shows_a_message(qtbot: QtBot, window: MainWindow,
         return int(dialog.result())
 
     monkeypatch.setattr(ReportDialog, "exec", accept)
-    with qtbot.waitSignal(window.report_writer.failed, timeout=30_000):
-        window.actions.report.trigger()
+    with qtbot.waitSignal(window.reports.writer.failed, timeout=30_000):
+        window.commands.report.trigger()
     assert window.banner.isVisible() and "cannot write" in window.banner.text()
 
 

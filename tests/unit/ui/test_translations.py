@@ -108,7 +108,7 @@ def test_why_there_is_no_sound_is_said_in_german(qtbot: QtBot, german: None,
     qtbot.addWidget(window)
     assert window.transport.status.text() == (
         "Wiedergabe nicht verfügbar: kein Audioausgabegerät gefunden.")
-    assert window.audio_status.text() == "Kein Ton"
+    assert window.status.audio.text() == "Kein Ton"
     for problem in playback.NoSound:
         monkeypatch.setattr(window.player, "_output", playback.OutputCheck(problem))
         reason = window.player.unavailable_reason

@@ -249,7 +249,7 @@
         <translation>Jeder Bericht, den Sie geschrieben haben, verfolgt bis zur Antwort des Unternehmens: Fristen, Erinnerungen, Beschwerden</translation>
     </message>
     <message>
-        <location filename="../../ui/controls.py" line="+41"/>
+        <location filename="../../ui/controls.py" line="+45"/>
         <source>Search transcripts…</source>
         <translation>Transkriptsuche…</translation>
     </message>
@@ -261,7 +261,7 @@
     <message>
         <location line="+5"/>
         <location filename="../../ui/detail.py" line="+249"/>
-        <location filename="../../ui/recordings_model.py" line="+134"/>
+        <location filename="../../ui/recordings_model.py" line="+137"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
@@ -299,7 +299,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../ui/guided_panel.py" line="+402"/>
+        <location filename="../../ui/guided_panel.py" line="+404"/>
         <source>Not mine</source>
         <translation>Nicht meins</translation>
     </message>
@@ -494,9 +494,9 @@
         <translation>im Export benannt</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_dialogs.py" line="+178"/>
+        <location filename="../../ui/cases_dialogs.py" line="+179"/>
         <location line="+47"/>
-        <location line="+72"/>
+        <location line="+79"/>
         <location filename="../../ui/detail.py" line="+16"/>
         <source>File</source>
         <translation>Datei</translation>
@@ -615,7 +615,7 @@
     </message>
     <message>
         <location filename="../../ui/help_overlay.py" line="+26"/>
-        <location line="+53"/>
+        <location line="+58"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
@@ -625,7 +625,7 @@
         <translation>Zum Schließen eine beliebige Taste drücken</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cases_view.py" line="+85"/>
+        <location filename="../../ui/cases_detail.py" line="+34"/>
         <source>Report written: %n recording(s) flagged as not yours</source>
         <translation>
             <numerusform>Bericht geschrieben: %n Aufnahme als nicht Ihre markiert</numerusform>
@@ -766,12 +766,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+529"/>
+        <location filename="../../ui/cases_view.py" line="+432"/>
         <source>Close the Case</source>
         <translation>Fall abschließen</translation>
     </message>
     <message>
-        <location line="-528"/>
+        <location line="+1"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
@@ -811,7 +811,7 @@
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>No case selected</source>
         <translation>Kein Fall ausgewählt</translation>
     </message>
@@ -821,7 +821,7 @@
         <translation>Fall {number}: {company}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>Each report you write starts a case here. Say when you sent it: the company then has one month to answer.</source>
         <translation>Jeder Bericht, den Sie schreiben, beginnt hier einen Fall. Geben Sie an, wann Sie ihn verschickt haben: Ab dann hat das Unternehmen einen Monat Zeit für die Antwort.</translation>
     </message>
@@ -879,18 +879,18 @@
         <translation>Hinweise (Aufnahmen): {reasons}</translation>
     </message>
     <message>
-        <location line="+65"/>
-        <location filename="../../ui/main_window.py" line="+147"/>
+        <location filename="../../ui/banner.py" line="+19"/>
+        <location filename="../../ui/cases_view.py" line="-300"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../ui/cases_view.py" line="+3"/>
         <source>Each report you write starts a case. Say when you sent it: the company has one month to answer, three if it says it needs longer (GDPR Art. 12(3)).</source>
         <translation>Jeder Bericht, den Sie schreiben, beginnt einen Fall. Geben Sie an, wann Sie ihn verschickt haben: Das Unternehmen hat einen Monat Zeit für die Antwort, drei, wenn es mitteilt, dass es länger braucht (Art. 12 Abs. 3 DSGVO).</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+87"/>
         <source>Case {number}: sent on {day}. The company has until {deadline} to answer.</source>
         <translation>Fall {number}: verschickt am {day}. Das Unternehmen hat bis {deadline} Zeit für die Antwort.</translation>
     </message>
@@ -995,10 +995,10 @@
         <translation>Fall {number} und seinen Verlauf löschen? Der Berichtsordner bleibt unverändert. Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_controller.py" line="+62"/>
-        <location line="+61"/>
-        <location filename="../../ui/cases_view.py" line="-325"/>
-        <location line="+342"/>
+        <location filename="../../ui/cases_controller.py" line="+65"/>
+        <location line="+62"/>
+        <location filename="../../ui/cases_view.py" line="-330"/>
+        <location line="+347"/>
         <source>Cases</source>
         <extracomment>The case the last report started (None: none yet, or it could not be kept).
 ----------
@@ -1006,13 +1006,13 @@ A step changed a case (its id); the window&apos;s overdue bar listens. A correct
         <translation>Fälle</translation>
     </message>
     <message>
-        <location line="-53"/>
-        <location filename="../../ui/main_window.py" line="+7"/>
+        <location filename="../../ui/banner.py" line="+6"/>
+        <location filename="../../ui/cases_controller.py" line="-54"/>
         <source>Dismiss message</source>
         <translation>Meldung schließen</translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location filename="../../ui/cases_controller.py" line="+25"/>
         <source>case {number} ({company}), %n day(s) overdue</source>
         <translation>
             <numerusform>Fall {number} ({company}), %n Tag überfällig</numerusform>
@@ -1038,8 +1038,8 @@ A step changed a case (its id); the window&apos;s overdue bar listens. A correct
         <translation>⚠ Unternehmen haben nicht rechtzeitig geantwortet: {cases}.</translation>
     </message>
     <message>
-        <location line="+53"/>
-        <location line="+31"/>
+        <location line="+58"/>
+        <location line="+44"/>
         <location line="+28"/>
         <source>Open Cases</source>
         <translation>Fälle öffnen</translation>
@@ -1077,8 +1077,8 @@ A step changed a case (its id); the window&apos;s overdue bar listens. A correct
         <translation>Fall {number}: verschickt am {day}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="+11"/>
-        <location line="+46"/>
+        <location filename="../../ui/main_window.py" line="+146"/>
+        <location filename="../../ui/recordings_model.py" line="+277"/>
         <source>Recordings</source>
         <translation>Aufnahmen</translation>
     </message>
@@ -1093,7 +1093,7 @@ A step changed a case (its id); the window&apos;s overdue bar listens. A correct
         <translation>Stimmen</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+19"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1133,47 +1133,48 @@ A step changed a case (its id); the window&apos;s overdue bar listens. A correct
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+177"/>
-        <location line="+36"/>
+        <location line="+110"/>
+        <location filename="../../ui/opening.py" line="+95"/>
+        <location filename="../../ui/status_area.py" line="+17"/>
         <source>No export open</source>
         <translation>Kein Export geöffnet</translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location filename="../../ui/status_area.py" line="+3"/>
         <source>Opening progress</source>
         <translation>Fortschritt beim Öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_view.py" line="-444"/>
-        <location filename="../../ui/main_window.py" line="+1"/>
+        <location filename="../../ui/cases_detail.py" line="-151"/>
+        <location filename="../../ui/status_area.py" line="+2"/>
         <source>Cancel</source>
+        <extracomment>Cancels the opening (the only background work the user waits for).</extracomment>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="+133"/>
+        <location filename="../../ui/opening.py" line="-44"/>
         <source>Open Export</source>
+        <extracomment>A message for a person, for the window&apos;s banner.</extracomment>
         <translation>Export öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_dialogs.py" line="-151"/>
-        <location filename="../../ui/main_window.py" line="+1"/>
+        <location filename="../../ui/cases_dialogs.py" line="-158"/>
+        <location filename="../../ui/opening.py" line="+1"/>
         <source>Export archives (*.zip *.ZIP);;All files (*)</source>
         <translation>Export-Archive (*.zip *.ZIP);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="+7"/>
+        <location filename="../../ui/opening.py" line="+8"/>
         <source>Open Export Folder</source>
         <translation>Export-Ordner öffnen</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+26"/>
         <source>Opening {name}…</source>
-        <extracomment>An export was closed or replaced since the last full collection.</extracomment>
         <translation>{name} wird geöffnet…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../ui/status_area.py" line="+34"/>
         <source>Reading</source>
         <translation>Lesen</translation>
     </message>
@@ -1193,7 +1194,7 @@ A step changed a case (its id); the window&apos;s overdue bar listens. A correct
         <translation>Audio lesen</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../ui/opening.py" line="+7"/>
         <source>This export could not be opened: {reason}</source>
         <translation>Dieser Export konnte nicht geöffnet werden: {reason}</translation>
     </message>
@@ -1203,7 +1204,7 @@ A step changed a case (its id); the window&apos;s overdue bar listens. A correct
         <translation>Öffnen abgebrochen</translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location filename="../../ui/main_window.py" line="+36"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n Datei</numerusform>
@@ -1211,7 +1212,7 @@ A step changed a case (its id); the window&apos;s overdue bar listens. A correct
         </translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location filename="../../ui/review_controller.py" line="+176"/>
         <source>Forget This Export</source>
         <translation>Diese Auskunft vergessen</translation>
     </message>
@@ -1241,13 +1242,16 @@ A step changed a case (its id); the window&apos;s overdue bar listens. A correct
         <translation>Alles, was die App gespeichert hatte, ist gelöscht.</translation>
     </message>
     <message>
+        <location filename="../../ui/guided_controller.py" line="+36"/>
         <location filename="../../ui/guided_panel.py" line="-96"/>
-        <location filename="../../ui/main_window.py" line="-446"/>
         <source>Guided Check</source>
+        <extracomment>A passing message (text, milliseconds). Not offered again for this export; Ctrl+G brings it back.
+----------
+An answer as the buttons give it: yes/no/not sure, or a voice&apos;s owner (&quot;me&quot;, ...).</extracomment>
         <translation>Geführte Prüfung</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../ui/guided_panel.py" line="+13"/>
         <source>A Few Questions</source>
         <translation>Ein paar Fragen</translation>
     </message>
@@ -1400,7 +1404,7 @@ A step changed a case (its id); the window&apos;s overdue bar listens. A correct
     </message>
     <message numerus="yes">
         <location line="+13"/>
-        <location filename="../../ui/main_window.py" line="+308"/>
+        <location filename="../../ui/main_window.py" line="+1"/>
         <source>%n recording(s)</source>
         <translation>
             <numerusform>%n Aufnahme</numerusform>
@@ -1476,23 +1480,24 @@ A step changed a case (its id); the window&apos;s overdue bar listens. A correct
         <translation>Farbe: Gerät</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="+141"/>
+        <location filename="../../ui/review_controller.py" line="-62"/>
         <source>Your profile cannot be saved: {reason}</source>
         <translation>Ihre Angaben können nicht gespeichert werden: {reason}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../ui/guided_controller.py" line="+21"/>
         <source>Questions hidden. Review ▸ Guided Check… (Ctrl+G) brings them back.</source>
         <translation>Fragen ausgeblendet. Prüfen ▸ Geführte Prüfung… (Strg+G) holt sie zurück.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location filename="../../ui/review_controller.py" line="+13"/>
         <source>Your answer cannot be saved: {reason}</source>
         <translation>Ihre Antwort kann nicht gespeichert werden: {reason}</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location filename="../../ui/report_controller.py" line="+73"/>
         <source>Writing the report %p%</source>
+        <extracomment>A message for the banner. Adds to the success message what follows the report (the window&apos;s cases).</extracomment>
         <translation>Bericht wird geschrieben %p%</translation>
     </message>
     <message>
@@ -1517,7 +1522,7 @@ Open the folder?</source>
 Ordner öffnen?</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../ui/main_window.py" line="+62"/>
         <source>Checking %p%</source>
         <translation>Prüfen %p%</translation>
     </message>
@@ -1527,8 +1532,9 @@ Ordner öffnen?</translation>
         <translation>Prüfung fertig: {not_mine} nicht meins, {unsure} unsicher, {mine} meins</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location filename="../../ui/review_controller.py" line="-68"/>
         <source>Marks cannot be saved: {reason}</source>
+        <extracomment>The open export&apos;s marks changed (made, undone, redone, loaded or forgotten). What the check compares with changed (profile, answers, a recording called &quot;mine&quot;). A passing message (text, milliseconds) and a message for the banner. Exports taken off Open Recent: their paths, or None for all of them. The open export&apos;s SHA-256, which its review is filed under; None when none is.</extracomment>
         <translation>Markierungen können nicht gespeichert werden: {reason}</translation>
     </message>
     <message>
@@ -1537,7 +1543,7 @@ Ordner öffnen?</translation>
         <translation>unmarkiert</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%n recording(s) marked: {mark}. Ctrl+Z undoes it.</source>
         <translation>
             <numerusform>%n Aufnahme markiert: {mark}. Strg+Z macht es rückgängig.</numerusform>
@@ -1555,17 +1561,18 @@ Ordner öffnen?</translation>
         <translation>Rückgängig gemacht: {what}</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location filename="../../ui/playback_controller.py" line="+104"/>
         <source>Playback is off: {reason}</source>
+        <extracomment>How far Shift+Left and Shift+Right jump. The recording ended and play-through wants the next one. Seconds into the current recording, and its length (0 while none is loaded).</extracomment>
         <translation>Wiedergabe nicht verfügbar: {reason}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../ui/status_area.py" line="+18"/>
         <source>No sound</source>
         <translation>Kein Ton</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../ui/main_window.py" line="+116"/>
         <source>About {name}</source>
         <translation>Über {name}</translation>
     </message>
@@ -1575,7 +1582,7 @@ Ordner öffnen?</translation>
         <translation>&lt;h3&gt;{name} {version}&lt;/h3&gt;&lt;p&gt;Sehen, hören und prüfen, was ein DSGVO-Datenexport wirklich enthält – und belegen, was nicht von Ihnen stammt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Datenschutzversprechen:&lt;/b&gt; Dieses Programm baut nie eine Netzwerkverbindung auf. Es liest Ihren Export an Ort und Stelle und verändert ihn nie. Ihre Prüfung bleibt auf diesem Computer. Berichte, die es schreibt, enthalten Hashwerte und Anzahlen, niemals die Aufnahmen fremder Personen.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/recordings_model.py" line="+4"/>
+        <location filename="../../ui/recordings_model.py" line="-273"/>
         <source>by time ({gap})</source>
         <translation>per Zeit ({gap})</translation>
     </message>
@@ -1591,7 +1598,7 @@ Ordner öffnen?</translation>
         <translation>nicht meins</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_view.py" line="-84"/>
+        <location filename="../../ui/cases_detail.py" line="-84"/>
         <location filename="../../ui/recordings_model.py" line="+1"/>
         <source>unsure</source>
         <translation>unsicher</translation>
@@ -1612,7 +1619,7 @@ Ordner öffnen?</translation>
         <translation>Zuordnung</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+77"/>
         <source>Paired by time; confidence {value}</source>
         <extracomment>The analysis&apos;s verdicts, and the user&apos;s own marks, which always win.</extracomment>
         <translation>Per Zeit zugeordnet; Sicherheit {value}</translation>
@@ -1629,17 +1636,18 @@ Ordner öffnen?</translation>
         <translation>(kein Transkript)</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="+99"/>
+        <location filename="../../ui/session.py" line="+110"/>
         <source>The export could not be opened because of an internal error ({kind}: {error}).</source>
+        <extracomment>An export was closed or replaced since the last full collection.</extracomment>
         <translation>Der Export konnte wegen eines internen Fehlers nicht geöffnet werden ({kind}: {error}).</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis_controller.py" line="+53"/>
+        <location filename="../../ui/analysis_controller.py" line="+55"/>
         <source>Your profile has a problem, so the check ran without it: {reason}</source>
         <translation>Ihre Angaben enthalten einen Fehler, darum lief die Prüfung ohne sie: {reason}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+22"/>
         <source>The check could not finish: {reason}</source>
         <translation>Die Prüfung konnte nicht abgeschlossen werden: {reason}</translation>
     </message>
@@ -1887,7 +1895,7 @@ Ordner öffnen?</translation>
         <translation>{not_mine} nicht meins, {mine} meins</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_recorder.py" line="+41"/>
+        <location filename="../../ui/voice_recorder.py" line="+42"/>
         <source>Record Your Voice</source>
         <translation>Ihre Stimme aufnehmen</translation>
     </message>
@@ -2039,44 +2047,44 @@ Ordner öffnen?</translation>
         <translation>Abgeschlossen am {day}</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location filename="../../ui/cases_view.py" line="+174"/>
+        <location filename="../../ui/cases_detail.py" line="+181"/>
+        <location filename="../../ui/cases_model.py" line="+4"/>
         <location filename="../../ui/report_dialog.py" line="+8"/>
         <location line="+37"/>
         <source>Company</source>
         <translation>Unternehmen</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../ui/cases_model.py" line="+0"/>
         <source>No.</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../ui/cases_view.py" line="+1"/>
+        <location filename="../../ui/cases_detail.py" line="+1"/>
+        <location filename="../../ui/cases_model.py" line="+0"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../ui/cases_view.py" line="-127"/>
+        <location line="-134"/>
+        <location filename="../../ui/cases_model.py" line="+0"/>
         <source>State</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../ui/cases_view.py" line="+142"/>
+        <location line="+149"/>
+        <location filename="../../ui/cases_model.py" line="+0"/>
         <source>Sent</source>
         <translation>Verschickt</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../ui/cases_view.py" line="+5"/>
+        <location line="+5"/>
+        <location filename="../../ui/cases_model.py" line="+0"/>
         <source>Deadline</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/cases_model.py" line="+1"/>
         <source>Days left</source>
         <translation>Verbleibend</translation>
     </message>
@@ -2142,14 +2150,14 @@ Ordner öffnen?</translation>
         <translation>Optional: der korrigierte Export, den es geschickt hat</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/cases_detail.py" line="-122"/>
+        <location filename="../../ui/cases_dialogs.py" line="+1"/>
         <location line="+15"/>
-        <location filename="../../ui/cases_view.py" line="-115"/>
         <source>Corrected export</source>
         <translation>Korrigierter Export</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location filename="../../ui/cases_dialogs.py" line="-14"/>
         <source>File…</source>
         <translation>Datei…</translation>
     </message>
@@ -2222,7 +2230,7 @@ Ordner öffnen?</translation>
         <translation>Das Unternehmen hat nicht rechtzeitig geantwortet. Die Erinnerung nennt Ihren Bericht vom {day} mit seiner SHA-256-Prüfsumme und wiederholt Ihre Forderungen.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>Complaint form</source>
         <translation>Beschwerdeformular</translation>
     </message>
@@ -2262,12 +2270,12 @@ Ordner öffnen?</translation>
         <translation>Behörde</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>The authority</source>
         <translation>Die Behörde</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Your country</source>
         <translation>Ihr Land</translation>
     </message>
@@ -2283,7 +2291,7 @@ Ordner öffnen?</translation>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_dialogs.py" line="-115"/>
+        <location filename="../../ui/cases_dialogs.py" line="-122"/>
         <location filename="../../ui/report_dialog.py" line="-21"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
@@ -2300,7 +2308,7 @@ Ordner öffnen?</translation>
     </message>
     <message>
         <location filename="../../ui/cases_dialogs.py" line="+45"/>
-        <location line="+72"/>
+        <location line="+79"/>
         <location filename="../../ui/report_dialog.py" line="+12"/>
         <source>Language</source>
         <translation>Sprache</translation>
@@ -2331,7 +2339,7 @@ Ordner öffnen?</translation>
         <translation>Der Ordner {folder} ist nicht leer; wählen Sie einen neuen oder leeren Ordner.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+47"/>
         <source>The report could not be written: {reason}</source>
         <extracomment>Just before ``finished``: what a case needs to follow the report (viewer.cases).</extracomment>
         <translation>Der Bericht konnte nicht geschrieben werden: {reason}</translation>
@@ -2444,8 +2452,9 @@ Ordner öffnen?</translation>
 <context>
     <name>FilesView</name>
     <message>
-        <location filename="../../ui/files_view.py" line="+1363"/>
+        <location filename="../../ui/files_view.py" line="+58"/>
         <source>Filter by path…</source>
+        <extracomment>Above this many members the filter waits for a pause in typing before it runs. A filter expands everything it shows when it matches at most this many files. An export with at most this many top-level rows opens with them expanded.</extracomment>
         <translation>Nach Pfad filtern…</translation>
     </message>
     <message>
@@ -2497,8 +2506,9 @@ Ordner öffnen?</translation>
 <context>
     <name>MemberPreview</name>
     <message>
-        <location line="-440"/>
+        <location filename="../../ui/preview_pane.py" line="+99"/>
         <source>Preview</source>
+        <extracomment>Table columns are sized to fit this many rows (sizing all 2,000 would be slow). &quot;Loading…&quot; appears only if a preview takes longer than this (no flicker when browsing).</extracomment>
         <translation>Vorschau</translation>
     </message>
     <message>
@@ -2706,9 +2716,9 @@ Ordner öffnen?</translation>
 <context>
     <name>MemberTreeModel</name>
     <message>
-        <location line="-801"/>
+        <location filename="../../ui/files_model.py" line="+290"/>
         <source>Name</source>
-        <extracomment>Text, HTML and JSON: at most this much is shown (a person reads the start, not 80 MB). JSON up to this size is parsed and pretty-printed; larger files are shown as raw text. Tables: this many rows, read from at most this many bytes of the file. PDFs are read into memory whole; larger ones are not previewed. Above this many members the filter waits for a pause in typing before it runs. A filter expands everything it shows when it matches at most this many files. An export with at most this many top-level rows opens with them expanded. Table columns are sized to fit this many rows (sizing all 2,000 would be slow). &quot;Loading…&quot; appears only if a preview takes longer than this (no flicker when browsing). The member&apos;s path (nested levels joined by ``!/``); folders: their path, no slash. &quot;folder&quot;, or the MemberKind value (&quot;audio&quot;, &quot;archive&quot;, ...). Bytes as an int: the member&apos;s size, or the total of what a folder holds. What the proxy sorts by: raw values, folders before files for the name column. A Status value: &quot;folder&quot;, &quot;recording&quot;, &quot;understood&quot;, &quot;not-understood&quot;, &quot;problem&quot;, &quot;&quot;. True when this row itself is not understood or has problems. True for an audio member that is a Recording of the contents. Files (members that are not opened archives) below a folder or archive; 1 for a file. Files below a folder or opened archive (an opened archive counts what it holds). 1 when the row itself is not understood or has problems. Child ids of folders and opened archives, in display order. (status key, text, tooltip, warning), computed when a row is first shown. Casefolded paths, made when the filter is first used. Member path -&gt; importer names that read something from it. Paths to flag: not understood, import problems, recordings that cannot be played.</extracomment>
+        <extracomment>The member&apos;s path (nested levels joined by ``!/``); folders: their path, no slash. &quot;folder&quot;, or the MemberKind value (&quot;audio&quot;, &quot;archive&quot;, ...). Bytes as an int: the member&apos;s size, or the total of what a folder holds. What the proxy sorts by: raw values, folders before files for the name column. A Status value: &quot;folder&quot;, &quot;recording&quot;, &quot;understood&quot;, &quot;not-understood&quot;, &quot;problem&quot;, &quot;&quot;. True when this row itself is not understood or has problems. True for an audio member that is a Recording of the contents. Files (members that are not opened archives) below a folder or archive; 1 for a file.</extracomment>
         <translation>Name</translation>
     </message>
     <message>
@@ -2860,9 +2870,9 @@ Ordner öffnen?</translation>
 <context>
     <name>PlayerController</name>
     <message>
-        <location filename="../../ui/player.py" line="+129"/>
+        <location filename="../../ui/player.py" line="+133"/>
         <source>the PortAudio sound library could not be loaded.</source>
-        <extracomment>How often the position is read while playing (ms): smooth playhead, little work. Clips longer than this get their speed change computed in the background. Decoded clips kept for going back: short assistant clips are ~200 KB each. A PlaybackState value: &quot;stopped&quot;, &quot;playing&quot;, &quot;paused&quot;, &quot;finished&quot;. Seconds into the current recording. Seconds; 0 while nothing is loaded. The current recording played to its end. A message for a person (no sound device, cannot decode...). A new recording was asked for (its member path; &quot;&quot; when unloaded). Decoding of ``path`` started / succeeded (with its ``(n, 2)`` peaks) / failed. ``play_through`` is on and the recording ended (or could not be decoded). Sound became unavailable (see ``unavailable_reason``) or available again. Recently decoded clips (with their peaks) of the current export, newest last. Start playing as soon as a loaded recording is decoded. When a recording ends, ask the window for the next one (``advance_requested``).</extracomment>
+        <extracomment>How often the position is read while playing (ms): smooth playhead, little work. Clips longer than this get their speed change computed in the background. Decoded clips kept for going back: short assistant clips are ~200 KB each. A PlaybackState value: &quot;stopped&quot;, &quot;playing&quot;, &quot;paused&quot;, &quot;finished&quot;. Seconds into the current recording. Seconds; 0 while nothing is loaded. The current recording played to its end. A message for a person (no sound device, cannot decode...). A new recording was asked for (its member path; &quot;&quot; when unloaded). Decoding of ``path`` started / succeeded (with its ``(n, 2)`` peaks) / failed. ``play_through`` is on and the recording ended (or could not be decoded). Sound became unavailable (see ``unavailable_reason``) or available again. Recently decoded clips (with their peaks) of the current export, newest last. Start playing as soon as a loaded recording is decoded. When a recording ends, ask the window for the next one (``advance_requested``). Counts the recordings asked for: a time stretch for an earlier one is dropped.</extracomment>
         <translation>die Audiobibliothek PortAudio konnte nicht geladen werden.</translation>
     </message>
     <message>
@@ -2876,7 +2886,7 @@ Ordner öffnen?</translation>
         <translation>die Audioausgabe ließ sich nicht öffnen.</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+108"/>
         <source>Unexpected error while decoding: {error}</source>
         <translation>Unerwarteter Fehler beim Dekodieren: {error}</translation>
     </message>
@@ -2886,7 +2896,7 @@ Ordner öffnen?</translation>
         <translation>{path} kann nicht abgespielt werden: {message}</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+94"/>
         <source>Decoding…</source>
         <translation>Wird dekodiert…</translation>
     </message>
@@ -2904,9 +2914,9 @@ Ordner öffnen?</translation>
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../../ui/timeline.py" line="+276"/>
+        <location filename="../../ui/timeline.py" line="+120"/>
         <source>Timeline</source>
-        <extracomment>The narrowest view: about five seconds across the whole width. Room left on each side of the data by ``fit_all``, as a fraction of the data&apos;s span. ``fit_all`` on a single recording (or several at one instant) shows at least this much. A mark within this many pixels of the pointer is &quot;under&quot; it (hover, tooltip, click). Marks whose starts fall into one column of this width are drawn as one (per colour). A clip at least this wide on screen is drawn as a box of its duration, not a bar. Width of one bin of the density strip (and of the lane&apos;s bars when it shows density). The lane shows density bars instead of marks when the recordings in view average at least this many per occupied bin: the marks would mostly be drawn over each other. A colour present in a density bar gets at least this height, however few its recordings. One wheel notch zooms by this factor; the keyboard zooms by two notches&apos; worth. Left/Right (and one horizontal wheel notch) pan by this fraction of the visible span. The recording&apos;s path; what ``current_requested`` and ``set_current`` speak of. POSIX seconds, UTC. Tooltip text (time, device, transcript excerpt), built by the caller. (bins, colours) recordings per bin and colour. (bins, colours) top y and height of each colour&apos;s segment (height 0: none). Per colour present: its rectangles, ready to draw. A mark was clicked: the caller may make that recording current (``set_current``). A time range was selected by dragging: (start, end) in POSIX seconds, start &lt; end. The selected range was cleared (Escape, a click on empty space, ``clear_selection``). The visible time range changed (zoom, pan, fit): (start, end) in POSIX seconds.</extracomment>
+        <extracomment>The recording&apos;s path; what ``current_requested`` and ``set_current`` speak of. POSIX seconds, UTC. Tooltip text (time, device, transcript excerpt), built by the caller. A mark was clicked: the caller may make that recording current (``set_current``). A time range was selected by dragging: (start, end) in POSIX seconds, start &lt; end. The selected range was cleared (Escape, a click on empty space, ``clear_selection``). The visible time range changed (zoom, pan, fit): (start, end) in POSIX seconds.</extracomment>
         <translation>Zeitleiste</translation>
     </message>
     <message>
@@ -2915,8 +2925,9 @@ Ordner öffnen?</translation>
         <translation>Aufnahmen auf einer Zeitachse. Mausrad oder Plus- und Minustaste zoomen, Pfeiltasten verschieben, Pos1 zeigt alles, Ziehen wählt einen Zeitraum aus, Esc hebt die Auswahl auf.</translation>
     </message>
     <message numerus="yes">
-        <location line="+239"/>
+        <location line="+188"/>
         <source>(%n more at this point: zoom in to separate them)</source>
+        <extracomment>Per colour slot of the track, the colour; per RGBA value, the QColor given for it.</extracomment>
         <translation>
             <numerusform>(%n weitere an dieser Stelle: zum Trennen hineinzoomen)</numerusform>
             <numerusform>(%n weitere an dieser Stelle: zum Trennen hineinzoomen)</numerusform>
@@ -2933,23 +2944,22 @@ Ordner öffnen?</translation>
         <translation>Hineinzoomen zeigt jede Aufnahme einzeln.</translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location line="+77"/>
         <source>{weekday} {day} {month} {year}</source>
         <translation>{weekday}, {day}. {month} {year}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>{day} {month}</source>
         <translation>{day}. {month}</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>{month} {year}</source>
         <translation>{month} {year}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>{weekday} {day} {month} {year}, {time}</source>
         <translation>{weekday}, {day}. {month} {year}, {time}</translation>
     </message>
@@ -2987,17 +2997,17 @@ Ordner öffnen?</translation>
         <translation>{d} d {h} h</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+58"/>
         <source>No recordings with a time</source>
         <translation>Keine Aufnahmen mit Zeitangabe</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-53"/>
         <source>Times in {zone}</source>
         <translation>Zeiten in {zone}</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+87"/>
         <source>+%n more</source>
         <translation>
             <numerusform>+%n weitere</numerusform>
@@ -3005,7 +3015,7 @@ Ordner öffnen?</translation>
         </translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="-15"/>
         <source>{duration} · {count}</source>
         <translation>{duration} · {count}</translation>
     </message>

@@ -14,13 +14,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QSizeF
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
     QFont,
-    QPageLayout,
-    QPageSize,
-    QPainter,
     QPdfWriter,
     QTextDocument,
     QTextOption,
@@ -32,11 +28,11 @@ from viewer import APP_NAME
 from viewer.report.data import ReportData
 from viewer.report.html import SANS, report_html
 from viewer.report.texts import say
+from viewer.ui.pdf_pages import PageFrame, a4_writer, paint_pages, without_ligatures
 
 #: Page margins in millimetres; the footer sits in the bottom margin.
 MARGIN_MM = 12.0
 FOOTER_MM = 8.0
-RESOLUTION = 300
 
 _app: QApplication | None = None
 
@@ -56,20 +52,10 @@ def ensure_gui_application() -> None:
 def render_pdf(data: ReportData, target: Path) -> None:
     """Write ``data`` as a PDF to ``target``."""
     ensure_gui_application()
-    writer = QPdfWriter(str(target))
-    writer.setResolution(RESOLUTION)
-    writer.setTitle(say(data.language, "title"))
-    writer.setCreator(f"{APP_NAME} {data.tool_version}")
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Portrait,
-                                     QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
-    dots_per_mm = RESOLUTION / 25.4
-    page_width = writer.width()
-    page_height = writer.height()
-    margin = MARGIN_MM * dots_per_mm
-    footer = FOOTER_MM * dots_per_mm
-    body = QSizeF(page_width - 2 * margin, page_height - 2 * margin - footer)
-
+    writer = a4_writer(target, title=say(data.language, "title"),
+                       creator=f"{APP_NAME} {data.tool_version}")
+    frame = PageFrame.of(writer, margin_mm=MARGIN_MM, footer_mm=FOOTER_MM)
+    body = frame.body
     breaks: frozenset[int] = frozenset()
     for _attempt in range(6):
         document = _layout(report_html(data, breaks=breaks), writer, body)
@@ -77,44 +63,16 @@ def render_pdf(data: ReportData, target: Path) -> None:
         if not more:
             break
         breaks |= more
-    pages = document.pageCount()
-
-    footer_font = QFont(SANS, 7)
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise OSError(f"the PDF {target} cannot be written")
-    try:
-        context = QAbstractTextDocumentLayout.PaintContext()
-        for page in range(pages):
-            if page:
-                writer.newPage()
-            painter.save()
-            painter.translate(margin, margin - page * body.height())
-            clip = QRectF(QPointF(0, page * body.height()), body)
-            painter.setClipRect(clip)
-            context.clip = clip
-            document.documentLayout().draw(painter, context)
-            painter.restore()
-            painter.setFont(footer_font)
-            painter.setPen(Qt.GlobalColor.darkGray)
-            line_y = page_height - margin - footer * 0.55
-            painter.drawLine(QPointF(margin, line_y), QPointF(page_width - margin, line_y))
-            text_box = QRectF(margin, line_y + footer * 0.1, page_width - 2 * margin,
-                              footer * 0.6)
-            painter.drawText(text_box, Qt.AlignmentFlag.AlignLeft
-                             | Qt.AlignmentFlag.AlignVCenter,
-                             f"{APP_NAME} · SHA-256 {data.archive_sha256[:16]}…")
-            painter.drawText(text_box, Qt.AlignmentFlag.AlignRight
-                             | Qt.AlignmentFlag.AlignVCenter,
-                             say(data.language, "page", page=page + 1, pages=pages))
-    finally:
-        painter.end()
+    paint_pages(writer, document, frame, target,
+                footer_left=f"{APP_NAME} · SHA-256 {data.archive_sha256[:16]}…",
+                footer_right=lambda page, pages: say(data.language, "page", page=page,
+                                                     pages=pages))
 
 
 def _layout(html: str, writer: QPdfWriter, body: QSizeF) -> QTextDocument:
     document = QTextDocument()
     document.documentLayout().setPaintDevice(writer)
-    document.setDefaultFont(QFont(SANS, 9))
+    document.setDefaultFont(without_ligatures(QFont(SANS, 9)))
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     document.setDefaultTextOption(option)

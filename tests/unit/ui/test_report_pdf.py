@@ -55,6 +55,9 @@ def test_every_checksum_and_the_page_numbers_can_be_read_back(
     assert "Summary" in pages[0] and "What I ask for" in pages[0]
     assert "Art. 33/34 GDPR" in pages[0]
     assert "Appendix" in pages[-1]
+    # Words read back as typed: no "ﬄ" in "offline" (a search for the word must find it).
+    assert not re.search("[\ufb00-\ufb06]", whole)
+    assert "offline" in whole
 
 
 def test_the_file_table_never_splits_a_row(qtbot: QtBot, demo: tuple[Export, CheckResult],

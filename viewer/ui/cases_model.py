@@ -14,8 +14,6 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QByteArray,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -25,6 +23,7 @@ from PySide6.QtGui import QColor, QFont
 
 from viewer.cases.model import Case, CaseState
 from viewer.ui.i18n import tr
+from viewer.ui.row_table import RowTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -131,9 +130,9 @@ def build_row(case: Case, today: date) -> CaseRow:
     return CaseRow(case, state, case.days_left(today), texts)
 
 
-class CasesTableModel(QAbstractTableModel):
+class CasesTableModel(RowTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(Column, Role, column_titles, parent)
         self._rows: list[CaseRow] = []
 
     def set_cases(self, cases: Sequence[Case], today: date) -> None:
@@ -149,19 +148,6 @@ class CasesTableModel(QAbstractTableModel):
         return self._rows[row].case
 
     # -- Qt interface ---------------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(Column):
-            return column_titles()[section]
-        return None
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -209,8 +195,3 @@ class CasesTableModel(QAbstractTableModel):
             # Open cases by days left (overdue first); answered, closed and drafts after.
             return row.days_left if row.days_left is not None else 1_000_000
         return row.texts[column].casefold()
-
-    def roleNames(self) -> dict[int, QByteArray]:
-        names = dict(super().roleNames())
-        names.update({role.value: QByteArray(role.name.lower().encode()) for role in Role})
-        return names

@@ -14,8 +14,6 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QByteArray,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from viewer.model import ExportContents, Link, LinkMethod, Recording, TranscriptEntry
 from viewer.ui.i18n import percent, seconds, tr
+from viewer.ui.row_table import RowTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -137,9 +136,9 @@ def column_titles() -> tuple[str, ...]:
     return (tr("Time"), tr("Length"), tr("Device"), tr("Transcript"), tr("Link"), tr("Verdict"))
 
 
-class RecordingTableModel(QAbstractTableModel):
+class RecordingTableModel(RowTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(Column, Role, column_titles, parent)
         self._rows: list[RecordingRow] = []
         self._row_of: dict[str, int] = {}
         #: The analysis's verdicts, and the user's own marks, which always win.
@@ -186,19 +185,6 @@ class RecordingTableModel(QAbstractTableModel):
         return list(self._rows)
 
     # -- Qt interface ---------------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(Column):
-            return column_titles()[section]
-        return None
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -267,11 +253,6 @@ class RecordingTableModel(QAbstractTableModel):
         if column == Column.VERDICT:
             return _VERDICT_ORDER.get(self.verdict(row.recording.path), 4)
         return self._display(row, column) or ""
-
-    def roleNames(self) -> dict[int, QByteArray]:
-        names = dict(super().roleNames())
-        names.update({role.value: QByteArray(role.name.lower().encode()) for role in Role})
-        return names
 
 
 def _comparable(value: Any) -> tuple[int, Any]:

@@ -200,8 +200,9 @@ class CasesController(QObject):
             return
         self.last_case = case
         self.bar.show_message("news", tr(
-            "Case {number} follows this report to {company}. When you have sent it, say so: "
-            "the company then has one month to answer.").format(
+            # No full stop right after the name: "S.à r.l." ends in one already.
+            "Case {number} follows this report to {company}: when you have sent it, say so, "
+            "and the company has one month from then to answer.").format(
             number=case.id, company=company_name(case.controller)), tr("I Have Sent It…"),
             tr("Open Cases"))
         self.toolbar.show()

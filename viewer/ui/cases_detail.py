@@ -49,7 +49,7 @@ def event_text(event: CaseEvent, case: Case) -> str:
 def count_label(key: str) -> str:
     labels = {"members": tr("files in the export"), "recordings": tr("recordings"),
               "mine": tr("yours"), "unsure": tr("unsure"), "user_marked": tr("marked by you"),
-              "withheld": tr("other files only of the other person"),
+              "withheld": tr("other files holding only the other person's data"),
               "mixed": tr("files mixing yours and theirs")}
     return labels.get(key, key.replace("_", " "))
 

@@ -254,10 +254,14 @@ def authority_html(authority: Authority) -> str:
         email = tr("E-mail")
         lines.append(f"{escape(email)}: {escape(authority.email)}")
     lines.extend(_wrapped(comment) for comment in authority.comments)
-    if authority.source:
-        source = tr("Source")
-        lines.append(f"<small>{escape(source)}: {escape(authority.source)}</small>")
+    # Where each field was read (a record of a public database) stays in the table and the
+    # README: a person choosing whom to write to needs the address, not our sources.
     return "<br>".join(line for line in lines if line)
+
+
+def _authority_order(authority: Authority) -> tuple[str, str]:
+    """By country code, the national entry first, then the Länder by name."""
+    return authority.country, authority.region_name if authority.region else ""
 
 
 def authority_label(authority: Authority) -> str:
@@ -282,11 +286,18 @@ class ComplaintDialog(_LetterDialog):
         intro.setWordWrap(True)
         self.country = QComboBox()
         self.country.setAccessibleName(tr("Authority"))
-        for number, authority in enumerate(self._table):
+        # Nothing is preselected unless the system says where the user lives: a wrong
+        # default (the first country of the list) would be sent without a second look.
+        self.country.addItem(tr("Choose your country or German Land…"), None)
+        for number, authority in sorted(enumerate(self._table),
+                                        key=lambda item: _authority_order(item[1])):
             self.country.addItem(authority_label(authority), number)
-        first = next((number for number, authority in enumerate(self._table)
-                      if authority.country == country), 0)
-        self.country.setCurrentIndex(first)
+        national = next((row for row in range(1, self.country.count())
+                         if self._table[int(self.country.itemData(row))].country == country
+                         and not self._table[int(self.country.itemData(row))].region), 0)
+        # Germany's own entry is the federal BfDI (telecoms and post only): let the user pick
+        # the Land instead of preselecting it.
+        self.country.setCurrentIndex(0 if country == "DE" else national)
         self.details = QLabel()
         self.details.setOpenExternalLinks(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
@@ -299,7 +310,7 @@ class ComplaintDialog(_LetterDialog):
         self.country.currentIndexChanged.connect(self._show_authority)
         self.country.currentIndexChanged.connect(self._rename_target)
         form = QFormLayout()
-        form.addRow(tr("Your country"), self.country)
+        form.addRow(tr("Authority"), self.country)
         form.addRow("", self.details)
         form.addRow(tr("Language"), self.language)
         form.addRow(tr("File"), self.target_row)
@@ -313,25 +324,34 @@ class ComplaintDialog(_LetterDialog):
         self._show_authority()
         self._rename_target()
 
-    def chosen_authority(self) -> Authority:
-        return self._table[int(self.country.currentData())]
+    def chosen_authority(self) -> Authority | None:
+        number = self.country.currentData()
+        return None if number is None else self._table[int(number)]
+
+    def _accept(self) -> None:
+        if self.chosen_authority() is None:
+            self.error.setText(tr("Choose the authority of your country (or German Land)."))
+            return
+        super()._accept()
 
     def choose(self, code: str) -> None:
         """Pick the authority of a country ("LU") or region ("DE-BE")."""
-        for number, authority in enumerate(self._table):
-            if authority.code == code.upper():
-                self.country.setCurrentIndex(number)
+        for row in range(1, self.country.count()):
+            if self._table[int(self.country.itemData(row))].code == code.upper():
+                self.country.setCurrentIndex(row)
                 return
 
     def _show_authority(self) -> None:
-        if self._table:
-            self.details.setText(authority_html(self.chosen_authority()))
+        authority = self.chosen_authority()
+        self.details.setText("" if authority is None else authority_html(authority))
+        self.details.setVisible(authority is not None)
 
     def _rename_target(self) -> None:
-        if not self._table:
+        authority = self.chosen_authority()
+        if authority is None:
             return
         current = Path(self.target.text())
         if current.name.startswith(f"complaint-case-{self._case_id}"):
-            code = self.chosen_authority().code.lower()
+            code = authority.code.lower()
             self.target.setText(str(current.with_name(
                 f"complaint-case-{self._case_id}-{code}.pdf")))

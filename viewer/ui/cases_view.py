@@ -419,12 +419,14 @@ class CasesView(QWidget):
         note = tr("Addresses and forms change: check the authority's website before you "
                   "send. In Germany a complaint about a company goes to the authority of the "
                   "Land where the company is established, or where you live; the federal "
-                  "BfDI handles telecommunications and postal companies. Table as of {day}, "
-                  "from: {source}").format(day=table.retrieved, source=table.source)
+                  "BfDI handles telecommunications and postal companies. Addresses as of {day}, "
+                  "from the Datenanfragen.de records and the authorities' own pages.").format(
+                      day=table.retrieved)
         country = QLocale().name().partition("_")[2]
         dialog = ComplaintDialog(case, authorities(), note, country, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.write_complaint(case.id, dialog.chosen_authority(), dialog.chosen_language(),
+        authority = dialog.chosen_authority() if dialog.exec() else None
+        if authority is not None:  # accepted: the dialog does not accept without one
+            self.write_complaint(case.id, authority, dialog.chosen_language(),
                                  dialog.chosen_target())
 
     def ask_close(self) -> None:

@@ -83,8 +83,12 @@ class ReportController(QObject):
             self._dialog_parent, tr("Report Written"), self.success_note(
                 tr("The report is in {folder}:\n{files}\n\nOpen the folder?").format(
                     folder=folder, files="\n".join(path.name for path in written))))
-        if answer == QMessageBox.StandardButton.Yes:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        if (answer == QMessageBox.StandardButton.Yes
+                and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))):
+            # No file manager (a minimal desktop): say where it is rather than do nothing.
+            QMessageBox.information(self._dialog_parent, tr("Report Written"), tr(
+                "No file manager could open the folder. The report is in:\n{folder}").format(
+                folder=folder))
 
     def _on_failed(self, message: str) -> None:
         self._status.end_progress()

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, QObject, QStandardPaths, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -61,8 +61,9 @@ def _date_of(edit: QDateEdit) -> date | None:
 
 def default_folder(export: Export) -> Path:
     """A new folder in Documents (else home) named after the export."""
-    base = Path(QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    # Qt names ~/Documents even where it does not exist (a fresh or minimal home).
+    base = Path(documents) if documents and Path(documents).is_dir() else Path.home()
     stem = Path(export.sources[0].path).stem if export.sources else "export"
     candidate = base / f"{stem} report"
     number = 2
@@ -70,6 +71,20 @@ def default_folder(export: Export) -> Path:
         candidate = base / f"{stem} report {number}"
         number += 1
     return candidate
+
+
+class _OpenAtToday(QObject):
+    """Shows this month in the calendar of a date edit that holds no date yet."""
+
+    def __init__(self, edit: QDateEdit) -> None:
+        super().__init__(edit)
+        self._edit = edit
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and self._edit.date() == NOT_GIVEN:
+            today = QDate.currentDate()
+            self._edit.calendarWidget().setCurrentPage(today.year(), today.month())
+        return False
 
 
 class ReportDialog(QDialog):
@@ -90,6 +105,7 @@ class ReportDialog(QDialog):
         self._guess = (guess_controller(result.contents.formats)
                        or UNKNOWN_CONTROLLER["de" if german else "en"])
         self.controller = QLineEdit(self._guess)
+        self.controller.setCursorPosition(0)  # show the name, not the end of the address
         self.controller.setAccessibleName(tr("Company"))
         self.user_name = QLineEdit(profile.get("name", ""))
         self.user_name.setPlaceholderText(tr("Your name, to sign the letter"))
@@ -156,11 +172,15 @@ class ReportDialog(QDialog):
         edit.setSpecialValueText(tr("not given"))
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.setDate(QDate(value.year, value.month, value.day) if value else NOT_GIVEN)
+        # "Not given" is the minimum date (2000): its calendar would open in January 2000.
+        edit.calendarWidget().installEventFilter(_OpenAtToday(edit))
         return edit
 
     def _choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, tr("Folder for the report"),
-                                                  str(Path(self.folder.text()).parent))
+        start = Path(self.folder.text()).parent
+        while not start.is_dir() and start != start.parent:  # the dialog needs a real folder
+            start = start.parent
+        chosen = QFileDialog.getExistingDirectory(self, tr("Folder for the report"), str(start))
         if chosen:
             self.folder.setText(chosen)
 

@@ -320,6 +320,41 @@ def test_the_complaint_names_the_authority_and_carries_the_hashes(
     assert "Complaint written" in view.detail.timeline.text()
 
 
+@pytest.mark.parametrize("system_country", ["", "US", "DE"])
+def test_the_complaint_dialog_waits_for_the_user_to_choose_an_authority(
+        qtbot: QtBot, cases: CaseStore, demo_report: DemoReport,
+        system_country: str) -> None:
+    # No country of the list (or Germany, where the Land decides) preselects nothing: a
+    # default of the list's first entry (Austria) would be sent without a second look.
+    case = cases.case(new_case(cases, demo_report, sent=45))
+    dialog = ComplaintDialog(case, authorities(), "note", system_country)
+    qtbot.addWidget(dialog)
+    assert dialog.chosen_authority() is None
+    assert not dialog.details.text()
+    dialog.buttons.accepted.emit()
+    assert dialog.result() != ComplaintDialog.DialogCode.Accepted
+    assert "Choose the authority" in dialog.error.text()
+    dialog.choose("DE-BE")
+    chosen = dialog.chosen_authority()
+    assert chosen is not None and chosen.region == "DE-BE"
+    assert chosen.name in dialog.details.text()
+
+
+def test_the_complaint_dialog_preselects_the_system_country_and_sorts_the_laender(
+        qtbot: QtBot, cases: CaseStore, demo_report: DemoReport) -> None:
+    case = cases.case(new_case(cases, demo_report, sent=45))
+    dialog = ComplaintDialog(case, authorities(), "note", "FR")
+    qtbot.addWidget(dialog)
+    chosen = dialog.chosen_authority()
+    assert chosen is not None and chosen.country == "FR"
+    labels = [dialog.country.itemText(row) for row in range(1, dialog.country.count())]
+    laender = [label.removeprefix("DE · ").partition(":")[0] for label in labels
+               if label.startswith("DE · ")]
+    assert len(laender) == 16
+    assert laender == sorted(laender, key=str.casefold)
+    assert laender[:3] == ["Baden-Württemberg", "Bayern", "Berlin"]
+
+
 def test_close_and_delete_ask_first(view: CasesView, cases: CaseStore,
                                     demo_report: DemoReport,
                                     monkeypatch: pytest.MonkeyPatch) -> None:

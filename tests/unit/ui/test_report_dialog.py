@@ -6,13 +6,15 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QUrl
+from PySide6.QtCore import QCoreApplication, QDate, QUrl
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from tests.helpers.report import checked_demo
 from viewer.resources import DEMO_EXPORT
 from viewer.ui.main_window import MainWindow
-from viewer.ui.report_dialog import ReportDialog
+from viewer.ui.report_dialog import ReportDialog, default_folder
 
 
 def test_the_action_writes_the_report_folder_and_offers_to_open_it(
@@ -44,7 +46,8 @@ def test_the_action_writes_the_report_folder_and_offers_to_open_it(
     monkeypatch.setattr(ReportDialog, "exec", fill_and_accept)
     monkeypatch.setattr("viewer.ui.report_controller.QMessageBox.question",
                         lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
-    monkeypatch.setattr("viewer.ui.report_controller.QDesktopServices.openUrl", opened.append)
+    monkeypatch.setattr("viewer.ui.report_controller.QDesktopServices.openUrl",
+                        lambda url: opened.append(url) or True)
     with qtbot.waitSignal(window.reports.writer.finished, timeout=30_000):
         window.commands.report.trigger()
     assert str(seen["controller"]).startswith("Amazon Europe Core S.à r.l.")
@@ -58,6 +61,32 @@ def test_the_action_writes_the_report_folder_and_offers_to_open_it(
     assert report["recordings"]["by_verdict"]["not-mine"] == 40
     assert "Sehr geehrte Damen und Herren," in (target / "letter.txt").read_text("utf-8")
     assert opened == [QUrl.fromLocalFile(str(target))]
+
+
+def test_a_folder_no_file_manager_opens_is_named_instead(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    with qtbot.waitSignal(window.analysis.finished, timeout=30_000):
+        window.open_paths([DEMO_EXPORT])
+    target = tmp_path / "report"
+
+    def accept(dialog: ReportDialog) -> int:
+        dialog.folder.setText(str(target))
+        dialog.write_button.click()
+        return int(dialog.result())
+
+    told: list[str] = []
+    monkeypatch.setattr(ReportDialog, "exec", accept)
+    monkeypatch.setattr("viewer.ui.report_controller.QMessageBox.question",
+                        lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr("viewer.ui.report_controller.QDesktopServices.openUrl",
+                        lambda url: False)
+    monkeypatch.setattr("viewer.ui.report_controller.QMessageBox.information",
+                        lambda parent, title, text: told.append(text))
+    with qtbot.waitSignal(window.reports.writer.finished, timeout=30_000):
+        window.commands.report.trigger()
+    qtbot.waitUntil(lambda: bool(told))
+    assert str(target) in told[0] and "No file manager" in told[0]
 
 
 def test_marks_made_after_the_check_are_in_the_report(
@@ -121,5 +150,28 @@ def test_the_dialog_refuses_a_non_empty_folder_and_keeps_the_guess_marked(
         assert "not empty" in dialog.error.text()
         dialog.controller.setText("Amazon EU S.à r.l.")
         assert dialog.request().controller == "Amazon EU S.à r.l."
+    finally:
+        export.close()
+
+
+def test_the_dialog_opens_where_a_person_looks(qtbot: QtBot, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    export, result = checked_demo()
+    try:
+        missing = tmp_path / "Documents"  # Qt names it even where it does not exist
+        monkeypatch.setattr("viewer.ui.report_dialog.QStandardPaths.writableLocation",
+                            lambda location: str(missing))
+        assert default_folder(export).parent == Path.home()
+        dialog = ReportDialog(export, result, None)
+        qtbot.addWidget(dialog)
+        # The company's name, not the end of its address, is what shows.
+        assert dialog.controller.cursorPosition() == 0
+        # "Requested on" is not given: its calendar opens at this month, not January 2000.
+        calendar = dialog.requested.calendarWidget()
+        # What its popup sends it when a click on the arrow opens it (a real popup warns
+        # on the offscreen platform).
+        QCoreApplication.sendEvent(calendar, QShowEvent())
+        today = QDate.currentDate()
+        assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
     finally:
         export.close()

@@ -261,7 +261,7 @@
     <message>
         <location line="+5"/>
         <location filename="../../ui/detail.py" line="+249"/>
-        <location filename="../../ui/recordings_model.py" line="+137"/>
+        <location filename="../../ui/recordings_model.py" line="+136"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
@@ -496,7 +496,7 @@
     <message>
         <location filename="../../ui/cases_dialogs.py" line="+179"/>
         <location line="+47"/>
-        <location line="+79"/>
+        <location line="+90"/>
         <location filename="../../ui/detail.py" line="+16"/>
         <source>File</source>
         <translation>Datei</translation>
@@ -688,12 +688,7 @@
         <translation>von Ihnen markiert</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>other files only of the other person</source>
-        <translation>weitere Dateien nur der anderen Person</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>files mixing yours and theirs</source>
         <translation>Dateien mit Ihren und fremden Daten</translation>
     </message>
@@ -766,7 +761,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/cases_view.py" line="+432"/>
+        <location filename="../../ui/cases_view.py" line="+434"/>
         <source>Close the Case</source>
         <translation>Fall abschließen</translation>
     </message>
@@ -880,7 +875,7 @@
     </message>
     <message>
         <location filename="../../ui/banner.py" line="+19"/>
-        <location filename="../../ui/cases_view.py" line="-300"/>
+        <location filename="../../ui/cases_view.py" line="-302"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
@@ -976,11 +971,11 @@
     </message>
     <message>
         <location line="+36"/>
-        <source>Addresses and forms change: check the authority&apos;s website before you send. In Germany a complaint about a company goes to the authority of the Land where the company is established, or where you live; the federal BfDI handles telecommunications and postal companies. Table as of {day}, from: {source}</source>
-        <translation>Adressen und Formulare ändern sich: Prüfen Sie vor dem Absenden die Website der Behörde. In Deutschland geht eine Beschwerde über ein Unternehmen an die Behörde des Landes, in dem das Unternehmen seinen Sitz hat, oder in dem Sie wohnen; der BfDI ist für Telekommunikations- und Postunternehmen zuständig. Stand der Tabelle: {day}, Quelle: {source}</translation>
+        <source>Addresses and forms change: check the authority&apos;s website before you send. In Germany a complaint about a company goes to the authority of the Land where the company is established, or where you live; the federal BfDI handles telecommunications and postal companies. Addresses as of {day}, from the Datenanfragen.de records and the authorities&apos; own pages.</source>
+        <translation>Adressen und Formulare ändern sich: Prüfen Sie vor dem Absenden die Website der Behörde. In Deutschland geht eine Beschwerde über ein Unternehmen an die Behörde des Landes, in dem das Unternehmen seinen Sitz hat, oder in dem Sie wohnen; der BfDI ist für Telekommunikations- und Postunternehmen zuständig. Adressen mit Stand {day}, aus den Einträgen von Datenanfragen.de und den eigenen Seiten der Behörden.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Close case {number}? It stays in the list, marked closed.</source>
         <translation>Fall {number} abschließen? Er bleibt in der Liste, als abgeschlossen markiert.</translation>
     </message>
@@ -997,8 +992,8 @@
     <message>
         <location filename="../../ui/cases_controller.py" line="+65"/>
         <location line="+62"/>
-        <location filename="../../ui/cases_view.py" line="-330"/>
-        <location line="+347"/>
+        <location filename="../../ui/cases_view.py" line="-332"/>
+        <location line="+349"/>
         <source>Cases</source>
         <extracomment>The case the last report started (None: none yet, or it could not be kept).
 ----------
@@ -1039,18 +1034,18 @@ A step changed a case (its id); the window&apos;s overdue bar listens. A correct
     </message>
     <message>
         <location line="+58"/>
-        <location line="+44"/>
+        <location line="+45"/>
         <location line="+28"/>
         <source>Open Cases</source>
         <translation>Fälle öffnen</translation>
     </message>
     <message>
-        <location line="-31"/>
-        <source>Case {number} follows this report to {company}. When you have sent it, say so: the company then has one month to answer.</source>
-        <translation>Fall {number} verfolgt diesen Bericht an {company}. Wenn Sie ihn verschickt haben, geben Sie es an: Ab dann hat das Unternehmen einen Monat Zeit für die Antwort.</translation>
+        <location line="-32"/>
+        <source>Case {number} follows this report to {company}: when you have sent it, say so, and the company has one month from then to answer.</source>
+        <translation>Fall {number} verfolgt diesen Bericht an {company}: Wenn Sie ihn verschickt haben, geben Sie es an; ab dann hat das Unternehmen einen Monat Zeit für die Antwort.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>I Have Sent It…</source>
         <translation>Ich habe ihn verschickt…</translation>
     </message>
@@ -1061,7 +1056,7 @@ A step changed a case (its id); the window&apos;s overdue bar listens. A correct
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../ui/cases_view.py" line="-86"/>
+        <location filename="../../ui/cases_view.py" line="-88"/>
         <source>I Sent It On</source>
         <translation>Verschickt am</translation>
     </message>
@@ -1078,7 +1073,7 @@ A step changed a case (its id); the window&apos;s overdue bar listens. A correct
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="+146"/>
-        <location filename="../../ui/recordings_model.py" line="+277"/>
+        <location filename="../../ui/recordings_model.py" line="+259"/>
         <source>Recordings</source>
         <translation>Aufnahmen</translation>
     </message>
@@ -1158,7 +1153,7 @@ A step changed a case (its id); the window&apos;s overdue bar listens. A correct
         <translation>Export öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_dialogs.py" line="-158"/>
+        <location filename="../../ui/cases_dialogs.py" line="-169"/>
         <location filename="../../ui/opening.py" line="+1"/>
         <source>Export archives (*.zip *.ZIP);;All files (*)</source>
         <translation>Export-Archive (*.zip *.ZIP);;Alle Dateien (*)</translation>
@@ -1507,11 +1502,12 @@ An answer as the buttons give it: yes/no/not sure, or a voice&apos;s owner (&quo
     </message>
     <message>
         <location line="+3"/>
+        <location line="+6"/>
         <source>Report Written</source>
         <translation>Bericht gespeichert</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>The report is in {folder}:
 {files}
 
@@ -1520,6 +1516,13 @@ Open the folder?</source>
 {files}
 
 Ordner öffnen?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No file manager could open the folder. The report is in:
+{folder}</source>
+        <translation>Kein Dateimanager konnte den Ordner öffnen. Der Bericht liegt in:
+{folder}</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="+62"/>
@@ -1582,7 +1585,7 @@ Ordner öffnen?</translation>
         <translation>&lt;h3&gt;{name} {version}&lt;/h3&gt;&lt;p&gt;Sehen, hören und prüfen, was ein DSGVO-Datenexport wirklich enthält – und belegen, was nicht von Ihnen stammt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Datenschutzversprechen:&lt;/b&gt; Dieses Programm baut nie eine Netzwerkverbindung auf. Es liest Ihren Export an Ort und Stelle und verändert ihn nie. Ihre Prüfung bleibt auf diesem Computer. Berichte, die es schreibt, enthalten Hashwerte und Anzahlen, niemals die Aufnahmen fremder Personen.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/recordings_model.py" line="-273"/>
+        <location filename="../../ui/recordings_model.py" line="-255"/>
         <source>by time ({gap})</source>
         <translation>per Zeit ({gap})</translation>
     </message>
@@ -1619,7 +1622,7 @@ Ordner öffnen?</translation>
         <translation>Zuordnung</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+64"/>
         <source>Paired by time; confidence {value}</source>
         <extracomment>The analysis&apos;s verdicts, and the user&apos;s own marks, which always win.</extracomment>
         <translation>Per Zeit zugeordnet; Sicherheit {value}</translation>
@@ -1770,7 +1773,7 @@ Ordner öffnen?</translation>
     <message>
         <location line="+2"/>
         <location line="+30"/>
-        <location filename="../../ui/report_dialog.py" line="+96"/>
+        <location filename="../../ui/report_dialog.py" line="+112"/>
         <location line="+35"/>
         <source>Your name</source>
         <translation>Ihr Name</translation>
@@ -1945,7 +1948,7 @@ Ordner öffnen?</translation>
         <translation>{seconds:.1f} s aufgenommen.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="-53"/>
+        <location filename="../../ui/report_dialog.py" line="-54"/>
         <source>Report Discrepancy</source>
         <extracomment>The earliest date the date fields offer; shown as &quot;not given&quot;.</extracomment>
         <translation>Fremde Daten melden</translation>
@@ -1959,7 +1962,7 @@ Ordner öffnen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cases_model.py" line="+75"/>
+        <location filename="../../ui/cases_model.py" line="+74"/>
         <source>draft</source>
         <extracomment>Okabe–Ito vermilion, the colour the app already uses for &quot;not mine&quot;: readable on light and dark backgrounds, and apart from blue for the common colour-vision deficiencies. Sorting by state: what needs the user first.</extracomment>
         <translation>Entwurf</translation>
@@ -2049,7 +2052,7 @@ Ordner öffnen?</translation>
     <message>
         <location filename="../../ui/cases_detail.py" line="+181"/>
         <location filename="../../ui/cases_model.py" line="+4"/>
-        <location filename="../../ui/report_dialog.py" line="+8"/>
+        <location filename="../../ui/report_dialog.py" line="+9"/>
         <location line="+37"/>
         <source>Company</source>
         <translation>Unternehmen</translation>
@@ -2072,7 +2075,12 @@ Ordner öffnen?</translation>
         <translation>Stand</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="-47"/>
+        <source>other files holding only the other person&apos;s data</source>
+        <translation>weitere Dateien mit nur den Daten der anderen Person</translation>
+    </message>
+    <message>
+        <location line="+196"/>
         <location filename="../../ui/cases_model.py" line="+0"/>
         <source>Sent</source>
         <translation>Verschickt</translation>
@@ -2089,7 +2097,7 @@ Ordner öffnen?</translation>
         <translation>Verbleibend</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+45"/>
         <source>SHA-256 of the export: {sha}</source>
         <translation>SHA-256 des Exports: {sha}</translation>
     </message>
@@ -2250,12 +2258,12 @@ Ordner öffnen?</translation>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Source</source>
-        <translation>Quelle</translation>
+        <location line="+79"/>
+        <source>Choose the authority of your country (or German Land).</source>
+        <translation>Wählen Sie die Behörde Ihres Landes (oder Bundeslandes).</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-53"/>
         <source>Write a Complaint</source>
         <translation>Beschwerde schreiben</translation>
     </message>
@@ -2266,18 +2274,19 @@ Ordner öffnen?</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+25"/>
         <source>Authority</source>
         <translation>Behörde</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>The authority</source>
-        <translation>Die Behörde</translation>
+        <location line="-22"/>
+        <source>Choose your country or German Land…</source>
+        <translation>Ihr Land oder Bundesland wählen …</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Your country</source>
-        <translation>Ihr Land</translation>
+        <location line="+13"/>
+        <source>The authority</source>
+        <translation>Die Behörde</translation>
     </message>
     <message>
         <location filename="../../ui/report_dialog.py" line="+2"/>
@@ -2291,7 +2300,7 @@ Ordner öffnen?</translation>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_dialogs.py" line="-122"/>
+        <location filename="../../ui/cases_dialogs.py" line="-124"/>
         <location filename="../../ui/report_dialog.py" line="-21"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
@@ -2308,7 +2317,7 @@ Ordner öffnen?</translation>
     </message>
     <message>
         <location filename="../../ui/cases_dialogs.py" line="+45"/>
-        <location line="+79"/>
+        <location line="+90"/>
         <location filename="../../ui/report_dialog.py" line="+12"/>
         <source>Language</source>
         <translation>Sprache</translation>
@@ -2324,12 +2333,12 @@ Ordner öffnen?</translation>
         <translation>nicht angegeben</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Folder for the report</source>
         <translation>Ordner für den Bericht</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Choose a folder for the report.</source>
         <translation>Wählen Sie einen Ordner für den Bericht.</translation>
     </message>

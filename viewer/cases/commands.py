@@ -34,7 +34,8 @@ PrintJson = Callable[[Any], None]
 clock: Callable[[], date] = date.today
 
 EXIT_OK = 0
-#: ``answered --corrected``: the corrected export still holds flagged files or lost own ones.
+#: ``answered --corrected``: the corrected export still holds flagged or withheld files, or
+#: lost own ones.
 EXIT_NOT_CORRECTED = 1
 
 
@@ -215,8 +216,15 @@ def _print_case(case: Case, day: date) -> None:
         write(f"Corrected:  {comparison_summary(case.comparison, len(case.flagged))}\n")
         for item in case.comparison.flagged_still_there:
             write(f"  still there: {item.path}\n")
+        for item in case.comparison.withheld_still_there:
+            write(f"  withheld, still there: {item.path}\n")
         for path in case.comparison.own_missing:
             write(f"  missing:     {path}\n")
+        if case.comparison.not_verified:
+            write("  not verified: check that these no longer hold the other person's "
+                  "rows:\n")
+            for path in case.comparison.not_verified:
+                write(f"    {path}\n")
     if case.closed_on:
         write(f"Closed:     {case.closed_on}\n")
     write("Timeline:\n")

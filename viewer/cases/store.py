@@ -289,6 +289,10 @@ class CaseStore:
             received_on=_day(report.get("received_on")),
             user_name=report.get("user_name", ""),
             contact=report.get("contact", ""),
+            # Cases made before these were kept have neither key.
+            withheld=tuple(FlaggedEvidence(path, sha, size, ())
+                           for path, sha, size in report.get("withheld", ())),
+            mixed=tuple(report.get("mixed", ())),
         )
 
 
@@ -306,6 +310,12 @@ def report_document(data: ReportData, written: Sequence[Path]) -> dict[str, Any]
                 UNKNOWN_SIZE if item.size is None else item.size,
                 [reason.code for reason in item.reasons if reason.weight > 0]]
                for item in data.flagged]
+    withheld = [[item.path, item.sha256 or "", item.size] for item in data.withheld]
+    # Tables with some of the other person's rows, and files mixing both that the report
+    # left out: what a correction must change, not remove.
+    singled_out = {item.path for item in data.flagged} | {item.path for item in data.withheld}
+    mixed = sorted(({item.path for item in data.mixed} | data.strangers.marked_paths())
+                   - singled_out)
     counts: dict[str, int] = {
         "members": data.members,
         "recordings": data.recordings,
@@ -328,6 +338,8 @@ def report_document(data: ReportData, written: Sequence[Path]) -> dict[str, Any]
         # The local day, as the user counts days (the report's own time is UTC).
         "report_written": data.created.astimezone().date().isoformat(),
         "flagged": flagged,
+        "withheld": withheld,
+        "mixed": mixed,
         "counts": counts,
         "requests": [say(data.language, key) for key in REQUEST_KEYS],
         "requested_on": _iso(data.request.requested),
@@ -371,9 +383,17 @@ def comparison_summary(comparison: Comparison, flagged: int) -> str:
              f"{comparison.flagged_gone} of {flagged} flagged files gone"]
     if comparison.flagged_still_there:
         parts.append(f"{len(comparison.flagged_still_there)} still there")
+    if comparison.withheld_gone or comparison.withheld_still_there:
+        parts.append(f"{comparison.withheld_gone} of "
+                     f"{comparison.withheld_gone + len(comparison.withheld_still_there)} "
+                     "withheld files gone")
+    if comparison.withheld_still_there:
+        parts.append(f"{len(comparison.withheld_still_there)} withheld still there")
     parts.append(f"{comparison.own_kept} own files kept")
     if comparison.own_missing:
         parts.append(f"{len(comparison.own_missing)} own files missing")
+    if comparison.not_verified:
+        parts.append(f"{len(comparison.not_verified)} mixed files not verified")
     return ", ".join(parts)
 
 
@@ -386,6 +406,10 @@ def _comparison_document(comparison: Comparison) -> dict[str, Any]:
                                 for item in comparison.flagged_still_there],
         "own_kept": comparison.own_kept,
         "own_missing": list(comparison.own_missing),
+        "withheld_gone": comparison.withheld_gone,
+        "withheld_still_there": [[item.path, item.sha256, item.size]
+                                 for item in comparison.withheld_still_there],
+        "not_verified": list(comparison.not_verified),
     }
 
 
@@ -399,6 +423,12 @@ def _comparison_from(document: dict[str, Any]) -> Comparison:
                                   in document["flagged_still_there"]),
         own_kept=int(document["own_kept"]),
         own_missing=tuple(document["own_missing"]),
+        # Comparisons kept before withheld files were checked have none of these keys.
+        withheld_gone=int(document.get("withheld_gone", 0)),
+        withheld_still_there=tuple(FlaggedEvidence(path, sha, size, ())
+                                   for path, sha, size
+                                   in document.get("withheld_still_there", ())),
+        not_verified=tuple(document.get("not_verified", ())),
     )
 
 

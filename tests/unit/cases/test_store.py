@@ -199,3 +199,28 @@ def test_delete_and_forget_everything_remove_cases(cases: CaseStore, review_stor
     review_store.close()
     raw = b"".join(path.read_bytes() for path in store_path.parent.iterdir())
     assert b"Max Mustermann" not in raw and demo_report.data.archive_sha256.encode() not in raw
+
+
+def test_a_case_kept_before_withheld_files_were_kept_still_loads(
+        cases: CaseStore, review_store: ReviewStore, demo_report: DemoReport) -> None:
+    import json
+
+    case = cases.create_from_report(demo_report.data, demo_report.written, demo_report.export)
+    assert case.withheld and case.mixed
+    comparison = Comparison(date(2025, 1, 21), "f" * 64, 40, (), 50, ())
+    cases.mark_sent(case.id, SENT)
+    cases.attach_comparison(case.id, comparison)
+    db = review_store._db
+    report, kept = db.execute("SELECT report, comparison FROM cases WHERE id = ?",
+                              (case.id,)).fetchone()
+    report, kept = json.loads(report), json.loads(kept)
+    for key in ("withheld", "mixed"):
+        del report[key]
+    for key in ("withheld_gone", "withheld_still_there", "not_verified"):
+        del kept[key]
+    with review_store._write() as write:
+        write.execute("UPDATE cases SET report = ?, comparison = ? WHERE id = ?",
+                      (json.dumps(report), json.dumps(kept), case.id))
+    old = cases.case(case.id)
+    assert old.withheld == () and old.mixed == ()
+    assert old.comparison == comparison and old.comparison.corrected

@@ -306,16 +306,19 @@ def report_document(data: ReportData, written: Sequence[Path]) -> dict[str, Any]
     is the other person's words even masked.
     """
     folder = str(Path(written[0]).parent.resolve()) if written else ""
-    flagged = [[item.path, item.sha256 or "",
+    # A file's name can quote what the other person said ("utterance_... alexa when is
+    # the next train.wav"): kept scrubbed; the SHA-256 and size still identify the file.
+    scrub = data.scrub
+    flagged = [[scrub(item.path), item.sha256 or "",
                 UNKNOWN_SIZE if item.size is None else item.size,
                 [reason.code for reason in item.reasons if reason.weight > 0]]
                for item in data.flagged]
-    withheld = [[item.path, item.sha256 or "", item.size] for item in data.withheld]
+    withheld = [[scrub(item.path), item.sha256 or "", item.size] for item in data.withheld]
     # Tables with some of the other person's rows, and files mixing both that the report
     # left out: what a correction must change, not remove.
     singled_out = {item.path for item in data.flagged} | {item.path for item in data.withheld}
-    mixed = sorted(({item.path for item in data.mixed} | data.strangers.marked_paths())
-                   - singled_out)
+    mixed = sorted({scrub(path) for path in ({item.path for item in data.mixed}
+                                             | data.strangers.marked_paths()) - singled_out})
     counts: dict[str, int] = {
         "members": data.members,
         "recordings": data.recordings,

@@ -4,6 +4,7 @@ reopen, refused when a step is impossible, and gone with "forget everything"."""
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -203,8 +204,6 @@ def test_delete_and_forget_everything_remove_cases(cases: CaseStore, review_stor
 
 def test_a_case_kept_before_withheld_files_were_kept_still_loads(
         cases: CaseStore, review_store: ReviewStore, demo_report: DemoReport) -> None:
-    import json
-
     case = cases.create_from_report(demo_report.data, demo_report.written, demo_report.export)
     assert case.withheld and case.mixed
     comparison = Comparison(date(2025, 1, 21), "f" * 64, 40, (), 50, ())
@@ -224,3 +223,22 @@ def test_a_case_kept_before_withheld_files_were_kept_still_loads(
     old = cases.case(case.id)
     assert old.withheld == () and old.mixed == ()
     assert old.comparison == comparison and old.comparison.corrected
+
+
+def test_a_file_name_quoting_the_other_person_is_kept_scrubbed(
+        cases: CaseStore, demo_report: DemoReport, review_store: ReviewStore,
+        store_path: Path) -> None:
+    from viewer.cases import describe_case
+
+    text = flagged_transcripts(demo_report.result)[0]
+    named = replace(demo_report.data.flagged[0],
+                    path=f"Alexa/Voice/utterance_2024-05-01 {text}.wav")
+    data = replace(demo_report.data, flagged=(named, *demo_report.data.flagged[1:]))
+    case = cases.create_from_report(data, demo_report.written, demo_report.export)
+    first = case.flagged[0]
+    assert first.path == "Alexa/Voice/utterance_2024-05-01 [withheld].wav"
+    assert first.sha256 == named.sha256 and first.size == named.size
+    assert text not in json.dumps(describe_case(case, TODAY), ensure_ascii=False)
+    review_store.close()
+    raw = b"".join(path.read_bytes() for path in store_path.parent.iterdir())
+    assert text.encode("utf-8") not in raw

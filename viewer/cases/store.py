@@ -128,10 +128,19 @@ class CaseStore:
                 raise CaseError(
                     f"Case {case_id} was extended on {case.extended_on}; the report cannot "
                     f"have been sent after that ({day}).")
+            if case.extended_on is not None:
+                first = response_deadline(day, extended=False)
+                if case.extended_on > first:
+                    raise CaseError(
+                        f"Case {case_id} was extended on {case.extended_on}, more than a "
+                        f"month after {day} (the deadline would be {first}); an extension "
+                        "that late would not count. Check the date you sent the report.")
             db.execute("UPDATE cases SET sent_on = ? WHERE id = ?", (day.isoformat(), case_id))
             deadline = response_deadline(day, case.extended_on is not None)
+            # A corrected date replaces the first: the report was sent once.
             self._event(db, case_id, day, "sent",
-                        f"Report sent to {case.controller}; answer due by {deadline}")
+                        f"Report sent to {case.controller}; answer due by {deadline}",
+                        replace=True)
         return self.case(case_id)
 
     def mark_extended(self, case_id: int, day: date) -> Case:
@@ -165,10 +174,12 @@ class CaseStore:
         return self.case(case_id)
 
     def record_answer(self, case_id: int, day: date, note: str) -> Case:
-        """The company answered on ``day``; ``note``: what it said, in the user's words."""
+        """The company answered on ``day``; ``note``: what it said, in the user's words
+        (recorded again without a note: the earlier note stays)."""
         note = note.strip()
         with self._write() as db:
             case = self._case(db, self._row(db, case_id))
+            note = note or case.answer_note
             self._check_day(day, case)
             if case.sent_on is None:
                 raise CaseError(f"Case {case_id} has not been sent yet: record when you sent "
@@ -182,7 +193,8 @@ class CaseStore:
             db.execute("UPDATE cases SET answered_on = ?, answer_note = ? WHERE id = ?",
                        (day.isoformat(), note, case_id))
             # The detail is the user's note as they wrote it (the letters quote it).
-            self._event(db, case_id, day, "answered", note)
+            # A corrected answer replaces the first on the timeline.
+            self._event(db, case_id, day, "answered", note, replace=True)
         return self.case(case_id)
 
     def attach_comparison(self, case_id: int, comparison: Comparison) -> Case:
@@ -247,7 +259,13 @@ class CaseStore:
 
     @staticmethod
     def _event(db: sqlite3.Connection, case_id: int, day: date, kind: str,
-               detail: str) -> None:
+               detail: str, *, replace: bool = False) -> None:
+        """Log a step; with ``replace``, an earlier event of that kind is corrected in its
+        place instead (a date entered wrongly is one step, not two)."""
+        if replace and db.execute(
+                "UPDATE case_events SET day = ?, detail = ? WHERE case_id = ? AND kind = ?",
+                (day.isoformat(), detail, case_id, kind)).rowcount:
+            return
         db.execute(
             "INSERT INTO case_events (case_id, seq, day, kind, detail) VALUES (?, "
             "(SELECT ifnull(max(seq), -1) + 1 FROM case_events WHERE case_id = ?), ?, ?, ?)",

@@ -172,7 +172,37 @@ def test_a_corrected_sent_date_moves_the_deadline(cases: CaseStore,
     cases.mark_sent(case.id, SENT)
     moved = cases.mark_sent(case.id, date(2024, 11, 30))
     assert moved.deadline == date(2024, 12, 30)
-    assert [event.kind for event in moved.events] == ["report", "sent", "sent"]
+    # The corrected date replaces the first: the timeline lists one sending.
+    assert [(event.when, event.kind) for event in moved.events] == [
+        (WRITTEN.date(), "report"), (date(2024, 11, 30), "sent")]
+    assert "answer due by 2024-12-30" in moved.events[-1].detail
+
+
+def test_a_corrected_answer_replaces_the_first_and_keeps_its_note(
+        cases: CaseStore, demo_report: DemoReport) -> None:
+    case = cases.create_from_report(demo_report.data, demo_report.written, demo_report.export)
+    cases.mark_sent(case.id, SENT)
+    cases.record_answer(case.id, date(2024, 12, 3), "They deleted nothing.")
+    again = cases.record_answer(case.id, date(2024, 12, 2), "")
+    assert again.answered_on == date(2024, 12, 2)
+    assert again.answer_note == "They deleted nothing."
+    assert [(event.when, event.kind, event.detail) for event in again.events[1:]] == [
+        (SENT, "sent", again.events[1].detail),
+        (date(2024, 12, 2), "answered", "They deleted nothing.")]
+    assert cases.record_answer(case.id, date(2024, 12, 2), "New words").answer_note == \
+        "New words"
+
+
+def test_a_sent_date_the_extension_came_too_late_for_is_refused(
+        cases: CaseStore, demo_report: DemoReport) -> None:
+    case = cases.create_from_report(demo_report.data, demo_report.written, demo_report.export)
+    cases.mark_sent(case.id, date(2025, 1, 31))
+    cases.mark_extended(case.id, date(2025, 2, 28))
+    with pytest.raises(CaseError, match="more than a month after 2024-11-30"):
+        cases.mark_sent(case.id, date(2024, 11, 30))
+    assert cases.case(case.id).sent_on == date(2025, 1, 31)
+    # Within the month the extension still counts: the correction is taken.
+    assert cases.mark_sent(case.id, date(2025, 1, 28)).deadline == date(2025, 4, 28)
 
 
 def test_letters_join_the_timeline(cases: CaseStore, demo_report: DemoReport) -> None:

@@ -213,3 +213,16 @@ def test_a_corrected_export_is_checked_with_the_answer(
     code, _out, err = run(capsys, "case", "answered", "1", "--on", LATER.isoformat(),
                           "--corrected", str(tmp_path / "missing.zip"))
     assert code == 2 and "cannot be read" in err and err.count("\n") == 1
+
+
+def test_an_unreadable_corrected_export_records_no_answer(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], later: date) -> None:
+    write_report(tmp_path, capsys)
+    run_json(capsys, "case", "sent", "1", "--on", SENT.isoformat())
+    code, _out, err = run(capsys, "case", "answered", "1", "--on", LATER.isoformat(),
+                          "--note", "They sent a new export.",
+                          "--corrected", str(tmp_path / "missing.zip"))
+    assert code == 2 and "nothing was recorded" in err and err.count("\n") == 1, err
+    shown = run_json(capsys, "case", "show", "1")
+    assert shown["state"] == "overdue" and shown["answered"] is None
+    assert [event["kind"] for event in shown["events"]] == ["report", "sent"]

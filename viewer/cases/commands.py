@@ -80,18 +80,23 @@ def run_case_command(args: argparse.Namespace, *, print_json: PrintJson,
 
 def _answered(args: argparse.Namespace, cases: CaseStore, day: date,
               print_json: PrintJson) -> int:
-    case = cases.record_answer(args.number, args.on or day, args.note)
     status = EXIT_OK
-    if args.corrected:
-        try:
-            with open_export(args.corrected) as export:
-                comparison = compare_export(case, export, today=day)
-        except ArchiveError as error:
-            raise CaseError(f"the answer is recorded, but the corrected export cannot be "
-                            f"read: {error}") from error
-        case = cases.attach_comparison(case.id, comparison)
-        if not comparison.corrected:
-            status = EXIT_NOT_CORRECTED
+    with contextlib.ExitStack() as stack:
+        # The corrected export is opened first: an answer is recorded with its check or,
+        # when the export cannot be read, not at all (the user fixes the path and retries).
+        export = None
+        if args.corrected:
+            try:
+                export = stack.enter_context(open_export(args.corrected))
+            except ArchiveError as error:
+                raise CaseError(f"the corrected export cannot be read: {error}; nothing "
+                                "was recorded") from error
+        case = cases.record_answer(args.number, args.on or day, args.note)
+        if export is not None:
+            comparison = compare_export(case, export, today=day)
+            case = cases.attach_comparison(case.id, comparison)
+            if not comparison.corrected:
+                status = EXIT_NOT_CORRECTED
     _finish(args, case, day, print_json)
     return status
 

@@ -149,6 +149,18 @@ def test_no_complaint_before_the_report_was_sent(cases: CaseStore, demo_report: 
         complaint_text(draft, authority_for("XA"), "en", TODAY)
 
 
+def test_no_complaint_while_the_deadline_has_not_passed(
+        cases: CaseStore, demo_report: DemoReport, fake_authorities: Path) -> None:
+    case = cases.create_from_report(demo_report.data, demo_report.written, demo_report.export)
+    waiting = cases.mark_sent(case.id, date(2025, 2, 17))
+    with pytest.raises(CaseError, match=r"(?s)has not passed yet: .* until 2025-03-17 \(16 days"):
+        complaint_text(waiting, authority_for("XA"), "en", TODAY)
+    # Answered before the deadline (perhaps poorly): a complaint is possible.
+    answered = cases.record_answer(case.id, date(2025, 2, 20), "Not deleted.")
+    assert "Complaint under Art. 77 GDPR" in complaint_text(
+        answered, authority_for("XA"), "en", TODAY)
+
+
 def test_no_letter_holds_the_other_person_s_content(
         cases: CaseStore, demo_report: DemoReport, fake_authorities: Path,
         tmp_path: Path) -> None:

@@ -512,3 +512,14 @@ def test_the_days_left_are_read_in_full(german: None, view: CasesView, cases: Ca
         font.setBold(index.data(Qt.ItemDataRole.FontRole).bold())  # as the table draws it
         width = QFontMetrics(font).horizontalAdvance(index.data())
         assert view.table.columnWidth(column) > width, index.data()
+
+
+def test_a_complaint_waits_for_the_deadline_or_an_answer(
+        view: CasesView, cases: CaseStore, demo_report: DemoReport) -> None:
+    waiting = new_case(cases, demo_report, sent=10)
+    view.refresh(select=waiting)
+    assert not view.detail.complaint_button.isEnabled()
+    assert "once the deadline has passed" in view.detail.complaint_button.toolTip()
+    answered = new_case(cases, demo_report, sent=10, answered=5)
+    view.refresh(select=answered)
+    assert view.detail.complaint_button.isEnabled()

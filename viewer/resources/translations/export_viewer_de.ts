@@ -792,8 +792,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>To the data protection authority of your country (GDPR Art. 77)</source>
-        <translation>An die Datenschutzaufsichtsbehörde Ihres Landes (Art. 77 DSGVO)</translation>
+        <source>To the data protection authority of your country (GDPR Art. 77); possible once the deadline has passed or the company has answered</source>
+        <translation>An die Datenschutzaufsichtsbehörde Ihres Landes (Art. 77 DSGVO); möglich, sobald die Frist abgelaufen ist oder das Unternehmen geantwortet hat</translation>
     </message>
     <message>
         <location line="+17"/>

@@ -226,3 +226,12 @@ def test_an_unreadable_corrected_export_records_no_answer(
     shown = run_json(capsys, "case", "show", "1")
     assert shown["state"] == "overdue" and shown["answered"] is None
     assert [event["kind"] for event in shown["events"]] == ["report", "sent"]
+
+
+@pytest.mark.parametrize("number", ["99999999999999999999", str(2 ** 63), "0", "-1", "one"])
+def test_a_case_number_out_of_range_is_a_usage_error(
+        capsys: pytest.CaptureFixture[str], number: str) -> None:
+    code, _out, err = run(capsys, "case", "show", *(["--"] if number.startswith("-") else []),
+                          number)
+    assert code == 2
+    assert f"“{number}” is not a case number" in err and "internal error" not in err

@@ -103,7 +103,7 @@ def test_steps_and_their_timeline_survive_a_reopen(store_path: Path,
         again = CaseStore(review, today=lambda: TODAY).case(case.id)
     assert again.sent_on == SENT
     assert again.extended_on == date(2024, 12, 2)
-    assert again.deadline == date(2025, 2, 8)
+    assert again.deadline == date(2025, 2, 10)  # not Saturday the 8th
     assert again.answered_on == date(2025, 1, 20)
     assert again.answer_note == "They apologised."
     assert again.state(TODAY) is CaseState.ANSWERED
@@ -127,9 +127,9 @@ def test_overdue_lists_only_cases_past_their_deadline(cases: CaseStore,
     cases.record_answer(answered.id, date(2025, 1, 2), "")
     assert [case.id for case in cases.cases()] == [answered.id, draft.id, waiting.id, late.id]
     assert [case.id for case in cases.overdue(TODAY)] == [late.id]
-    assert cases.case(late.id).days_left(TODAY) == -(TODAY - date(2024, 12, 8)).days
-    assert cases.case(waiting.id).days_left(TODAY) == 14
-    assert cases.overdue(date(2024, 12, 8)) == []
+    assert cases.case(late.id).days_left(TODAY) == -(TODAY - date(2024, 12, 9)).days
+    assert cases.case(waiting.id).days_left(TODAY) == 16  # Saturday 15 March -> Monday
+    assert cases.overdue(date(2024, 12, 9)) == []
 
 
 def test_impossible_steps_are_refused_with_a_reason(cases: CaseStore,
@@ -147,12 +147,13 @@ def test_impossible_steps_are_refused_with_a_reason(cases: CaseStore,
     with pytest.raises(CaseError, match="before the report was sent"):
         cases.record_answer(case.id, date(2024, 11, 7), "")
     with pytest.raises(CaseError, match="after the one-month deadline"):
-        cases.mark_extended(case.id, date(2024, 12, 9))
-    cases.mark_extended(case.id, date(2024, 12, 8))  # the last day of the month counts
+        cases.mark_extended(case.id, date(2024, 12, 10))
+    # The month ends on Sunday 8 December: the Monday after still counts.
+    cases.mark_extended(case.id, date(2024, 12, 9))
     with pytest.raises(CaseError, match="already extended"):
         cases.mark_extended(case.id, date(2024, 12, 8))
     with pytest.raises(CaseError, match="cannot have been sent after"):
-        cases.mark_sent(case.id, date(2024, 12, 9))
+        cases.mark_sent(case.id, date(2024, 12, 10))
     cases.record_answer(case.id, date(2025, 1, 5), "")
     cases.close(case.id, date(2025, 1, 6))
     with pytest.raises(CaseError, match="already closed"):

@@ -6,7 +6,9 @@ Files are matched by content, not by name (a corrected export is often packed an
 other folder names): first by size, which costs nothing, then by SHA-256, read only for the
 corrected export's files whose size matches one that is looked for. A file the case knows
 no SHA-256 of (it could not be read, or was too large to hash cheaply) is matched by its
-path and size instead.
+path and size instead (a flagged path the case keeps scrubbed of the other person's words
+then no longer matches: such a file would count as gone; all flagged recordings the check
+could read have a SHA-256).
 """
 
 from __future__ import annotations

@@ -142,7 +142,8 @@ def _add_case_command(commands: Any) -> None:
     def step(name: str, help_text: str, *, number: bool = True) -> argparse.ArgumentParser:
         parser = steps.add_parser(name, help=help_text, description=help_text)
         if number:
-            parser.add_argument("number", type=int, metavar="N", help="the case's number")
+            parser.add_argument("number", type=_case_number, metavar="N",
+                                help="the case's number")
         parser.add_argument("--json", action="store_true", help="print one JSON object")
         return parser
 
@@ -198,6 +199,21 @@ def _date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(f"“{text}” is not a date like 2024-11-05") from error
+
+
+#: SQLite's integers are signed 64-bit: a larger case number cannot even be looked up.
+CASE_NUMBER_LIMIT = 2 ** 63
+
+
+def _case_number(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a case number") from error
+    if not 0 < number < CASE_NUMBER_LIMIT:
+        raise argparse.ArgumentTypeError(
+            f"“{text}” is not a case number ('export-viewer case list' shows them)")
+    return number
 
 
 def run_inspect(args: argparse.Namespace) -> int:

@@ -26,6 +26,9 @@ PROFILE = str(DEMO / "demo-profile.json")
 WRITTEN = date.today()
 SENT = WRITTEN + timedelta(days=1)
 LATER = WRITTEN + timedelta(days=70)
+#: In the demo export: only the other person's transcripts; a table with some of their rows.
+TRANSCRIPTS_PDF = "Additional Data/Alexa/Alexa/Transcripts.pdf"
+GEOLOCATION = "Additional Data/Alexa/Alexa/Geolocation/Geolocation-1-1.csv"
 
 
 @pytest.fixture
@@ -179,14 +182,29 @@ def test_a_corrected_export_is_checked_with_the_answer(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], later: date) -> None:
     write_report(tmp_path, capsys)
     shown = run_json(capsys, "case", "sent", "1", "--on", SENT.isoformat())
-    fixed = demo_variant(tmp_path / "fixed.zip",
-                         dict.fromkeys((item["path"] for item in shown["flagged"]), None))
+    assert [item["path"] for item in shown["withheld"]] == [TRANSCRIPTS_PDF]
+    # Only the recordings dropped: the PDF of the other person's transcripts is still
+    # there, and the tables with their rows cannot be verified from hashes.
+    recordings_only = demo_variant(
+        tmp_path / "recordings-only.zip",
+        dict.fromkeys((item["path"] for item in shown["flagged"]), None))
+    code, out, err = run(capsys, "case", "answered", "1", "--on", LATER.isoformat(),
+                         "--corrected", str(recordings_only))
+    assert code == 1, err
+    assert "40 of 40 flagged files gone, 0 of 1 withheld files gone" in out
+    assert f"withheld, still there: {TRANSCRIPTS_PDF}" in out
+    assert "not verified: check that these no longer hold the other person's rows" in out
+    assert GEOLOCATION in out
+    fixed = demo_variant(tmp_path / "fixed.zip", dict.fromkeys(
+        [*(item["path"] for item in shown["flagged"]), TRANSCRIPTS_PDF], None))
     code, out, err = run(capsys, "case", "answered", "1", "--on", LATER.isoformat(),
                          "--corrected", str(fixed))
     assert code == 0, err
-    assert "40 of 40 flagged files gone" in out
+    assert "40 of 40 flagged files gone, 1 of 1 withheld files gone" in out
     comparison = run_json(capsys, "case", "show", "1")["comparison"]
     assert comparison["corrected"] is True and comparison["own_missing"] == []
+    assert comparison["withheld_still_there"] == []
+    assert GEOLOCATION in comparison["not_verified"]
     # The same export again: nothing corrected, exit 1.
     code, out, err = run(capsys, "case", "answered", "1", "--on", LATER.isoformat(),
                          "--corrected", DEMO_ZIP)
@@ -195,3 +213,25 @@ def test_a_corrected_export_is_checked_with_the_answer(
     code, _out, err = run(capsys, "case", "answered", "1", "--on", LATER.isoformat(),
                           "--corrected", str(tmp_path / "missing.zip"))
     assert code == 2 and "cannot be read" in err and err.count("\n") == 1
+
+
+def test_an_unreadable_corrected_export_records_no_answer(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], later: date) -> None:
+    write_report(tmp_path, capsys)
+    run_json(capsys, "case", "sent", "1", "--on", SENT.isoformat())
+    code, _out, err = run(capsys, "case", "answered", "1", "--on", LATER.isoformat(),
+                          "--note", "They sent a new export.",
+                          "--corrected", str(tmp_path / "missing.zip"))
+    assert code == 2 and "nothing was recorded" in err and err.count("\n") == 1, err
+    shown = run_json(capsys, "case", "show", "1")
+    assert shown["state"] == "overdue" and shown["answered"] is None
+    assert [event["kind"] for event in shown["events"]] == ["report", "sent"]
+
+
+@pytest.mark.parametrize("number", ["99999999999999999999", str(2 ** 63), "0", "-1", "one"])
+def test_a_case_number_out_of_range_is_a_usage_error(
+        capsys: pytest.CaptureFixture[str], number: str) -> None:
+    code, _out, err = run(capsys, "case", "show", *(["--"] if number.startswith("-") else []),
+                          number)
+    assert code == 2
+    assert f"“{number}” is not a case number" in err and "internal error" not in err

@@ -34,7 +34,8 @@ PrintJson = Callable[[Any], None]
 clock: Callable[[], date] = date.today
 
 EXIT_OK = 0
-#: ``answered --corrected``: the corrected export still holds flagged files or lost own ones.
+#: ``answered --corrected``: the corrected export still holds flagged or withheld files, or
+#: lost own ones.
 EXIT_NOT_CORRECTED = 1
 
 
@@ -79,18 +80,23 @@ def run_case_command(args: argparse.Namespace, *, print_json: PrintJson,
 
 def _answered(args: argparse.Namespace, cases: CaseStore, day: date,
               print_json: PrintJson) -> int:
-    case = cases.record_answer(args.number, args.on or day, args.note)
     status = EXIT_OK
-    if args.corrected:
-        try:
-            with open_export(args.corrected) as export:
-                comparison = compare_export(case, export, today=day)
-        except ArchiveError as error:
-            raise CaseError(f"the answer is recorded, but the corrected export cannot be "
-                            f"read: {error}") from error
-        case = cases.attach_comparison(case.id, comparison)
-        if not comparison.corrected:
-            status = EXIT_NOT_CORRECTED
+    with contextlib.ExitStack() as stack:
+        # The corrected export is opened first: an answer is recorded with its check or,
+        # when the export cannot be read, not at all (the user fixes the path and retries).
+        export = None
+        if args.corrected:
+            try:
+                export = stack.enter_context(open_export(args.corrected))
+            except ArchiveError as error:
+                raise CaseError(f"the corrected export cannot be read: {error}; nothing "
+                                "was recorded") from error
+        case = cases.record_answer(args.number, args.on or day, args.note)
+        if export is not None:
+            comparison = compare_export(case, export, today=day)
+            case = cases.attach_comparison(case.id, comparison)
+            if not comparison.corrected:
+                status = EXIT_NOT_CORRECTED
     _finish(args, case, day, print_json)
     return status
 
@@ -215,8 +221,15 @@ def _print_case(case: Case, day: date) -> None:
         write(f"Corrected:  {comparison_summary(case.comparison, len(case.flagged))}\n")
         for item in case.comparison.flagged_still_there:
             write(f"  still there: {item.path}\n")
+        for item in case.comparison.withheld_still_there:
+            write(f"  withheld, still there: {item.path}\n")
         for path in case.comparison.own_missing:
             write(f"  missing:     {path}\n")
+        if case.comparison.not_verified:
+            write("  not verified: check that these no longer hold the other person's "
+                  "rows:\n")
+            for path in case.comparison.not_verified:
+                write(f"    {path}\n")
     if case.closed_on:
         write(f"Closed:     {case.closed_on}\n")
     write("Timeline:\n")

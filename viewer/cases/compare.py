@@ -1,11 +1,14 @@
-"""Check a corrected export against the first one: are the flagged files gone, and are the
-user's own files still there?
+"""Check a corrected export against the first one: are the flagged files (and the files
+withheld as only the other person's) gone, and are the user's own files still there? Tables
+that mixed both cannot be checked from hashes: they are listed as not verified.
 
 Files are matched by content, not by name (a corrected export is often packed anew, under
 other folder names): first by size, which costs nothing, then by SHA-256, read only for the
 corrected export's files whose size matches one that is looked for. A file the case knows
 no SHA-256 of (it could not be read, or was too large to hash cheaply) is matched by its
-path and size instead.
+path and size instead (a flagged path the case keeps scrubbed of the other person's words
+then no longer matches: such a file would count as gone; all flagged recordings the check
+could read have a SHA-256).
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ def compare_export_steps(case: Case, corrected: Export, today: date | None = Non
                          ) -> Generator[OpenProgress, None, Comparison]:
     """The comparison step by step: yields progress while hashing; returns the result."""
     members = [member for member in corrected.members if member.readable]
-    sizes_wanted = ({item.size for item in case.flagged if item.sha256}
+    sizes_wanted = ({item.size for item in (*case.flagged, *case.withheld) if item.sha256}
                     | {item.size for item in case.own_files if item.sha256})
     to_hash = [member for member in members if member.size in sizes_wanted]
     total = sum(member.size for member in to_hash) or 1
@@ -58,6 +61,8 @@ def compare_export_steps(case: Case, corrected: Export, today: date | None = Non
 
     still_there: list[FlaggedEvidence] = [
         item for item in case.flagged if present(item.path, item.size, item.sha256)]
+    withheld_there = [item for item in case.withheld
+                      if present(item.path, item.size, item.sha256)]
     missing: list[OwnFile] = [
         item for item in case.own_files if not present(item.path, item.size, item.sha256)]
     return Comparison(
@@ -67,4 +72,7 @@ def compare_export_steps(case: Case, corrected: Export, today: date | None = Non
         flagged_still_there=tuple(still_there),
         own_kept=len(case.own_files) - len(missing),
         own_missing=tuple(item.path for item in missing),
+        withheld_gone=len(case.withheld) - len(withheld_there),
+        withheld_still_there=tuple(withheld_there),
+        not_verified=case.mixed,
     )

@@ -250,12 +250,20 @@ def reminder_text(case: Case, language: str, today: date) -> str:
 
 
 def complaint_text(case: Case, authority: Authority, language: str, today: date) -> str:
-    """The complaint to ``authority`` about a case that was sent (answered or not)."""
+    """The complaint to ``authority`` about a case that is overdue, answered or closed
+    (CaseError before the report was sent or while its deadline has not passed)."""
     _check_language(language)
     if case.sent_on is None:
         raise CaseError(f"Case {case.id} has not been sent yet: a complaint says that the "
                         "company did not deal with your report, so send the report first "
                         f"(export-viewer case sent {case.id} --on YYYY-MM-DD).")
+    if case.state(today) is CaseState.SENT:
+        # The letter says the company did not deal with the report as the GDPR requires;
+        # before the deadline it still may. An answer (even a poor one) allows a complaint.
+        raise CaseError(f"The deadline of case {case.id} has not passed yet: "
+                        f"{case.controller} has until {case.deadline} "
+                        f"({case.days_left(today)} days left) to answer. A complaint is "
+                        "possible once it has passed or the company has answered.")
     values = _values(case, language)
     facts = []
     if case.requested_on is not None:

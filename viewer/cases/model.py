@@ -74,11 +74,20 @@ class Comparison:
     own_kept: int
     #: Paths (in the first export) of own files the corrected export no longer holds.
     own_missing: tuple[str, ...]
+    #: Files the report withheld as holding only the other person's data (not recordings:
+    #: a PDF of their transcripts), checked like the flagged files.
+    withheld_gone: int = 0
+    withheld_still_there: tuple[FlaggedEvidence, ...] = ()
+    #: Tables that mixed the user's rows with the other person's: a correction changes
+    #: them, so hashes cannot tell whether those rows went. The user checks them by eye.
+    not_verified: tuple[str, ...] = ()
 
     @property
     def corrected(self) -> bool:
-        """Every flagged file gone and every own file kept."""
-        return not self.flagged_still_there and not self.own_missing
+        """Every flagged and withheld file gone and every own file kept (the mixed tables
+        in ``not_verified`` cannot be told from hashes; they are listed, not counted)."""
+        return (not self.flagged_still_there and not self.withheld_still_there
+                and not self.own_missing)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +117,13 @@ class Case:
     comparison: Comparison | None = None
     #: The user's own files, for comparing a corrected export (see ``OwnFile``).
     own_files: tuple[OwnFile, ...] = field(default=(), repr=False)
+    #: Files that are not recordings but hold only the other person's data (the report
+    #: withheld them): path, SHA-256, size; ``reasons`` is empty. Empty for cases made
+    #: before they were kept.
+    withheld: tuple[FlaggedEvidence, ...] = ()
+    #: Paths of files that mix the user's data with the other person's rows: a correction
+    #: must change them, which no hash can verify.
+    mixed: tuple[str, ...] = ()
     #: From the report's request: when the user asked (Art. 15) and when the export came,
     #: and who they are, to date and sign the letters. The user's own details.
     requested_on: date | None = None
@@ -189,6 +205,10 @@ def describe_case(case: Case, today: date) -> dict[str, Any]:
                      "size": None if item.size == UNKNOWN_SIZE else item.size,
                      "reasons": list(item.reasons)} for item in case.flagged],
         "own_files": len(case.own_files),
+        "withheld": [{"path": item.path, "sha256": item.sha256 or None,
+                      "size": None if item.size == UNKNOWN_SIZE else item.size}
+                     for item in case.withheld],
+        "mixed": list(case.mixed),
         "comparison": None if comparison is None else {
             "checked": comparison.checked_on.isoformat(),
             "corrected_sha256": comparison.corrected_sha256,
@@ -196,6 +216,9 @@ def describe_case(case: Case, today: date) -> dict[str, Any]:
             "flagged_still_there": [item.path for item in comparison.flagged_still_there],
             "own_kept": comparison.own_kept,
             "own_missing": list(comparison.own_missing),
+            "withheld_gone": comparison.withheld_gone,
+            "withheld_still_there": [item.path for item in comparison.withheld_still_there],
+            "not_verified": list(comparison.not_verified),
             "corrected": comparison.corrected,
         },
         "events": [{"date": event.when.isoformat(), "kind": event.kind,

@@ -128,10 +128,19 @@ class CaseStore:
                 raise CaseError(
                     f"Case {case_id} was extended on {case.extended_on}; the report cannot "
                     f"have been sent after that ({day}).")
+            if case.extended_on is not None:
+                first = response_deadline(day, extended=False)
+                if case.extended_on > first:
+                    raise CaseError(
+                        f"Case {case_id} was extended on {case.extended_on}, more than a "
+                        f"month after {day} (the deadline would be {first}); an extension "
+                        "that late would not count. Check the date you sent the report.")
             db.execute("UPDATE cases SET sent_on = ? WHERE id = ?", (day.isoformat(), case_id))
             deadline = response_deadline(day, case.extended_on is not None)
+            # A corrected date replaces the first: the report was sent once.
             self._event(db, case_id, day, "sent",
-                        f"Report sent to {case.controller}; answer due by {deadline}")
+                        f"Report sent to {case.controller}; answer due by {deadline}",
+                        replace=True)
         return self.case(case_id)
 
     def mark_extended(self, case_id: int, day: date) -> Case:
@@ -165,10 +174,12 @@ class CaseStore:
         return self.case(case_id)
 
     def record_answer(self, case_id: int, day: date, note: str) -> Case:
-        """The company answered on ``day``; ``note``: what it said, in the user's words."""
+        """The company answered on ``day``; ``note``: what it said, in the user's words
+        (recorded again without a note: the earlier note stays)."""
         note = note.strip()
         with self._write() as db:
             case = self._case(db, self._row(db, case_id))
+            note = note or case.answer_note
             self._check_day(day, case)
             if case.sent_on is None:
                 raise CaseError(f"Case {case_id} has not been sent yet: record when you sent "
@@ -182,7 +193,8 @@ class CaseStore:
             db.execute("UPDATE cases SET answered_on = ?, answer_note = ? WHERE id = ?",
                        (day.isoformat(), note, case_id))
             # The detail is the user's note as they wrote it (the letters quote it).
-            self._event(db, case_id, day, "answered", note)
+            # A corrected answer replaces the first on the timeline.
+            self._event(db, case_id, day, "answered", note, replace=True)
         return self.case(case_id)
 
     def attach_comparison(self, case_id: int, comparison: Comparison) -> Case:
@@ -247,7 +259,13 @@ class CaseStore:
 
     @staticmethod
     def _event(db: sqlite3.Connection, case_id: int, day: date, kind: str,
-               detail: str) -> None:
+               detail: str, *, replace: bool = False) -> None:
+        """Log a step; with ``replace``, an earlier event of that kind is corrected in its
+        place instead (a date entered wrongly is one step, not two)."""
+        if replace and db.execute(
+                "UPDATE case_events SET day = ?, detail = ? WHERE case_id = ? AND kind = ?",
+                (day.isoformat(), detail, case_id, kind)).rowcount:
+            return
         db.execute(
             "INSERT INTO case_events (case_id, seq, day, kind, detail) VALUES (?, "
             "(SELECT ifnull(max(seq), -1) + 1 FROM case_events WHERE case_id = ?), ?, ?, ?)",
@@ -289,6 +307,10 @@ class CaseStore:
             received_on=_day(report.get("received_on")),
             user_name=report.get("user_name", ""),
             contact=report.get("contact", ""),
+            # Cases made before these were kept have neither key.
+            withheld=tuple(FlaggedEvidence(path, sha, size, ())
+                           for path, sha, size in report.get("withheld", ())),
+            mixed=tuple(report.get("mixed", ())),
         )
 
 
@@ -302,10 +324,19 @@ def report_document(data: ReportData, written: Sequence[Path]) -> dict[str, Any]
     is the other person's words even masked.
     """
     folder = str(Path(written[0]).parent.resolve()) if written else ""
-    flagged = [[item.path, item.sha256 or "",
+    # A file's name can quote what the other person said ("utterance_... alexa when is
+    # the next train.wav"): kept scrubbed; the SHA-256 and size still identify the file.
+    scrub = data.scrub
+    flagged = [[scrub(item.path), item.sha256 or "",
                 UNKNOWN_SIZE if item.size is None else item.size,
                 [reason.code for reason in item.reasons if reason.weight > 0]]
                for item in data.flagged]
+    withheld = [[scrub(item.path), item.sha256 or "", item.size] for item in data.withheld]
+    # Tables with some of the other person's rows, and files mixing both that the report
+    # left out: what a correction must change, not remove.
+    singled_out = {item.path for item in data.flagged} | {item.path for item in data.withheld}
+    mixed = sorted({scrub(path) for path in ({item.path for item in data.mixed}
+                                             | data.strangers.marked_paths()) - singled_out})
     counts: dict[str, int] = {
         "members": data.members,
         "recordings": data.recordings,
@@ -328,6 +359,8 @@ def report_document(data: ReportData, written: Sequence[Path]) -> dict[str, Any]
         # The local day, as the user counts days (the report's own time is UTC).
         "report_written": data.created.astimezone().date().isoformat(),
         "flagged": flagged,
+        "withheld": withheld,
+        "mixed": mixed,
         "counts": counts,
         "requests": [say(data.language, key) for key in REQUEST_KEYS],
         "requested_on": _iso(data.request.requested),
@@ -371,9 +404,17 @@ def comparison_summary(comparison: Comparison, flagged: int) -> str:
              f"{comparison.flagged_gone} of {flagged} flagged files gone"]
     if comparison.flagged_still_there:
         parts.append(f"{len(comparison.flagged_still_there)} still there")
+    if comparison.withheld_gone or comparison.withheld_still_there:
+        parts.append(f"{comparison.withheld_gone} of "
+                     f"{comparison.withheld_gone + len(comparison.withheld_still_there)} "
+                     "withheld files gone")
+    if comparison.withheld_still_there:
+        parts.append(f"{len(comparison.withheld_still_there)} withheld still there")
     parts.append(f"{comparison.own_kept} own files kept")
     if comparison.own_missing:
         parts.append(f"{len(comparison.own_missing)} own files missing")
+    if comparison.not_verified:
+        parts.append(f"{len(comparison.not_verified)} mixed files not verified")
     return ", ".join(parts)
 
 
@@ -386,6 +427,10 @@ def _comparison_document(comparison: Comparison) -> dict[str, Any]:
                                 for item in comparison.flagged_still_there],
         "own_kept": comparison.own_kept,
         "own_missing": list(comparison.own_missing),
+        "withheld_gone": comparison.withheld_gone,
+        "withheld_still_there": [[item.path, item.sha256, item.size]
+                                 for item in comparison.withheld_still_there],
+        "not_verified": list(comparison.not_verified),
     }
 
 
@@ -399,6 +444,12 @@ def _comparison_from(document: dict[str, Any]) -> Comparison:
                                   in document["flagged_still_there"]),
         own_kept=int(document["own_kept"]),
         own_missing=tuple(document["own_missing"]),
+        # Comparisons kept before withheld files were checked have none of these keys.
+        withheld_gone=int(document.get("withheld_gone", 0)),
+        withheld_still_there=tuple(FlaggedEvidence(path, sha, size, ())
+                                   for path, sha, size
+                                   in document.get("withheld_still_there", ())),
+        not_verified=tuple(document.get("not_verified", ())),
     )
 
 

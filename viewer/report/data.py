@@ -162,6 +162,13 @@ class ReportData:
     received: tuple[ReceivedFile, ...] = ()
     #: IDENTITY_FILE, IDENTITY_PARTS or IDENTITY_FOLDER.
     identity: str = IDENTITY_FILE
+    #: The other person's words, for ``scrub`` (None: only quoted passages are withheld).
+    secrets: Secrets | None = field(default=None, repr=False, compare=False)
+
+    def scrub(self, text: str) -> str:
+        """``text`` (a file name can quote a transcript) with the other person's words
+        replaced by [withheld], as the report's sentences are."""
+        return withhold_quotes(text) if self.secrets is None else self.secrets.scrub(text)
 
     @property
     def language(self) -> str:
@@ -306,6 +313,7 @@ def build_report_data(result: CheckResult, export: Export, request: ReportReques
         identity=(IDENTITY_PARTS if len(result.sources) > 1 else
                   IDENTITY_FOLDER if result.sources and result.sources[0].kind == "folder"
                   else IDENTITY_FILE),
+        secrets=secrets,
     )
 
 

@@ -115,7 +115,8 @@ class CaseDetail(QWidget):
                                            "moves by two months"))
         self.reminder_button.setToolTip(tr("Possible once the deadline has passed"))
         self.complaint_button.setToolTip(tr("To the data protection authority of your country "
-                                            "(GDPR Art. 77)"))
+                                            "(GDPR Art. 77); possible once the deadline has "
+                                            "passed or the company has answered"))
         buttons = QGridLayout()
         for number, button in enumerate((self.sent_button, self.extended_button,
                                          self.answer_button, self.reminder_button,
@@ -210,7 +211,10 @@ class CaseDetail(QWidget):
         self.extended_button.setEnabled(state in open_states and case.extended_on is None)
         self.answer_button.setEnabled(state in (*open_states, CaseState.ANSWERED))
         self.reminder_button.setEnabled(state is CaseState.OVERDUE)
-        self.complaint_button.setEnabled(state is not CaseState.DRAFT)
+        # The complaint says the company did not deal with the report: not before the
+        # deadline (the same rule as viewer.cases.letters.complaint_text).
+        self.complaint_button.setEnabled(
+            state in (CaseState.OVERDUE, CaseState.ANSWERED, CaseState.CLOSED))
         self.close_button.setEnabled(state is not CaseState.CLOSED)
         self.delete_button.setEnabled(True)
         # The rows of facts were replaced. Once they are laid out, the scroll area must size

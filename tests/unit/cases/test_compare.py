@@ -27,14 +27,34 @@ def compare(case: Case, path: Path) -> Comparison:
 def test_a_proper_correction_removes_the_flagged_and_keeps_the_rest(
         cases: CaseStore, demo_report: DemoReport, tmp_path: Path) -> None:
     case = cases.create_from_report(demo_report.data, demo_report.written, demo_report.export)
-    fixed = corrected(tmp_path, dict.fromkeys((item.path for item in case.flagged), None))
+    fixed = corrected(tmp_path, dict.fromkeys(
+        (item.path for item in (*case.flagged, *case.withheld)), None))
     result = compare(case, fixed)
     assert result.checked_on == TODAY
     assert result.flagged_gone == 40 and result.flagged_still_there == ()
+    assert result.withheld_gone == 1 and result.withheld_still_there == ()
     assert result.own_kept == len(case.own_files) and result.own_missing == ()
     assert result.corrected
     with open_export(fixed) as export:
         assert result.corrected_sha256 == export.sha256 != case.export_sha256
+
+
+def test_withheld_files_still_there_leave_the_export_uncorrected(
+        cases: CaseStore, demo_report: DemoReport, tmp_path: Path) -> None:
+    # Only the 40 recordings dropped: the PDF of the other person's transcripts and the
+    # tables with their rows are still there.
+    case = cases.create_from_report(demo_report.data, demo_report.written, demo_report.export)
+    assert [item.path for item in case.withheld] == [
+        "Additional Data/Alexa/Alexa/Transcripts.pdf"]
+    assert "Additional Data/Alexa/Alexa/Geolocation/Geolocation-1-1.csv" in case.mixed
+    result = compare(case, corrected(
+        tmp_path, dict.fromkeys((item.path for item in case.flagged), None)))
+    assert result.flagged_gone == 40 and result.flagged_still_there == ()
+    assert result.withheld_gone == 0 and result.withheld_still_there == case.withheld
+    assert result.not_verified == case.mixed
+    assert not result.corrected
+    kept = cases.attach_comparison(case.id, result).comparison
+    assert kept == result
 
 
 def test_the_same_export_again_corrects_nothing(cases: CaseStore,

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from viewer.cases import add_months, response_deadline
+from viewer.cases.deadlines import next_working_day
 
 
 @pytest.mark.parametrize(("day", "months", "expected"), [
@@ -34,7 +35,29 @@ def test_the_deadline_is_one_month_or_three_when_extended() -> None:
     assert response_deadline(date(2024, 1, 31), extended=False) == date(2024, 2, 29)
     assert response_deadline(date(2023, 1, 31), extended=False) == date(2023, 2, 28)
     assert response_deadline(date(2024, 11, 30), extended=True) == date(2025, 2, 28)
-    assert response_deadline(date(2023, 12, 31), extended=True) == date(2024, 3, 31)
+    # 31 March 2024 is a Sunday: the period ends on Monday (Art. 3(4) of 1182/71).
+    assert response_deadline(date(2023, 12, 31), extended=True) == date(2024, 4, 1)
+
+
+@pytest.mark.parametrize(("sent", "expected"), [
+    (date(2024, 11, 8), date(2024, 12, 9)),    # Sunday 8 December -> Monday
+    (date(2024, 11, 7), date(2024, 12, 9)),    # Saturday 7 December -> Monday
+    (date(2024, 11, 6), date(2024, 12, 6)),    # a Friday stays
+    (date(2024, 12, 31), date(2025, 1, 31)),   # a Friday month end stays
+    (date(2026, 1, 31), date(2026, 3, 2)),     # clamped to Saturday 28 February -> March
+])
+def test_a_deadline_on_a_weekend_moves_to_the_monday(sent: date, expected: date) -> None:
+    assert response_deadline(sent, extended=False) == expected
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2900, 12, 31)), st.booleans())
+def test_a_deadline_is_a_weekday_at_most_two_days_after_the_month_end(
+        sent: date, extended: bool) -> None:
+    end = add_months(sent, 3 if extended else 1)
+    deadline = response_deadline(sent, extended)
+    assert deadline.weekday() < 5
+    assert 0 <= (deadline - end).days <= 2
+    assert next_working_day(deadline) == deadline
 
 
 @given(st.dates(min_value=date(1900, 1, 1), max_value=date(2900, 12, 31)),

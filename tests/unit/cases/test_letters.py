@@ -40,8 +40,8 @@ def test_the_reminder_names_the_first_report_and_repeats_the_requests(overdue: C
     assert overdue.report_sha256 in text and overdue.export_sha256 in text
     assert "(report.json)" in text  # no PDF was written in these tests: the JSON is the report
     assert "On 8 November 2024 I sent you a report" in text
-    assert "Art. 12(3) GDPR" in text and "by 8 December 2024" in text
-    assert f"passed {(TODAY - date(2024, 12, 8)).days} days ago" in text
+    assert "Art. 12(3) GDPR" in text and "by 9 December 2024" in text
+    assert f"passed {(TODAY - date(2024, 12, 9)).days} days ago" in text
     assert "40 of its 100 recordings are not mine" in text
     for number, key in enumerate(REQUEST_KEYS, start=1):
         assert f"{number}. {say('en', key)}" in text
@@ -53,7 +53,7 @@ def test_the_german_reminder_translates_the_requests(overdue: Case) -> None:
     text = reminder_text(overdue, "de", TODAY)
     assert overdue.language == "en"
     assert "Meine Meldung vom 6. November 2024" in text and overdue.report_sha256 in text
-    assert "Art. 12 Abs. 3 DSGVO" in text and "bis zum 8. Dezember 2024" in text
+    assert "Art. 12 Abs. 3 DSGVO" in text and "bis zum 9. Dezember 2024" in text
     for number, key in enumerate(REQUEST_KEYS, start=1):
         assert f"{number}. {say('de', key)}" in text
     assert "GDPR" not in text
@@ -62,12 +62,12 @@ def test_the_german_reminder_translates_the_requests(overdue: Case) -> None:
 def test_an_extension_is_part_of_the_reminder(cases: CaseStore, overdue: Case) -> None:
     extended = cases.mark_extended(overdue.id, date(2024, 12, 1))
     text = reminder_text(extended, "en", TODAY)
-    assert "on 1 December 2024 you extended that by two months, to 8 February 2025" in text
+    assert "on 1 December 2024 you extended that by two months, to 10 February 2025" in text
 
 
 def test_a_reminder_only_when_the_deadline_passed(cases: CaseStore, overdue: Case,
                                                   demo_report: DemoReport) -> None:
-    with pytest.raises(CaseError, match=r"has not passed yet.*30 days left"):
+    with pytest.raises(CaseError, match=r"has not passed yet.*31 days left"):
         reminder_text(overdue, "en", SENT)
     draft = cases.create_from_report(demo_report.data, demo_report.written, demo_report.export)
     with pytest.raises(CaseError, match="not been sent"):
@@ -131,13 +131,13 @@ def test_an_unanswered_complaint_shows_the_deadline_and_today(overdue: Case,
                                                               fake_authorities: Path) -> None:
     lines = timeline(overdue, "de", TODAY)
     assert lines[-2:] == [
-        (date(2024, 12, 8), "Frist für die Antwort (Art. 12 Abs. 3 DSGVO)."),
-        (TODAY, f"Heute: keine Antwort, {(TODAY - date(2024, 12, 8)).days} Tage nach Ablauf "
+        (date(2024, 12, 9), "Frist für die Antwort (Art. 12 Abs. 3 DSGVO)."),
+        (TODAY, f"Heute: keine Antwort, {(TODAY - date(2024, 12, 9)).days} Tage nach Ablauf "
                 "der Frist."),
     ]
     text = complaint_text(overdue, authority_for("XA"), "de", TODAY)
     assert "Beschwerde nach Art. 77 DSGVO gegen" in text
-    assert "8. Dezember 2024: Frist für die Antwort" in text
+    assert "9. Dezember 2024: Frist für die Antwort" in text
     assert "Anlage: Dateien, die nicht von mir stammen" in text
     assert "GDPR" not in text
 
@@ -147,6 +147,18 @@ def test_no_complaint_before_the_report_was_sent(cases: CaseStore, demo_report: 
     draft = cases.create_from_report(demo_report.data, demo_report.written, demo_report.export)
     with pytest.raises(CaseError, match="not been sent"):
         complaint_text(draft, authority_for("XA"), "en", TODAY)
+
+
+def test_no_complaint_while_the_deadline_has_not_passed(
+        cases: CaseStore, demo_report: DemoReport, fake_authorities: Path) -> None:
+    case = cases.create_from_report(demo_report.data, demo_report.written, demo_report.export)
+    waiting = cases.mark_sent(case.id, date(2025, 2, 17))
+    with pytest.raises(CaseError, match=r"(?s)has not passed yet: .* until 2025-03-17 \(16 days"):
+        complaint_text(waiting, authority_for("XA"), "en", TODAY)
+    # Answered before the deadline (perhaps poorly): a complaint is possible.
+    answered = cases.record_answer(case.id, date(2025, 2, 20), "Not deleted.")
+    assert "Complaint under Art. 77 GDPR" in complaint_text(
+        answered, authority_for("XA"), "en", TODAY)
 
 
 def test_no_letter_holds_the_other_person_s_content(

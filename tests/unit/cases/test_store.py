@@ -4,6 +4,7 @@ reopen, refused when a step is impossible, and gone with "forget everything"."""
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -102,7 +103,7 @@ def test_steps_and_their_timeline_survive_a_reopen(store_path: Path,
         again = CaseStore(review, today=lambda: TODAY).case(case.id)
     assert again.sent_on == SENT
     assert again.extended_on == date(2024, 12, 2)
-    assert again.deadline == date(2025, 2, 8)
+    assert again.deadline == date(2025, 2, 10)  # not Saturday the 8th
     assert again.answered_on == date(2025, 1, 20)
     assert again.answer_note == "They apologised."
     assert again.state(TODAY) is CaseState.ANSWERED
@@ -126,9 +127,9 @@ def test_overdue_lists_only_cases_past_their_deadline(cases: CaseStore,
     cases.record_answer(answered.id, date(2025, 1, 2), "")
     assert [case.id for case in cases.cases()] == [answered.id, draft.id, waiting.id, late.id]
     assert [case.id for case in cases.overdue(TODAY)] == [late.id]
-    assert cases.case(late.id).days_left(TODAY) == -(TODAY - date(2024, 12, 8)).days
-    assert cases.case(waiting.id).days_left(TODAY) == 14
-    assert cases.overdue(date(2024, 12, 8)) == []
+    assert cases.case(late.id).days_left(TODAY) == -(TODAY - date(2024, 12, 9)).days
+    assert cases.case(waiting.id).days_left(TODAY) == 16  # Saturday 15 March -> Monday
+    assert cases.overdue(date(2024, 12, 9)) == []
 
 
 def test_impossible_steps_are_refused_with_a_reason(cases: CaseStore,
@@ -146,12 +147,13 @@ def test_impossible_steps_are_refused_with_a_reason(cases: CaseStore,
     with pytest.raises(CaseError, match="before the report was sent"):
         cases.record_answer(case.id, date(2024, 11, 7), "")
     with pytest.raises(CaseError, match="after the one-month deadline"):
-        cases.mark_extended(case.id, date(2024, 12, 9))
-    cases.mark_extended(case.id, date(2024, 12, 8))  # the last day of the month counts
+        cases.mark_extended(case.id, date(2024, 12, 10))
+    # The month ends on Sunday 8 December: the Monday after still counts.
+    cases.mark_extended(case.id, date(2024, 12, 9))
     with pytest.raises(CaseError, match="already extended"):
         cases.mark_extended(case.id, date(2024, 12, 8))
     with pytest.raises(CaseError, match="cannot have been sent after"):
-        cases.mark_sent(case.id, date(2024, 12, 9))
+        cases.mark_sent(case.id, date(2024, 12, 10))
     cases.record_answer(case.id, date(2025, 1, 5), "")
     cases.close(case.id, date(2025, 1, 6))
     with pytest.raises(CaseError, match="already closed"):
@@ -171,7 +173,37 @@ def test_a_corrected_sent_date_moves_the_deadline(cases: CaseStore,
     cases.mark_sent(case.id, SENT)
     moved = cases.mark_sent(case.id, date(2024, 11, 30))
     assert moved.deadline == date(2024, 12, 30)
-    assert [event.kind for event in moved.events] == ["report", "sent", "sent"]
+    # The corrected date replaces the first: the timeline lists one sending.
+    assert [(event.when, event.kind) for event in moved.events] == [
+        (WRITTEN.date(), "report"), (date(2024, 11, 30), "sent")]
+    assert "answer due by 2024-12-30" in moved.events[-1].detail
+
+
+def test_a_corrected_answer_replaces_the_first_and_keeps_its_note(
+        cases: CaseStore, demo_report: DemoReport) -> None:
+    case = cases.create_from_report(demo_report.data, demo_report.written, demo_report.export)
+    cases.mark_sent(case.id, SENT)
+    cases.record_answer(case.id, date(2024, 12, 3), "They deleted nothing.")
+    again = cases.record_answer(case.id, date(2024, 12, 2), "")
+    assert again.answered_on == date(2024, 12, 2)
+    assert again.answer_note == "They deleted nothing."
+    assert [(event.when, event.kind, event.detail) for event in again.events[1:]] == [
+        (SENT, "sent", again.events[1].detail),
+        (date(2024, 12, 2), "answered", "They deleted nothing.")]
+    assert cases.record_answer(case.id, date(2024, 12, 2), "New words").answer_note == \
+        "New words"
+
+
+def test_a_sent_date_the_extension_came_too_late_for_is_refused(
+        cases: CaseStore, demo_report: DemoReport) -> None:
+    case = cases.create_from_report(demo_report.data, demo_report.written, demo_report.export)
+    cases.mark_sent(case.id, date(2025, 1, 31))
+    cases.mark_extended(case.id, date(2025, 2, 28))
+    with pytest.raises(CaseError, match="more than a month after 2024-11-30"):
+        cases.mark_sent(case.id, date(2024, 11, 30))
+    assert cases.case(case.id).sent_on == date(2025, 1, 31)
+    # Within the month the extension still counts: the correction is taken.
+    assert cases.mark_sent(case.id, date(2025, 1, 28)).deadline == date(2025, 4, 28)
 
 
 def test_letters_join_the_timeline(cases: CaseStore, demo_report: DemoReport) -> None:
@@ -199,3 +231,45 @@ def test_delete_and_forget_everything_remove_cases(cases: CaseStore, review_stor
     review_store.close()
     raw = b"".join(path.read_bytes() for path in store_path.parent.iterdir())
     assert b"Max Mustermann" not in raw and demo_report.data.archive_sha256.encode() not in raw
+
+
+def test_a_case_kept_before_withheld_files_were_kept_still_loads(
+        cases: CaseStore, review_store: ReviewStore, demo_report: DemoReport) -> None:
+    case = cases.create_from_report(demo_report.data, demo_report.written, demo_report.export)
+    assert case.withheld and case.mixed
+    comparison = Comparison(date(2025, 1, 21), "f" * 64, 40, (), 50, ())
+    cases.mark_sent(case.id, SENT)
+    cases.attach_comparison(case.id, comparison)
+    db = review_store._db
+    report, kept = db.execute("SELECT report, comparison FROM cases WHERE id = ?",
+                              (case.id,)).fetchone()
+    report, kept = json.loads(report), json.loads(kept)
+    for key in ("withheld", "mixed"):
+        del report[key]
+    for key in ("withheld_gone", "withheld_still_there", "not_verified"):
+        del kept[key]
+    with review_store._write() as write:
+        write.execute("UPDATE cases SET report = ?, comparison = ? WHERE id = ?",
+                      (json.dumps(report), json.dumps(kept), case.id))
+    old = cases.case(case.id)
+    assert old.withheld == () and old.mixed == ()
+    assert old.comparison == comparison and old.comparison.corrected
+
+
+def test_a_file_name_quoting_the_other_person_is_kept_scrubbed(
+        cases: CaseStore, demo_report: DemoReport, review_store: ReviewStore,
+        store_path: Path) -> None:
+    from viewer.cases import describe_case
+
+    text = flagged_transcripts(demo_report.result)[0]
+    named = replace(demo_report.data.flagged[0],
+                    path=f"Alexa/Voice/utterance_2024-05-01 {text}.wav")
+    data = replace(demo_report.data, flagged=(named, *demo_report.data.flagged[1:]))
+    case = cases.create_from_report(data, demo_report.written, demo_report.export)
+    first = case.flagged[0]
+    assert first.path == "Alexa/Voice/utterance_2024-05-01 [withheld].wav"
+    assert first.sha256 == named.sha256 and first.size == named.size
+    assert text not in json.dumps(describe_case(case, TODAY), ensure_ascii=False)
+    review_store.close()
+    raw = b"".join(path.read_bytes() for path in store_path.parent.iterdir())
+    assert text.encode("utf-8") not in raw

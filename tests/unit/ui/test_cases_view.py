@@ -22,7 +22,7 @@ from viewer.analysis.check import CheckResult
 from viewer.archive import Export
 from viewer.cases import CaseState, CaseStore, compare_export
 from viewer.cases.authorities import authorities
-from viewer.cases.deadlines import add_months
+from viewer.cases.deadlines import response_deadline
 from viewer.report import ReportData, build_report_data, write_report
 from viewer.resources import DEMO_EXPORT
 from viewer.review import ReviewStore
@@ -154,10 +154,10 @@ def test_each_state_is_said_in_words_and_overdue_also_in_colour(
     assert states == {draft: CaseState.DRAFT, sent: CaseState.SENT,
                       overdue: CaseState.OVERDUE, answered: CaseState.ANSWERED,
                       closed: CaseState.CLOSED}
-    left = (add_months(TODAY - timedelta(days=3), 1) - TODAY).days
+    left = (response_deadline(TODAY - timedelta(days=3), extended=False) - TODAY).days
     assert row_texts(view, sent)[Column.DAYS_LEFT] == f"{left} days left"
     assert row_texts(view, sent)[Column.STATE] == "sent"
-    late = (TODAY - add_months(TODAY - timedelta(days=45), 1)).days
+    late = (TODAY - response_deadline(TODAY - timedelta(days=45), extended=False)).days
     assert late > 1
     assert row_texts(view, overdue)[Column.DAYS_LEFT] == f"{late} days overdue"
     assert row_texts(view, overdue)[Column.STATE] == "⚠ overdue"
@@ -168,8 +168,7 @@ def test_each_state_is_said_in_words_and_overdue_also_in_colour(
         f"Answered on {(TODAY - timedelta(days=2)).isoformat()}")
     view.select_case(overdue)
     assert view.detail.state.text() == (
-        f"⚠ Overdue: no answer {(TODAY - add_months(TODAY - timedelta(days=45), 1)).days} "
-        "days after the deadline")
+        f"⚠ Overdue: no answer {late} days after the deadline")
     assert row_texts(view, closed)[Column.STATE] == "closed"
     row = view.model.row_of(overdue)
     assert row is not None
@@ -207,9 +206,9 @@ def test_marking_sent_changes_the_state_and_starts_the_deadline(
     assert case.sent_on == TODAY and case.state(TODAY) is CaseState.SENT
     texts = row_texts(view, case_id)
     assert texts[Column.STATE] == "sent" and texts[Column.SENT] == TODAY.isoformat()
-    assert texts[Column.DEADLINE] == add_months(TODAY, 1).isoformat()
+    assert texts[Column.DEADLINE] == response_deadline(TODAY, extended=False).isoformat()
     assert texts[Column.DAYS_LEFT].endswith("days left")
-    assert add_months(TODAY, 1).isoformat() in view.message.text()
+    assert response_deadline(TODAY, extended=False).isoformat() in view.message.text()
     assert "Report sent to the company" in view.detail.timeline.text()
     assert not view.detail.sent_button.isEnabled()
     assert view.detail.extended_button.isEnabled() and view.detail.answer_button.isEnabled()
@@ -231,7 +230,8 @@ def test_the_extension_moves_the_deadline_by_two_months(
     view.refresh(select=case_id)
     assert view.mark_extended(case_id, TODAY)
     sent = TODAY - timedelta(days=10)
-    assert row_texts(view, case_id)[Column.DEADLINE] == add_months(sent, 3).isoformat()
+    assert row_texts(view, case_id)[Column.DEADLINE] == \
+        response_deadline(sent, extended=True).isoformat()
     assert "extended on" in view.detail.facts_text()
     assert not view.detail.extended_button.isEnabled()
 
@@ -385,7 +385,7 @@ def test_the_window_says_at_start_when_a_company_is_overdue(
     window.show()
     bar = window.cases.bar
     assert window.cases.toolbar.isVisible()
-    late = (TODAY - add_months(TODAY - timedelta(days=45), 1)).days
+    late = (TODAY - response_deadline(TODAY - timedelta(days=45), extended=False)).days
     assert "has not answered in time" in bar.text.text()
     assert f"case {overdue}" in bar.text.text() and f"{late} days overdue" in bar.text.text()
     assert bar.first_button.text() == "Open Cases"
@@ -469,7 +469,7 @@ def test_the_cases_speak_german(german: None, view: CasesView, cases: CaseStore,
                                 demo_report: DemoReport) -> None:
     overdue = new_case(cases, demo_report, sent=45)
     view.refresh()
-    late = (TODAY - add_months(TODAY - timedelta(days=45), 1)).days
+    late = (TODAY - response_deadline(TODAY - timedelta(days=45), extended=False)).days
     assert row_texts(view, overdue)[Column.STATE] == "⚠ überfällig"
     assert row_texts(view, overdue)[Column.DAYS_LEFT] == f"{late} Tage überfällig"
     assert view.detail.reminder_button.text() == "Erinnerung schreiben…"
@@ -547,3 +547,14 @@ def test_the_days_left_are_read_in_full(german: None, view: CasesView, cases: Ca
         font.setBold(index.data(Qt.ItemDataRole.FontRole).bold())  # as the table draws it
         width = QFontMetrics(font).horizontalAdvance(index.data())
         assert view.table.columnWidth(column) > width, index.data()
+
+
+def test_a_complaint_waits_for_the_deadline_or_an_answer(
+        view: CasesView, cases: CaseStore, demo_report: DemoReport) -> None:
+    waiting = new_case(cases, demo_report, sent=10)
+    view.refresh(select=waiting)
+    assert not view.detail.complaint_button.isEnabled()
+    assert "once the deadline has passed" in view.detail.complaint_button.toolTip()
+    answered = new_case(cases, demo_report, sent=10, answered=5)
+    view.refresh(select=answered)
+    assert view.detail.complaint_button.isEnabled()

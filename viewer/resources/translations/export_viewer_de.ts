@@ -787,11 +787,11 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>To the data protection authority of your country (GDPR Art. 77)</source>
-        <translation>An die Datenschutzaufsichtsbehörde Ihres Landes (Art. 77 DSGVO)</translation>
+        <source>To the data protection authority of your country (GDPR Art. 77); possible once the deadline has passed or the company has answered</source>
+        <translation>An die Datenschutzaufsichtsbehörde Ihres Landes (Art. 77 DSGVO); möglich, sobald die Frist abgelaufen ist oder das Unternehmen geantwortet hat</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Checking the corrected export</source>
         <translation>Korrigierter Export wird geprüft</translation>
     </message>
@@ -816,7 +816,7 @@
         <translation>Fall {number}: {company}</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>Each report you write starts a case here. Say when you sent it: the company then has one month to answer.</source>
         <translation>Jeder Bericht, den Sie schreiben, beginnt hier einen Fall. Geben Sie an, wann Sie ihn verschickt haben: Ab dann hat das Unternehmen einen Monat Zeit für die Antwort.</translation>
     </message>
@@ -1140,7 +1140,7 @@ A step changed a case (its id); the window&apos;s overdue bar listens. A correct
         <translation>Fortschritt beim Öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_detail.py" line="-151"/>
+        <location filename="../../ui/cases_detail.py" line="-154"/>
         <location filename="../../ui/status_area.py" line="+2"/>
         <source>Cancel</source>
         <extracomment>Cancels the opening (the only background work the user waits for).</extracomment>
@@ -1601,7 +1601,7 @@ Ordner öffnen?</translation>
         <translation>nicht meins</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_detail.py" line="-84"/>
+        <location filename="../../ui/cases_detail.py" line="-85"/>
         <location filename="../../ui/recordings_model.py" line="+1"/>
         <source>unsure</source>
         <translation>unsicher</translation>
@@ -2050,7 +2050,7 @@ Ordner öffnen?</translation>
         <translation>Abgeschlossen am {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_detail.py" line="+181"/>
+        <location filename="../../ui/cases_detail.py" line="+185"/>
         <location filename="../../ui/cases_model.py" line="+4"/>
         <location filename="../../ui/report_dialog.py" line="+9"/>
         <location line="+37"/>
@@ -2069,7 +2069,7 @@ Ordner öffnen?</translation>
         <translation>Export</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-138"/>
         <location filename="../../ui/cases_model.py" line="+0"/>
         <source>State</source>
         <translation>Stand</translation>
@@ -2080,7 +2080,7 @@ Ordner öffnen?</translation>
         <translation>weitere Dateien mit nur den Daten der anderen Person</translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location line="+200"/>
         <location filename="../../ui/cases_model.py" line="+0"/>
         <source>Sent</source>
         <translation>Verschickt</translation>
@@ -2158,7 +2158,7 @@ Ordner öffnen?</translation>
         <translation>Optional: der korrigierte Export, den es geschickt hat</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_detail.py" line="-122"/>
+        <location filename="../../ui/cases_detail.py" line="-125"/>
         <location filename="../../ui/cases_dialogs.py" line="+1"/>
         <location line="+15"/>
         <source>Corrected export</source>

@@ -88,3 +88,21 @@ def test_owning_no_voice_device_suppresses_the_mine_side() -> None:
     export = contents([recording(1, device=MINE)], (registered(MINE),))
     profile = OwnershipProfile(owns_voice_devices=False)
     assert device_findings(profile, export, NO_CONTEXT) == []
+
+
+def test_a_registered_device_the_profile_does_not_name_is_not_called_unknown() -> None:
+    # The profile names one device (one "Mine" answer in the guided check); the export
+    # registers a second one the user has not answered about: the table still speaks for it.
+    other = "G0911W0612345678"
+    export = contents([recording(1, device=MINE), recording(2, device=other)],
+                      (registered(MINE), registered(other)))
+    found = _by_code(device_findings(PROFILE, export, NO_CONTEXT))
+    assert "unknown-device" not in found
+    (known,) = found["known-device"]
+    assert known.recording == "Audio/utterance_0001.wav"
+    (table,) = found["registered-device"]
+    assert table.recording == "Audio/utterance_0002.wav" and table.weight == -0.3
+    # Once the user says it is not theirs, it is.
+    said = OwnershipProfile(devices=PROFILE.devices, not_my_devices=(ProfileDevice(other),))
+    (unknown,) = _by_code(device_findings(said, export, NO_CONTEXT))["unknown-device"]
+    assert unknown.recording == "Audio/utterance_0002.wav" and unknown.weight == 1.0

@@ -3,6 +3,8 @@
 Two tables can say "not yours": the user's own list of devices (the profile) and the export's
 registration table (``Device Registration.csv``). A device the profile names is the user's
 even when the table misses it (the user knows best); a device neither lists is a stranger's.
+A registered device the profile does not name stays the table's word until the user answers
+about it (``not_my_devices``).
 The Alexa app on a phone appears as a "device" of the account but is never registered as an
 Echo; it is not judged here.
 """
@@ -117,7 +119,10 @@ def _judge(profile: OwnershipProfile, recording: Recording, device: Device | Non
         verdicts = [profile_device_matches(owned, serial, name, model) for owned in profile.devices]
         if any(verdicts):
             in_profile = True
-        elif any(v is False for v in verdicts):
+        elif any(v is False for v in verdicts) and not registered:
+            # The profile's list is what the user has said so far, not a claim that it is
+            # complete (the guided check adds one device per answer): a device the export
+            # registers to the account is only "not yours" once the user says so.
             in_profile = False
             # Only models were comparable: a weaker "no".
             model_only = all(
@@ -144,8 +149,7 @@ def _judge(profile: OwnershipProfile, recording: Recording, device: Device | Non
             weight = WEIGHT_NOT_IN_PROFILE if in_profile is False else WEIGHT_NOT_REGISTERED
         return Finding("unknown-device", f"Unknown device {label}: {'; '.join(parts)}.",
                        weight, recording.path, tuple(evidence))
-    if registered and device is not None and profile.owns_voice_devices is not False \
-            and not profile.devices:
+    if registered and device is not None and profile.owns_voice_devices is not False:
         row = registration_source(device)
         cited = (seen, evidence_at(row, device.key)) if row else (seen,)
         return Finding("registered-device",

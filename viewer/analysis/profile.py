@@ -15,7 +15,9 @@ Every key is optional. A missing key, ``null`` or an empty list means "unknown":
 that need it stay silent rather than guess. ``owns_voice_devices: false`` is a statement, not
 an unknown: it is the strongest signal there is (a whole category the user never had).
 ``name`` and ``contact`` (an e-mail or postal address) are not evidence: they sign the
-discrepancy report.
+discrepancy report. A ``devices`` list written by hand is taken as complete (a device it does
+not name counts against a recording) unless ``devices_complete`` is ``false``; the guided
+check writes ``false``, as it adds one device per answer.
 
 The last four keys hold the answers of the guided first check (``viewer.analysis.questions``):
 ``voice_services`` says per platform whether the user uses that voice assistant at all
@@ -77,6 +79,9 @@ class VoiceAnswer:
 class OwnershipProfile:
     people: tuple[str, ...] = ()
     devices: tuple[ProfileDevice, ...] = ()
+    #: False: ``devices`` holds only the devices confirmed so far (the guided check's
+    #: answers), so a device it does not name is unknown rather than someone else's.
+    devices_complete: bool = True
     #: False: the user owns no voice-assistant device. None: not stated.
     owns_voice_devices: bool | None = None
     #: Account names or e-mail addresses.
@@ -126,8 +131,8 @@ class OwnershipProfile:
 
 EMPTY_PROFILE = OwnershipProfile()
 
-_KEYS = ("people", "devices", "owns_voice_devices", "accounts", "locales", "timezone",
-         "voice_samples", "confirmed_mine", "confirmed_not_mine", "name", "contact",
+_KEYS = ("people", "devices", "devices_complete", "owns_voice_devices", "accounts", "locales",
+         "timezone", "voice_samples", "confirmed_mine", "confirmed_not_mine", "name", "contact",
          "voice_services", "not_my_devices", "unknown_people", "voices")
 _DEVICE_KEYS = ("serial", "name", "model")
 
@@ -179,9 +184,14 @@ def profile_from_dict(data: Any, base_dir: str | Path) -> OwnershipProfile:
     owns = data.get("owns_voice_devices")
     if owns is not None and not isinstance(owns, bool):
         raise ProfileError(f"“owns_voice_devices” must be true, false or null, not {_kind(owns)}")
+    complete = data.get("devices_complete")
+    if complete is not None and not isinstance(complete, bool):
+        raise ProfileError(f"“devices_complete” must be true, false or null, not "
+                           f"{_kind(complete)}")
     return OwnershipProfile(
         people=_texts(data, "people"),
         devices=_devices(data.get("devices")),
+        devices_complete=complete is not False,
         owns_voice_devices=owns,
         accounts=_texts(data, "accounts"),
         locales=tuple(_locale(value, f"locales[{i}]")
@@ -217,6 +227,7 @@ def profile_to_dict(profile: OwnershipProfile, base_dir: str | Path | None = Non
         "devices": [{key: value for key in _DEVICE_KEYS
                      if (value := getattr(device, key)) is not None}
                     for device in profile.devices],
+        "devices_complete": profile.devices_complete,
         "owns_voice_devices": profile.owns_voice_devices,
         "accounts": list(profile.accounts),
         "locales": list(profile.locales),

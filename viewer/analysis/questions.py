@@ -274,6 +274,8 @@ def answer_device(document: Mapping[str, Any], question: DeviceQuestion, mine: b
         if (key == "devices" and mine is True) or (key == "not_my_devices" and mine is False):
             kept.append(entry)
         updated[key] = kept
+    # One answer names one device: the others of the export are not thereby someone else's.
+    updated["devices_complete"] = False
     return updated
 
 

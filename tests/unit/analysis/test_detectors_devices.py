@@ -106,3 +106,19 @@ def test_a_registered_device_the_profile_does_not_name_is_not_called_unknown() -
     said = OwnershipProfile(devices=PROFILE.devices, not_my_devices=(ProfileDevice(other),))
     (unknown,) = _by_code(device_findings(said, export, NO_CONTEXT))["unknown-device"]
     assert unknown.recording == "Audio/utterance_0002.wav" and unknown.weight == 1.0
+
+
+def test_a_list_of_answers_so_far_does_not_accuse_the_devices_it_leaves_out() -> None:
+    # No registration table (an older export, a Takeout): the guided check's one "Mine"
+    # answer names one device; the other is unknown, not someone else's, until answered.
+    export = contents([recording(1, device=MINE), recording(2, device=STRANGER)],
+                      (seen_only(MINE), seen_only(STRANGER)))
+    answered = OwnershipProfile(devices=PROFILE.devices, devices_complete=False)
+    found = _by_code(device_findings(answered, export, NO_CONTEXT))
+    assert "unknown-device" not in found
+    assert [finding.recording for finding in found["known-device"]] == [
+        "Audio/utterance_0001.wav"]
+    # A list given as complete (a profile written by hand) still speaks against it.
+    found = _by_code(device_findings(PROFILE, export, NO_CONTEXT))
+    assert [finding.recording for finding in found["unknown-device"]] == [
+        "Audio/utterance_0002.wav"]

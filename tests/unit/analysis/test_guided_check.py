@@ -75,7 +75,8 @@ def test_device_answers_decide_its_recordings(alexa_2018: Path) -> None:
     ours = answer_device(theirs, question, True)
     assert ours["not_my_devices"] == [] and ours["devices"][0]["serial"] == SERIAL
     assert check(alexa_2018, ours).count(Verdict.MINE) == 36
-    assert answer_device(ours, question, None) == {"devices": [], "not_my_devices": []}
+    assert answer_device(ours, question, None) == {
+        "devices": [], "not_my_devices": [], "devices_complete": False}
 
 
 def test_names_the_user_does_not_know_are_a_firmer_hint(alexa_2018: Path) -> None:

@@ -108,3 +108,13 @@ def test_name_and_contact_are_optional_text_and_round_trip(tmp_path: Path) -> No
     assert "name" not in profile_to_dict(profile_from_dict({}, tmp_path))
     with pytest.raises(ProfileError, match="“contact” must be text"):
         profile_from_dict({"contact": ["a"]}, tmp_path)
+
+
+def test_a_devices_list_is_complete_unless_it_says_otherwise(tmp_path: Path) -> None:
+    assert profile_from_dict({"devices": [{"serial": "G0"}]}, tmp_path).devices_complete
+    answers = profile_from_dict({"devices": [{"serial": "G0"}], "devices_complete": False},
+                                tmp_path)
+    assert answers.devices_complete is False
+    assert profile_to_dict(answers)["devices_complete"] is False
+    with pytest.raises(ProfileError, match="“devices_complete” must be true, false or null"):
+        profile_from_dict({"devices_complete": "no"}, tmp_path)

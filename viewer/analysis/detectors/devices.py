@@ -119,10 +119,11 @@ def _judge(profile: OwnershipProfile, recording: Recording, device: Device | Non
         verdicts = [profile_device_matches(owned, serial, name, model) for owned in profile.devices]
         if any(verdicts):
             in_profile = True
-        elif any(v is False for v in verdicts) and not registered:
-            # The profile's list is what the user has said so far, not a claim that it is
-            # complete (the guided check adds one device per answer): a device the export
-            # registers to the account is only "not yours" once the user says so.
+        elif (any(v is False for v in verdicts) and not registered
+              and profile.devices_complete):
+            # Only a list the user gave as complete speaks against a device it leaves out:
+            # the guided check adds one device per answer, and a device the export registers
+            # to the account is only "not yours" once the user says so.
             in_profile = False
             # Only models were comparable: a weaker "no".
             model_only = all(

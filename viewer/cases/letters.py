@@ -26,6 +26,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "greeting": "Dear Sir or Madam,\ndear Data Protection Officer,",
         "greeting_authority": "Dear Sir or Madam,",
         "closing": "Kind regards,",
+        "unsigned": "[your name and signature]",
         "reminder.subject": "Subject: Reminder: my report of {written} (SHA-256 {report_sha}) "
                             "is unanswered – Art. 12(3) GDPR",
         "reminder.sent": "On {sent} I sent you a report showing that the data access export I "
@@ -112,6 +113,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "greeting": "Sehr geehrte Damen und Herren,\nsehr geehrte/r Datenschutzbeauftragte/r,",
         "greeting_authority": "Sehr geehrte Damen und Herren,",
         "closing": "Mit freundlichen Grüßen",
+        "unsigned": "[Ihr Name und Ihre Unterschrift]",
         "reminder.subject": "Betreff: Erinnerung: Meine Meldung vom {written} (SHA-256 "
                             "{report_sha}) ist unbeantwortet – Art. 12 Abs. 3 DSGVO",
         "reminder.sent": "am {sent} habe ich Ihnen gemeldet, dass die Datenauskunft, die ich "
@@ -417,8 +419,11 @@ def _numbered(items: list[str]) -> str:
 
 
 def _signed(case: Case, language: str) -> str:
-    signature = "\n".join(part for part in (case.user_name, case.contact) if part)
-    return say(language, "closing") + ("\n" + signature if signature else "")
+    # Without a name the letter still shows where to sign: an unsigned complaint is not
+    # one an authority can act on.
+    signature = "\n".join(part for part in (case.user_name or say(language, "unsigned"),
+                                            case.contact) if part)
+    return say(language, "closing") + "\n" + signature
 
 
 def _day(value: date, language: str) -> str:

@@ -47,8 +47,10 @@ def render_letter(data: ReportData) -> str:
     paragraphs.append(say(language, "letter.breach") + "\n" + requests)
     paragraphs.append(data.statement)
     paragraphs.append(say(language, "letter.deadline"))
-    signature = "\n".join(part for part in (request.user_name, request.contact) if part)
-    paragraphs.append(say(language, "letter.closing") + ("\n" + signature if signature else ""))
+    # Without a name the letter still shows where to sign.
+    signature = "\n".join(part for part in (request.user_name or say(language, "letter.unsigned"),
+                                            request.contact) if part)
+    paragraphs.append(say(language, "letter.closing") + "\n" + signature)
     paragraphs.append(say(language, "letter.attachments"))
     return "\n\n".join(paragraphs) + "\n"
 

@@ -161,6 +161,7 @@ TEXTS: dict[str, dict[str, str]] = {
                          "following:",
         "letter.deadline": "Please answer within one month (Art. 12(3) GDPR).",
         "letter.closing": "Kind regards,",
+        "letter.unsigned": "[your name and signature]",
         "letter.attachments": "Attachments: report.pdf, flagged-files.csv, report.json",
         "manifest.title": "Cleaned copy made by Export Viewer {version}",
         "manifest.source": "Made from: {files} (SHA-256 {sha256}). The original is "
@@ -351,6 +352,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "letter.deadline": "Bitte antworten Sie mir innerhalb eines Monats (Art. 12 Abs. 3 "
                            "DSGVO).",
         "letter.closing": "Mit freundlichen Grüßen",
+        "letter.unsigned": "[Ihr Name und Ihre Unterschrift]",
         "letter.attachments": "Anlagen: report.pdf, flagged-files.csv, report.json",
         "manifest.title": "Bereinigte Kopie, erstellt mit Export Viewer {version}",
         "manifest.source": "Erstellt aus: {files} (SHA-256 {sha256}). Das Original ist "

@@ -47,6 +47,9 @@ def test_the_reminder_names_the_first_report_and_repeats_the_requests(overdue: C
         assert f"{number}. {say('en', key)}" in text
     assert "Please answer by 15 March 2025" in text and "Art. 77 GDPR" in text
     assert "Max Mustermann\nmax@example.de" in text
+    # A case made without a name (from the CLI) still shows where to sign.
+    unsigned = reminder_text(replace(overdue, user_name=""), "en", TODAY)
+    assert "Kind regards,\n[your name and signature]\nmax@example.de" in unsigned
 
 
 def test_the_german_reminder_translates_the_requests(overdue: Case) -> None:

@@ -124,6 +124,10 @@ def test_letters_in_english_and_german(demo: tuple[Export, CheckResult]) -> None
     assert "Art. 15 DSGVO" in german and "Art. 33 DSGVO" in german and "Art. 34 DSGVO" in german
     assert "am 1. Oktober 2024" in german and "Am 5. November 2024" in german
     assert "Mit freundlichen Grüßen" in german and "GDPR" not in german
+    # No name given: the letter still shows where to sign.
+    unsigned = render_letter(build_report_data(result, export, replace(
+        REQUEST, user_name="", language="de")))
+    assert "Mit freundlichen Grüßen\n[Ihr Name und Ihre Unterschrift]" in unsigned
 
 
 def test_clean_copy_lacks_exactly_the_left_out_and_keeps_the_rest(

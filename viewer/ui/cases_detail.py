@@ -5,6 +5,7 @@ view connects), what the report flagged, its timeline and the check of a correct
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 from html import escape
 
@@ -62,18 +63,31 @@ def comparison_html(comparison: Comparison, flagged_total: int) -> str:
     gone = tr("%n of the flagged files are gone.", "", comparison.flagged_gone)
     lines.append(gone if flagged_total else tr("No file was flagged."))
     if still:
-        lines.append(f'<span style="color:{OVERDUE_COLOUR}"><b>'
-                     + escape(tr("⚠ %n flagged file(s) still there:", "", len(still)))
-                     + "</b></span> " + escape(", ".join(item.path for item in still[:5]))
-                     + (" …" if len(still) > 5 else ""))
+        lines.append(_warning(tr("⚠ %n flagged file(s) still there:", "", len(still)),
+                              [item.path for item in still]))
+    withheld = comparison.withheld_still_there
+    if withheld:
+        lines.append(_warning(tr("⚠ %n file(s) with only the other person's data still "
+                                 "there:", "", len(withheld)),
+                              [item.path for item in withheld]))
     lines.append(tr("%n of your files kept.", "", comparison.own_kept))
-    missing = comparison.own_missing
-    if missing:
-        lines.append(f'<span style="color:{OVERDUE_COLOUR}"><b>'
-                     + escape(tr("⚠ %n of your files missing:", "", len(missing)))
-                     + "</b></span> " + escape(", ".join(missing[:5]))
-                     + (" …" if len(missing) > 5 else ""))
+    if comparison.own_missing:
+        lines.append(_warning(tr("⚠ %n of your files missing:", "",
+                                 len(comparison.own_missing)), comparison.own_missing))
+    if comparison.not_verified:
+        # Tables that mixed both people's rows change with a correction: hashes cannot tell.
+        lines.append(escape(tr("Check by eye that these no longer hold the other person's "
+                               "rows:")) + " " + _paths(comparison.not_verified))
     return "<br>".join(lines)
+
+
+def _paths(paths: Sequence[str]) -> str:
+    return escape(", ".join(paths[:5])) + (" …" if len(paths) > 5 else "")
+
+
+def _warning(text: str, paths: Sequence[str]) -> str:
+    return (f'<span style="color:{OVERDUE_COLOUR}"><b>' + escape(text) + "</b></span> "
+            + _paths(paths))
 
 
 def _heading(text: str) -> QLabel:

@@ -23,9 +23,11 @@ from viewer.archive import Export
 from viewer.cases import CaseState, CaseStore, compare_export
 from viewer.cases.authorities import authorities
 from viewer.cases.deadlines import response_deadline
+from viewer.cases.model import Comparison, FlaggedEvidence
 from viewer.report import ReportData, build_report_data, write_report
 from viewer.resources import DEMO_EXPORT
 from viewer.review import ReviewStore
+from viewer.ui.cases_detail import comparison_html
 from viewer.ui.cases_dialogs import AnswerChoice, AnswerDialog, ComplaintDialog, DayDialog
 from viewer.ui.cases_model import (
     OVERDUE_COLOUR,
@@ -558,3 +560,18 @@ def test_a_complaint_waits_for_the_deadline_or_an_answer(
     answered = new_case(cases, demo_report, sent=10, answered=5)
     view.refresh(select=answered)
     assert view.detail.complaint_button.isEnabled()
+
+
+def test_the_comparison_names_what_is_still_there_and_what_to_check_by_eye(
+        qtbot: QtBot) -> None:
+    pdf = FlaggedEvidence("Alexa/Transcripts.pdf", "a" * 64, 15_000, ())
+    comparison = Comparison(TODAY, "b" * 64, flagged_gone=40, flagged_still_there=(),
+                            own_kept=64, own_missing=(), withheld_gone=0,
+                            withheld_still_there=(pdf,),
+                            not_verified=("Alexa/Geolocation-1-1.csv",))
+    html = comparison_html(comparison, 40)
+    assert "40 of the flagged files are gone" in html
+    assert "only the other person's data still there" in html.replace("&#x27;", "'")
+    assert "Alexa/Transcripts.pdf" in html
+    assert "Check by eye" in html and "Alexa/Geolocation-1-1.csv" in html
+    assert not comparison.corrected

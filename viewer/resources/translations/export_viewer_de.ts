@@ -625,7 +625,7 @@
         <translation>Zum Schließen eine beliebige Taste drücken</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cases_detail.py" line="+34"/>
+        <location filename="../../ui/cases_detail.py" line="+35"/>
         <source>Report written: %n recording(s) flagged as not yours</source>
         <translation>
             <numerusform>Bericht geschrieben: %n Aufnahme als nicht Ihre markiert</numerusform>
@@ -711,11 +711,19 @@
         <translation>Keine Datei war markiert.</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+2"/>
         <source>⚠ %n flagged file(s) still there:</source>
         <translation>
             <numerusform>⚠ %n markierte Datei noch vorhanden:</numerusform>
             <numerusform>⚠ %n markierte Dateien noch vorhanden:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>⚠ %n file(s) with only the other person&apos;s data still there:</source>
+        <translation>
+            <numerusform>⚠ %n Datei mit nur den Daten der anderen Person noch vorhanden:</numerusform>
+            <numerusform>⚠ %n Dateien mit nur den Daten der anderen Person noch vorhanden:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -727,7 +735,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+2"/>
         <source>⚠ %n of your files missing:</source>
         <translation>
             <numerusform>⚠ %n Ihrer Dateien fehlt:</numerusform>
@@ -735,7 +743,12 @@
         </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+4"/>
+        <source>Check by eye that these no longer hold the other person&apos;s rows:</source>
+        <translation>Prüfen Sie selbst, ob diese keine Zeilen der anderen Person mehr enthalten:</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>I Sent It On…</source>
         <translation>Verschickt am…</translation>
     </message>
@@ -1601,7 +1614,7 @@ Ordner öffnen?</translation>
         <translation>nicht meins</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_detail.py" line="-85"/>
+        <location filename="../../ui/cases_detail.py" line="-98"/>
         <location filename="../../ui/recordings_model.py" line="+1"/>
         <source>unsure</source>
         <translation>unsicher</translation>
@@ -2050,7 +2063,7 @@ Ordner öffnen?</translation>
         <translation>Abgeschlossen am {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_detail.py" line="+185"/>
+        <location filename="../../ui/cases_detail.py" line="+198"/>
         <location filename="../../ui/cases_model.py" line="+4"/>
         <location filename="../../ui/report_dialog.py" line="+9"/>
         <location line="+37"/>
@@ -2075,12 +2088,12 @@ Ordner öffnen?</translation>
         <translation>Stand</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-60"/>
         <source>other files holding only the other person&apos;s data</source>
         <translation>weitere Dateien mit nur den Daten der anderen Person</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+213"/>
         <location filename="../../ui/cases_model.py" line="+0"/>
         <source>Sent</source>
         <translation>Verschickt</translation>

@@ -40,7 +40,7 @@ from viewer.report import ReportRequest, build_report_data, write_report  # noqa
 from viewer.resources import DEMO_EXPORT, DEMO_PROFILE  # noqa: E402
 from viewer.review import ReviewStore  # noqa: E402
 from viewer.ui.app import create_application  # noqa: E402
-from viewer.ui.cases_dialogs import ComplaintDialog  # noqa: E402
+from viewer.ui.cases_dialogs import ComplaintDialog, complaint_note  # noqa: E402
 from viewer.ui.main_window import MainWindow  # noqa: E402
 from viewer.ui.report_pdf import render_pdf  # noqa: E402
 
@@ -120,7 +120,7 @@ def main() -> int:
         assert case is not None
         # A user in Berlin complains to the Land's authority (the company is abroad).
         table = authority_table()
-        dialog = ComplaintDialog(case, authorities(), table.note, "DE", shown)
+        dialog = ComplaintDialog(case, authorities(), complaint_note(table.retrieved), "DE", shown)
         dialog.choose("DE-BE")
         dialog.target.setText(str(work / "complaint.pdf"))
         dialog.show()

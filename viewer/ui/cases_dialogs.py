@@ -271,6 +271,16 @@ def authority_label(authority: Authority) -> str:
     return f"{place}: {authority.name}"
 
 
+def complaint_note(retrieved: str) -> str:
+    """What to know before sending a complaint, below the dialog's authority."""
+    return tr("Addresses and forms change: check the authority's website before you "
+              "send. In Germany a complaint about a company goes to the authority of the "
+              "Land where the company is established, or where you live; the federal "
+              "BfDI handles telecommunications and postal companies. Addresses as of {day}, "
+              "from the Datenanfragen.de records and the authorities' own pages.").format(
+                  day=retrieved)
+
+
 class ComplaintDialog(_LetterDialog):
     """Art. 77: the user's country picks the supervisory authority."""
 

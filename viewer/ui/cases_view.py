@@ -52,6 +52,7 @@ from viewer.ui.cases_dialogs import (
     ComplaintDialog,
     DayDialog,
     ReminderDialog,
+    complaint_note,
     to_qdate,
 )
 from viewer.ui.cases_model import (
@@ -416,12 +417,7 @@ class CasesView(QWidget):
         except CaseError as error:  # the installation lacks its table
             self.say(str(error), error=True)
             return
-        note = tr("Addresses and forms change: check the authority's website before you "
-                  "send. In Germany a complaint about a company goes to the authority of the "
-                  "Land where the company is established, or where you live; the federal "
-                  "BfDI handles telecommunications and postal companies. Addresses as of {day}, "
-                  "from the Datenanfragen.de records and the authorities' own pages.").format(
-                      day=table.retrieved)
+        note = complaint_note(table.retrieved)
         country = QLocale().name().partition("_")[2]
         dialog = ComplaintDialog(case, authorities(), note, country, self)
         authority = dialog.chosen_authority() if dialog.exec() else None

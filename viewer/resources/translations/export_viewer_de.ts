@@ -496,7 +496,7 @@
     <message>
         <location filename="../../ui/cases_dialogs.py" line="+179"/>
         <location line="+47"/>
-        <location line="+90"/>
+        <location line="+100"/>
         <location filename="../../ui/detail.py" line="+16"/>
         <source>File</source>
         <translation>Datei</translation>
@@ -774,7 +774,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/cases_view.py" line="+434"/>
+        <location filename="../../ui/cases_view.py" line="+430"/>
         <source>Close the Case</source>
         <translation>Fall abschließen</translation>
     </message>
@@ -888,7 +888,7 @@
     </message>
     <message>
         <location filename="../../ui/banner.py" line="+19"/>
-        <location filename="../../ui/cases_view.py" line="-302"/>
+        <location filename="../../ui/cases_view.py" line="-297"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
@@ -983,12 +983,12 @@
         <translation>Wann hat {company} Ihnen mitgeteilt, dass es länger braucht? Die Frist verschiebt sich um zwei Monate (Art. 12 Abs. 3 DSGVO).</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location filename="../../ui/cases_dialogs.py" line="-50"/>
         <source>Addresses and forms change: check the authority&apos;s website before you send. In Germany a complaint about a company goes to the authority of the Land where the company is established, or where you live; the federal BfDI handles telecommunications and postal companies. Addresses as of {day}, from the Datenanfragen.de records and the authorities&apos; own pages.</source>
         <translation>Adressen und Formulare ändern sich: Prüfen Sie vor dem Absenden die Website der Behörde. In Deutschland geht eine Beschwerde über ein Unternehmen an die Behörde des Landes, in dem das Unternehmen seinen Sitz hat, oder in dem Sie wohnen; der BfDI ist für Telekommunikations- und Postunternehmen zuständig. Adressen mit Stand {day}, aus den Einträgen von Datenanfragen.de und den eigenen Seiten der Behörden.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../ui/cases_view.py" line="+47"/>
         <source>Close case {number}? It stays in the list, marked closed.</source>
         <translation>Fall {number} abschließen? Er bleibt in der Liste, als abgeschlossen markiert.</translation>
     </message>
@@ -1005,8 +1005,8 @@
     <message>
         <location filename="../../ui/cases_controller.py" line="+65"/>
         <location line="+62"/>
-        <location filename="../../ui/cases_view.py" line="-332"/>
-        <location line="+349"/>
+        <location filename="../../ui/cases_view.py" line="-327"/>
+        <location line="+344"/>
         <source>Cases</source>
         <extracomment>The case the last report started (None: none yet, or it could not be kept).
 ----------
@@ -1069,7 +1069,7 @@ A step changed a case (its id); the window&apos;s overdue bar listens. A correct
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../ui/cases_view.py" line="-88"/>
+        <location filename="../../ui/cases_view.py" line="-83"/>
         <source>I Sent It On</source>
         <translation>Verschickt am</translation>
     </message>
@@ -1166,7 +1166,7 @@ A step changed a case (its id); the window&apos;s overdue bar listens. A correct
         <translation>Export öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_dialogs.py" line="-169"/>
+        <location filename="../../ui/cases_dialogs.py" line="-129"/>
         <location filename="../../ui/opening.py" line="+1"/>
         <source>Export archives (*.zip *.ZIP);;All files (*)</source>
         <translation>Export-Archive (*.zip *.ZIP);;Alle Dateien (*)</translation>
@@ -2271,7 +2271,7 @@ Ordner öffnen?</translation>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+89"/>
         <source>Choose the authority of your country (or German Land).</source>
         <translation>Wählen Sie die Behörde Ihres Landes (oder Bundeslandes).</translation>
     </message>
@@ -2313,7 +2313,7 @@ Ordner öffnen?</translation>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_dialogs.py" line="-124"/>
+        <location filename="../../ui/cases_dialogs.py" line="-134"/>
         <location filename="../../ui/report_dialog.py" line="-21"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
@@ -2330,7 +2330,7 @@ Ordner öffnen?</translation>
     </message>
     <message>
         <location filename="../../ui/cases_dialogs.py" line="+45"/>
-        <location line="+90"/>
+        <location line="+100"/>
         <location filename="../../ui/report_dialog.py" line="+12"/>
         <source>Language</source>
         <translation>Sprache</translation>

@@ -136,7 +136,8 @@ class CasesController(QObject):
 
         command.triggered.connect(lambda: self.show_cases())
         command.setEnabled(self.store is not None)
-        report_writer.report_written.connect(self.report_written)
+        report_writer.after_writing = self._case_for_report
+        report_writer.followed_up.connect(self._case_started)
         if forget_everything is not None:
             # Connected after the window's own handler, so this runs once it has forgotten
             # (or the user cancelled): either way the bar and the list show what is left.
@@ -189,16 +190,23 @@ class CasesController(QObject):
             self.show_cases(self._bar_case)
 
     # -- a report was written: its case -----------------------------------------------------
-    def report_written(self, data: ReportData, written: list[Path], export: Export) -> None:
-        self.last_case = None
+    def _case_for_report(self, data: ReportData, written: list[Path],
+                         export: Export) -> Case | None:
+        """On the report's worker (a case reads and hashes the user's own files): the case
+        the report starts, or None when none can be kept."""
         if self.store is None:
-            return
+            return None
         try:
-            case = self.store.create_from_report(data, written, export)
+            return self.store.create_from_report(data, written, export)
         except (CaseError, OSError) as error:
             log.error("no case could be made for the report: %s", error)
-            return
+            return None
+
+    def _case_started(self, followed: object) -> None:
+        case = followed if isinstance(followed, Case) else None
         self.last_case = case
+        if case is None:
+            return
         self.bar.show_message("news", tr(
             # No full stop right after the name: "S.à r.l." ends in one already.
             "Case {number} follows this report to {company}: when you have sent it, say so, "

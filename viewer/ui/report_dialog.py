@@ -9,6 +9,7 @@ from the app's. One click on "Write Report" gives the folder.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -215,11 +216,14 @@ class ReportWriter(QObject):
     progress = Signal(object)  # OpenProgress
     finished = Signal(object)  # list[Path]
     failed = Signal(str)
-    #: Just before ``finished``: what a case needs to follow the report (viewer.cases).
-    report_written = Signal(object, object, object)  # ReportData, list[Path], Export
+    #: Just before ``finished``: what ``after_writing`` returned (None without one).
+    followed_up = Signal(object)
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        #: Runs on the worker once the folder is written, so what follows a report (the
+        #: case, which reads and hashes the user's own files) keeps off the GUI thread.
+        self.after_writing: Callable[[ReportData, list[Path], Export], object] | None = None
         self._job = SingleJob(runner, "report", self)
         self._job.progress.connect(self.progress)
         self._job.finished.connect(self._on_finished)
@@ -231,21 +235,24 @@ class ReportWriter(QObject):
 
     def start(self, export: Export, result: CheckResult, request: ReportRequest,
               folder: Path, *, clean_copy: bool) -> None:
+        after_writing = self.after_writing
+
         def job() -> Any:
             prepare_folder(folder)
             data = build_report_data(result, export, request)
             written = yield from write_report_steps(folder, data, export, render_pdf=render_pdf,
                                                     clean_copy=clean_copy, overwrite=True)
-            return data, written, export
+            followed = after_writing(data, written, export) if after_writing else None
+            return written, followed
 
         self._job.start(job)
 
     def cancel(self) -> None:
         self._job.cancel()
 
-    def _on_finished(self, outcome: tuple[ReportData, list[Path], Export]) -> None:
-        data, written, export = outcome
-        self.report_written.emit(data, written, export)
+    def _on_finished(self, outcome: tuple[list[Path], object]) -> None:
+        written, followed = outcome
+        self.followed_up.emit(followed)
         self.finished.emit(written)
 
     def _on_failed(self, error: BaseException) -> None:

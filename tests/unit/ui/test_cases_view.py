@@ -4,6 +4,7 @@ says when one is overdue. Cases are made from a real report of the demo export."
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -24,6 +25,7 @@ from viewer.cases import CaseState, CaseStore, compare_export
 from viewer.cases.authorities import authorities
 from viewer.cases.deadlines import response_deadline
 from viewer.cases.model import Comparison, FlaggedEvidence
+from viewer.cases.store import own_files
 from viewer.report import ReportData, build_report_data, write_report
 from viewer.resources import DEMO_EXPORT
 from viewer.review import ReviewStore
@@ -432,10 +434,19 @@ def test_writing_a_report_in_the_window_starts_a_case(
         questions.append(text)
         return QMessageBox.StandardButton.No
 
+    # The case reads and hashes the user's own files: on the report's worker, not the GUI.
+    hashed_on_gui_thread: list[bool] = []
+
+    def own_files_off_the_gui(*args: object) -> object:
+        hashed_on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        return own_files(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("viewer.cases.store.own_files", own_files_off_the_gui)
     monkeypatch.setattr(ReportDialog, "exec", accept)
     monkeypatch.setattr("viewer.ui.report_controller.QMessageBox.question", no)
     with qtbot.waitSignal(window.reports.writer.finished, timeout=30_000):
         window.commands.report.trigger()
+    assert hashed_on_gui_thread == [False]
     case = window.cases.last_case
     assert case is not None and case.state(TODAY) is CaseState.DRAFT
     assert case.export_sha256 == window.session.export.sha256  # type: ignore[union-attr]

@@ -7,7 +7,8 @@ import json
 import zipfile
 import zlib
 from collections.abc import Iterator, Mapping
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from viewer.analysis.findings import Verdict
 from viewer.analysis.profile import load_profile
 from viewer.archive import Export, open_export
 from viewer.formats import import_export
-from viewer.report import ReportRequest
+from viewer.report import ReportData, ReportRequest, build_report_data, write_report
 from viewer.resources import DEMO_EXPORT, DEMO_PROFILE, RESOURCES
 
 DEMO_TRUTH = RESOURCES / "demo" / "demo-truth.json"
@@ -38,6 +39,23 @@ def checked_demo() -> tuple[Export, CheckResult]:
     export = open_export(DEMO_EXPORT)
     result = check_export(export, import_export(export), load_profile(DEMO_PROFILE))
     return export, result
+
+
+@dataclass(frozen=True)
+class DemoReport:
+    """The demo export checked, and its report written: what a case is made from."""
+
+    export: Export
+    result: CheckResult
+    data: ReportData
+    written: list[Path]
+
+
+def written_demo_report(folder: Path, created: datetime) -> DemoReport:
+    """The demo's report written into ``folder`` as on ``created``; close its export."""
+    export, result = checked_demo()
+    data = build_report_data(result, export, REQUEST, created=created)
+    return DemoReport(export, result, data, write_report(folder, data, export))
 
 
 def checked(path: Path) -> tuple[Export, CheckResult]:

@@ -4,17 +4,13 @@ review store in the test's own folder."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
-from tests.helpers.report import REQUEST, checked_demo
-from viewer.analysis.check import CheckResult
-from viewer.archive import Export
+from tests.helpers.report import DemoReport, written_demo_report
 from viewer.cases import CaseStore
-from viewer.report import ReportData, build_report_data, write_report
 from viewer.review import ReviewStore
 
 #: The demo report is written on this day; "today" in the tests is TODAY.
@@ -22,21 +18,11 @@ WRITTEN = datetime(2024, 11, 6, 9, 30, tzinfo=UTC)
 TODAY = date(2025, 3, 1)
 
 
-@dataclass(frozen=True)
-class DemoReport:
-    export: Export
-    result: CheckResult
-    data: ReportData
-    written: list[Path]
-
-
 @pytest.fixture(scope="module")
 def demo_report(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoReport]:
-    export, result = checked_demo()
-    data = build_report_data(result, export, REQUEST, created=WRITTEN)
-    written = write_report(tmp_path_factory.mktemp("report") / "out", data, export)
-    yield DemoReport(export, result, data, written)
-    export.close()
+    report = written_demo_report(tmp_path_factory.mktemp("report") / "out", WRITTEN)
+    yield report
+    report.export.close()
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
-from tests.helpers.report import demo_variant, member_bytes
-from tests.unit.cases.conftest import TODAY, DemoReport
+from tests.helpers.report import DemoReport, demo_variant, member_bytes
+from tests.unit.cases.conftest import TODAY
 from viewer.archive import open_export
 from viewer.cases import Case, CaseStore, Comparison, compare_export, compare_export_steps
 from viewer.resources import DEMO_EXPORT

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.report import REQUEST, STRANGER_SERIAL, flagged_transcripts
-from tests.unit.cases.conftest import TODAY, WRITTEN, DemoReport
+from tests.helpers.report import REQUEST, STRANGER_SERIAL, DemoReport, flagged_transcripts
+from tests.unit.cases.conftest import TODAY, WRITTEN
 from viewer.cases import Case, CaseError, CaseStore, Comparison
 from viewer.cases.authorities import authority_for
 from viewer.cases.letters import complaint_text, reminder_text, short_name, timeline

@@ -11,8 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.report import REQUEST, STRANGER_SERIAL, flagged_paths, flagged_transcripts
-from tests.unit.cases.conftest import TODAY, WRITTEN, DemoReport
+from tests.helpers.report import (
+    REQUEST,
+    STRANGER_SERIAL,
+    DemoReport,
+    flagged_paths,
+    flagged_transcripts,
+)
+from tests.unit.cases.conftest import TODAY, WRITTEN
 from viewer.cases import CaseError, CaseState, CaseStore, Comparison
 from viewer.report import build_report_data, write_report
 from viewer.review import ReviewStore

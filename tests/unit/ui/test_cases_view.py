@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -18,15 +17,16 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 import viewer
-from tests.helpers.report import REQUEST, checked_demo, flagged_transcripts
-from viewer.analysis.check import CheckResult
-from viewer.archive import Export
+from tests.helpers.report import (
+    DemoReport,
+    flagged_transcripts,
+    written_demo_report,
+)
 from viewer.cases import CaseState, CaseStore, compare_export
 from viewer.cases.authorities import authorities
 from viewer.cases.deadlines import response_deadline
 from viewer.cases.model import Comparison, FlaggedEvidence
 from viewer.cases.store import own_files
-from viewer.report import ReportData, build_report_data, write_report
 from viewer.resources import DEMO_EXPORT
 from viewer.review import ReviewStore
 from viewer.ui.cases_detail import comparison_html
@@ -50,21 +50,11 @@ TODAY = date.today()
 WRITTEN = datetime.combine(TODAY - timedelta(days=80), datetime.min.time(), tzinfo=UTC)
 
 
-@dataclass(frozen=True)
-class DemoReport:
-    export: Export
-    result: CheckResult
-    data: ReportData
-    written: list[Path]
-
-
 @pytest.fixture(scope="module")
 def demo_report(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoReport]:
-    export, result = checked_demo()
-    data = build_report_data(result, export, REQUEST, created=WRITTEN)
-    written = write_report(tmp_path_factory.mktemp("report") / "out", data, export)
-    yield DemoReport(export, result, data, written)
-    export.close()
+    report = written_demo_report(tmp_path_factory.mktemp("report") / "out", WRITTEN)
+    yield report
+    report.export.close()
 
 
 @pytest.fixture

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Generator
 from pathlib import Path
-from typing import TypeVar
 
 from tests.helpers.archives import write_zip
 from viewer.archive import open_export
 from viewer.formats.base import ExportIndex, parse_iso_time
 from viewer.report.strangers import RowMark, StrangerRows, TimeWindows
 from viewer.report.tables import TablePlan, Unclean, clean_tables
-
-T = TypeVar("T")
+from viewer.steps import run_to_end
 
 TABLE = "data/table.csv"
 #: A BOM, ";" between cells, CRLF line ends, quoted cells with a delimiter, a doubled quote
@@ -27,17 +24,9 @@ CSV = ("\ufeffName;Text;Time\r\n"
        "Max;späť;2024-08-01T14:00:01Z").encode("utf-8")
 
 
-def _run(steps: Generator[object, None, T]) -> T:
-    while True:
-        try:
-            next(steps)
-        except StopIteration as finished:
-            return finished.value
-
-
 def _plan(tmp_path: Path, files: dict[str, bytes], strangers: StrangerRows) -> TablePlan:
     with open_export(write_zip(tmp_path / "export.zip", files)) as export:
-        return _run(clean_tables(export, strangers))
+        return run_to_end(clean_tables(export, strangers))
 
 
 def _stamp(text: str) -> float:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import struct
 import subprocess
 import sys
 import tempfile
@@ -31,37 +30,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.helpers.hostile import HOSTILE, empty_local_headers, streamed_bomb_cut  # noqa: E402
+from tests.helpers.hostile import (  # noqa: E402
+    HOSTILE,
+    empty_local_headers,
+    many_members,
+    streamed_bomb_cut,
+)
 from viewer.archive.limits import DEFAULT_LIMITS  # noqa: E402
-
-
-def many_members(path: Path, count: int, *, cut_directory: bool = False) -> Path:
-    """``count`` empty stored files named like Takeout photos, written raw (seconds, not hours)."""
-    with open(path, "wb") as out:
-        central = bytearray()
-        offset = 0
-        for number in range(count):
-            name = f"Takeout/Google Photos/Photos from 2019/IMG_{number:07d}.jpg".encode()
-            local = struct.pack("<4sHHHHHIIIHH", b"PK\x03\x04", 20, 0, 0, 0, 0x21, 0, 0, 0,
-                                len(name), 0) + name
-            out.write(local)
-            central += struct.pack("<4sHHHHHHIIIHHHHHII", b"PK\x01\x02", 20, 20, 0, 0, 0, 0x21,
-                                   0, 0, 0, len(name), 0, 0, 0, 0, 0, offset) + name
-            offset += len(local)
-        if cut_directory:
-            return path
-        out.write(central)
-        if count >= 0xFFFF:
-            end64_at = offset + len(central)
-            out.write(struct.pack("<4sQHHIIQQQQ", b"PK\x06\x06", 44, 45, 45, 0, 0, count, count,
-                                  len(central), offset))
-            out.write(struct.pack("<4sIQI", b"PK\x06\x07", 0, end64_at, 1))
-            out.write(struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, 0xFFFF, 0xFFFF, 0xFFFFFFFF,
-                                  0xFFFFFFFF, 0))
-        else:
-            out.write(struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, count, count,
-                                  len(central), offset, 0))
-    return path
 
 
 def _bytes_case(build: Callable[[], bytes]) -> Callable[[Path], Path]:
